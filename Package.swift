@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+// Handoff: a terminal dashboard for a combined sales-and-marketing team.
+// No package dependencies: only the Swift toolchain. Targets follow the layers of the design
+// (Model → Store → Terminal → App → CLI), dependencies pointing one way.
+import PackageDescription
+
+let package = Package(
+  name: "Handoff",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "handoff", targets: ["handoff"]),
+    .executable(name: "handoff-bench", targets: ["handoff-bench"]),
+  ],
+  targets: [
+    // Pure domain: entities, stages, events, the fold, metrics. No I/O.
+    .target(name: "HandoffModel"),
+    // The event log on disk.
+    .target(name: "HandoffStore", dependencies: ["HandoffModel"]),
+    // Raw-ANSI terminal engine. Knows nothing of leads.
+    .target(name: "HandoffTerminal"),
+    // The dashboard: state, update, views, event loop.
+    .target(
+      name: "HandoffApp",
+      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal"]),
+    // Argument parsing, commands, help, errors.
+    .target(
+      name: "HandoffCLI",
+      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp"]),
+    .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
+    .executableTarget(
+      name: "handoff-bench",
+      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "HandoffCLI"]),
+    // A small program on the terminal engine alone, driven by the engine's pty tests.
+    .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal"]),
+
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "HandoffModelTests", dependencies: ["HandoffModel", "TestSupport"]),
+    .testTarget(
+      name: "HandoffStoreTests", dependencies: ["HandoffModel", "HandoffStore", "TestSupport", "handoff"]),
+    .testTarget(
+      name: "HandoffTerminalTests",
+      dependencies: ["HandoffTerminal", "TestSupport", "terminal-example"]),
+    .testTarget(
+      name: "HandoffAppTests",
+      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "TestSupport", "handoff"]),
+    .testTarget(
+      name: "HandoffCLITests",
+      dependencies: ["HandoffModel", "HandoffStore", "HandoffCLI", "TestSupport", "handoff"]),
+  ]
+)

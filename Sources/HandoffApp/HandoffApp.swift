@@ -1,0 +1,2 @@
+/// The `HandoffApp` layer of Handoff; see DESIGN.md "Parts".
+package enum HandoffAppLayer {}

@@ -1,0 +1,2 @@
+/// The `HandoffCLI` layer of Handoff; see DESIGN.md "Parts".
+package enum HandoffCLILayer {}

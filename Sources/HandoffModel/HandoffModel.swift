@@ -1,0 +1,2 @@
+/// The `HandoffModel` layer of Handoff; see DESIGN.md "Parts".
+package enum HandoffModelLayer {}

@@ -1,0 +1,2 @@
+/// The `HandoffStore` layer of Handoff; see DESIGN.md "Parts".
+package enum HandoffStoreLayer {}

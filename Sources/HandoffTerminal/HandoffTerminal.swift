@@ -1,0 +1,2 @@
+/// The `HandoffTerminal` layer of Handoff; see DESIGN.md "Parts".
+package enum HandoffTerminalLayer {}

@@ -1,0 +1,2 @@
+/// Helpers shared by Handoff's test targets.
+package enum TestSupport {}
