@@ -1,2 +1,0 @@
-/// The `HandoffModel` layer of Handoff; see DESIGN.md "Parts".
-package enum HandoffModelLayer {}

@@ -1,0 +1,196 @@
+/// A moment in time: milliseconds since 1970-01-01T00:00:00Z.
+///
+/// The model measures time as an integer so that folding, comparing and storing
+/// events never rounds; formatting to and from ISO 8601 lives in this file.
+public struct Timestamp: Hashable, Comparable, Sendable {
+  /// Milliseconds since the Unix epoch (UTC).
+  public var milliseconds: Int64
+
+  /// Creates a timestamp from milliseconds since the Unix epoch.
+  public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+
+  /// Creates a timestamp from whole seconds since the Unix epoch.
+  public init(seconds: Int64) { self.milliseconds = seconds * 1000 }
+
+  public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    lhs.milliseconds < rhs.milliseconds
+  }
+
+  /// This moment moved by a duration.
+  public static func + (lhs: Timestamp, rhs: Duration) -> Timestamp {
+    Timestamp(milliseconds: lhs.milliseconds + rhs.milliseconds)
+  }
+
+  /// This moment moved back by a duration.
+  public static func - (lhs: Timestamp, rhs: Duration) -> Timestamp {
+    Timestamp(milliseconds: lhs.milliseconds - rhs.milliseconds)
+  }
+
+  /// The time between two moments.
+  public static func - (lhs: Timestamp, rhs: Timestamp) -> Duration {
+    Duration(milliseconds: lhs.milliseconds - rhs.milliseconds)
+  }
+}
+
+/// A length of time in milliseconds (named so as not to clash with Swift's `Duration`).
+public typealias Duration = Milliseconds
+
+/// A signed length of time, in milliseconds.
+public struct Milliseconds: Hashable, Comparable, Sendable {
+  /// The length in milliseconds.
+  public var milliseconds: Int64
+
+  /// Creates a length of time from milliseconds.
+  public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+
+  /// A length of whole seconds.
+  public static func seconds(_ n: Int64) -> Milliseconds { Milliseconds(milliseconds: n * 1000) }
+  /// A length of whole minutes.
+  public static func minutes(_ n: Int64) -> Milliseconds { .seconds(n * 60) }
+  /// A length of whole hours.
+  public static func hours(_ n: Int64) -> Milliseconds { .minutes(n * 60) }
+  /// A length of whole days of 24 hours.
+  public static func days(_ n: Int64) -> Milliseconds { .hours(n * 24) }
+
+  public static func < (lhs: Milliseconds, rhs: Milliseconds) -> Bool {
+    lhs.milliseconds < rhs.milliseconds
+  }
+
+  /// The sum of two lengths.
+  public static func + (lhs: Milliseconds, rhs: Milliseconds) -> Milliseconds {
+    Milliseconds(milliseconds: lhs.milliseconds + rhs.milliseconds)
+  }
+
+  /// The difference of two lengths.
+  public static func - (lhs: Milliseconds, rhs: Milliseconds) -> Milliseconds {
+    Milliseconds(milliseconds: lhs.milliseconds - rhs.milliseconds)
+  }
+}
+
+extension Timestamp {
+  /// Formats as ISO 8601 in UTC with milliseconds, e.g. `2026-11-22T14:15:07.123Z`.
+  public var iso8601: String {
+    let (days, msOfDay) = milliseconds.floorDivided(by: 86_400_000)
+    let (year, month, day) = CivilDate.from(daysSinceEpoch: days)
+    let hours = msOfDay / 3_600_000
+    let minutes = msOfDay / 60_000 % 60
+    let seconds = msOfDay / 1000 % 60
+    let millis = msOfDay % 1000
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hours, 2)):\(pad(minutes, 2)):"
+      + "\(pad(seconds, 2)).\(pad(millis, 3))Z"
+  }
+
+  /// Parses ISO 8601 as written by `iso8601`, and also without milliseconds, with a
+  /// numeric offset (`+02:00`), or a date alone (`2026-11-22`, midnight UTC).
+  public init?(iso8601 text: String) {
+    var text = text
+    guard let parsed = text.withUTF8({ Timestamp.parse($0) }) else { return nil }
+    self = parsed
+  }
+
+  /// Parses ISO 8601 bytes; the fast path used by the store's line parser.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+    var reader = DigitReader(bytes: bytes)
+    guard let year = reader.number(digits: 4), reader.expect(UInt8(ascii: "-")),
+      let month = reader.number(digits: 2), reader.expect(UInt8(ascii: "-")),
+      let day = reader.number(digits: 2), (1...12).contains(month),
+      (1...CivilDate.daysIn(month: month, year: year)).contains(day)
+    else { return nil }
+    let days = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
+    if reader.atEnd { return Timestamp(milliseconds: days * 86_400_000) }
+    guard reader.expect(UInt8(ascii: "T")) || reader.expect(UInt8(ascii: " ")),
+      let hour = reader.number(digits: 2), reader.expect(UInt8(ascii: ":")),
+      let minute = reader.number(digits: 2), hour < 24, minute < 60
+    else { return nil }
+    var second: Int64 = 0
+    var millis: Int64 = 0
+    if reader.expect(UInt8(ascii: ":")) {
+      guard let s = reader.number(digits: 2), s < 61 else { return nil }
+      second = s
+      if reader.expect(UInt8(ascii: ".")) {
+        guard let fraction = reader.fraction() else { return nil }
+        millis = fraction
+      }
+    }
+    var offsetMinutes: Int64 = 0
+    if reader.expect(UInt8(ascii: "Z")) || reader.expect(UInt8(ascii: "z")) {
+    } else if let sign = reader.sign() {
+      guard let oh = reader.number(digits: 2) else { return nil }
+      _ = reader.expect(UInt8(ascii: ":"))
+      guard let om = reader.number(digits: 2), oh < 24, om < 60 else { return nil }
+      offsetMinutes = sign * (oh * 60 + om)
+    } else {
+      return nil
+    }
+    guard reader.atEnd else { return nil }
+    let ms =
+      days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis
+      - offsetMinutes * 60_000
+    return Timestamp(milliseconds: ms)
+  }
+}
+
+/// Reads fixed-width decimal fields from ISO 8601 text.
+private struct DigitReader {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var index = 0
+
+  var atEnd: Bool { index == bytes.count }
+
+  mutating func number(digits: Int) -> Int64? {
+    guard index + digits <= bytes.count else { return nil }
+    var value: Int64 = 0
+    for _ in 0..<digits {
+      let byte = bytes[index]
+      guard byte >= 0x30, byte <= 0x39 else { return nil }
+      value = value * 10 + Int64(byte - 0x30)
+      index += 1
+    }
+    return value
+  }
+
+  /// Reads 1–9 fraction digits and returns them as milliseconds (truncated).
+  mutating func fraction() -> Int64? {
+    var value: Int64 = 0
+    var count = 0
+    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+      if count < 3 { value = value * 10 + Int64(bytes[index] - 0x30) }
+      count += 1
+      index += 1
+    }
+    guard count > 0, count <= 9 else { return nil }
+    for _ in count..<3 where count < 3 { value *= 10 }
+    return value
+  }
+
+  mutating func expect(_ byte: UInt8) -> Bool {
+    guard index < bytes.count, bytes[index] == byte else { return false }
+    index += 1
+    return true
+  }
+
+  mutating func sign() -> Int64? {
+    if expect(UInt8(ascii: "+")) { return 1 }
+    if expect(UInt8(ascii: "-")) { return -1 }
+    return nil
+  }
+}
+
+private func pad(_ value: Int64, _ width: Int) -> String {
+  let digits = String(value)
+  return digits.count >= width
+    ? digits : String(repeating: "0", count: width - digits.count) + digits
+}
+
+extension Int64 {
+  /// Division rounding toward negative infinity, with the matching non-negative remainder.
+  func floorDivided(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+    var q = self / divisor
+    var r = self % divisor
+    if r < 0 {
+      q -= 1
+      r += divisor
+    }
+    return (q, r)
+  }
+}
