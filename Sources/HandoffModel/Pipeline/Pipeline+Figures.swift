@@ -37,8 +37,11 @@ extension Pipeline {
     let queued = LeadList.stage(.queued)
     let size = count(of: queued)
     let oldest = leads(of: queued, in: 0..<1).first.map { now - $0.stageEnteredAt }
-    let breached = countBefore(now - sla, in: queued)
-    let dueSoon = countBefore(now - sla + dueSoonWindow, in: queued) - breached
+    // A lead is breached once its remaining time reaches zero, and due soon once it is
+    // within the window: both edges are inclusive, hence the extra millisecond.
+    let tick = Duration(milliseconds: 1)
+    let breached = countBefore(now - sla + tick, in: queued)
+    let dueSoon = countBefore(now - sla + dueSoonWindow + tick, in: queued) - breached
     let monthAgo = now - .days(30)
     let accepted = occurrences(.team(.accepted), from: monthAgo, to: now + .minutes(1))
     let rejected = occurrences(.rejected, from: monthAgo, to: now + .minutes(1))

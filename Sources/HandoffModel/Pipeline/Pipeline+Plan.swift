@@ -292,8 +292,8 @@ extension Pipeline {
   /// The compensating event that undoes `event` (made by `actor`), given the lead as it
   /// stood just before that event. Refused when the lead has changed since, when the
   /// event was someone else's, or when it cannot be undone.
-  public func planUndo(
-    of event: Event, leadBefore: Lead?, by actor: String, at now: Timestamp
+  public func plan(
+    undoOf event: Event, leadBefore: Lead?, by actor: String, at now: Timestamp
   ) throws(ModelError) -> EventBody {
     guard event.actor == actor else { throw .cannotUndo("that change was made by \(event.actor)") }
     guard let id = event.leadID, let current = lead(id) else {
