@@ -27,6 +27,11 @@ public final class Zone: @unchecked Sendable {
     self.identifier = identifier
   }
 
+  private init(timeZone: TimeZone, identifier: String) {
+    self.timeZone = timeZone
+    self.identifier = identifier
+  }
+
   /// The zone of this machine.
   public static func local() -> Zone {
     let id = TimeZone.current.identifier
@@ -34,7 +39,7 @@ public final class Zone: @unchecked Sendable {
   }
 
   /// Coordinated Universal Time.
-  public static let utc = Zone(identifier: "UTC")!  // swift-format-ignore: NeverForceUnwrap
+  public static let utc = Zone(timeZone: .gmt, identifier: "UTC")
 
   /// Seconds east of UTC at a moment.
   public func offsetSeconds(at moment: Timestamp) -> Int64 {
