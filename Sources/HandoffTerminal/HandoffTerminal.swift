@@ -1,2 +1,0 @@
-/// The `HandoffTerminal` layer of Handoff; see DESIGN.md "Parts".
-package enum HandoffTerminalLayer {}
