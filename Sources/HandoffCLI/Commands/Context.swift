@@ -85,6 +85,9 @@ final class Context {
   /// Prints text as it is (already made safe by the caller).
   func print(_ text: String) { out.line(text) }
 
+  /// Prints JSON, with every character a terminal might obey escaped.
+  func printJSON(_ json: String) { out.line(JSONText.terminalSafe(json)) }
+
   /// Prints a table.
   func print(_ table: TextTable) { out.write(table.render(width: width)) }
 }

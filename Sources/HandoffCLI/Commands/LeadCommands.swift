@@ -166,7 +166,7 @@ enum LeadCommands {
     let pipeline = try ctx.pipeline()
     guard let id = event.leadID, let lead = pipeline.lead(id) else { return }
     if ctx.json {
-      ctx.print(LogFormat.json(lead: lead, notes: pipeline.notes(of: id)))
+      ctx.printJSON(LogFormat.json(lead: lead, notes: pipeline.notes(of: id)))
     } else {
       ctx.print(
         UntrustedTextCLI.safe(

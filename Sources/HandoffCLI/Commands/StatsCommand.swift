@@ -19,7 +19,7 @@ enum StatsCommand {
     func age(_ d: Duration?) -> String { d.map(DurationText.compact) ?? "-" }
     let safe: (String) -> String = { UntrustedTextCLI.safe($0) }
     if ctx.json {
-      ctx.print(json(m, q, s))
+      ctx.printJSON(json(m, q, s))
       return
     }
     var lines: [String] = []

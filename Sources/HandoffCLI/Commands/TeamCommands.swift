@@ -78,9 +78,9 @@ enum TeamCommands {
     let pipeline = try ctx.pipeline()
     let members = pipeline.members
     if ctx.json {
-      ctx.out.write(
+      ctx.printJSON(
         JSONText.array(
-          members.map { LogFormat.json(member: $0, load: pipeline.load(of: $0.handle)) }) + "\n")
+          members.map { LogFormat.json(member: $0, load: pipeline.load(of: $0.handle)) }))
       return
     }
     var table = TextTable([
@@ -153,7 +153,7 @@ enum TeamCommands {
           ("target", JSONText.number(t.value)),
         ])
       }
-      ctx.out.write(JSONText.array(items) + "\n")
+      ctx.printJSON(JSONText.array(items))
       return
     }
     var table = TextTable([

@@ -25,7 +25,7 @@ enum ViewCommands {
     let pipeline = try ctx.pipeline()
     let notes = pipeline.notes(of: id)
     if ctx.json {
-      ctx.print(LogFormat.json(lead: lead, notes: notes))
+      ctx.printJSON(LogFormat.json(lead: lead, notes: notes))
       return
     }
     let history = try ctx.store().history(of: id)
@@ -124,8 +124,7 @@ enum ViewCommands {
       leads = leads.filter { $0.stage.department == dept }
     }
     if ctx.json {
-      ctx.out.write(
-        JSONText.array(leads.map { LogFormat.json(lead: $0, notes: nil) }) + "\n")
+      ctx.printJSON(JSONText.array(leads.map { LogFormat.json(lead: $0, notes: nil) }))
       return
     }
     let now = ctx.now
@@ -154,7 +153,7 @@ enum ViewCommands {
       for lead in pipeline.allLeads {
         text += LogFormat.json(lead: lead, notes: pipeline.notes(of: lead.id)) + "\n"
       }
-      ctx.out.write(text)
+      ctx.out.write(JSONText.terminalSafe(text))
       return
     }
     var text = CSV.row(CSV.header) + "\n"

@@ -13,11 +13,8 @@ enum JSONText {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-          || (0x2028...0x2029).contains(scalar.value)
-        {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        if scalar.value < 0x20 || needsEscape(scalar) {
+          out += escaped(scalar)
         } else {
           out.unicodeScalars.append(scalar)
         }
@@ -43,5 +40,33 @@ enum JSONText {
   static func number(_ x: Double?) -> String {
     guard let x, x.isFinite else { return "null" }
     return String((x * 10_000).rounded() / 10_000)
+  }
+
+  /// JSON text (from the store's writer) with the characters a terminal might obey
+  /// escaped as well: DEL, C1 controls, bidirectional overrides, line separators.
+  /// They can only stand inside strings, where `\uXXXX` means the same.
+  static func terminalSafe(_ json: String) -> String {
+    guard json.unicodeScalars.contains(where: needsEscape) else { return json }
+    var out = String.UnicodeScalarView()
+    for scalar in json.unicodeScalars {
+      if needsEscape(scalar) {
+        out.append(contentsOf: escaped(scalar).unicodeScalars)
+      } else {
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x7F, 0x80...0x9F, 0x2028...0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
+  }
+
+  private static func escaped(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16)
+    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
   }
 }
