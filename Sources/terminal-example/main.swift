@@ -30,6 +30,7 @@ struct ExampleState {
     offset = Table.scrollOffset(
       selected: selected, current: offset, visible: Table.visibleRows(height: inner.height),
       count: items.count)
+    let items = self.items
     Table(
       columns: [
         TableColumn("#", width: .fixed(4), alignment: .right), TableColumn("Name", width: .min(8)),
