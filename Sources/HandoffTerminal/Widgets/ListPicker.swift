@@ -84,7 +84,7 @@ public struct ListPicker: Sendable {
   public func draw(in buffer: inout CellBuffer, area: Rect, theme: Theme) -> (x: Int, y: Int) {
     let longest = items.reduce(DisplayWidth.of(title) + 4) { max($0, DisplayWidth.of($1)) }
     let box = area.centered(
-      width: max(24, longest + 4), height: min(items.count, ListPicker.maxRows) + 4)
+      width: max(24, longest + 4), height: max(1, min(items.count, ListPicker.maxRows)) + 3)
     buffer.fill(box, style: theme[.overlay])
     var framing = theme
     framing[.border] = theme[.overlayBorder]
