@@ -23,6 +23,8 @@ package final class PseudoTerminal {
   package let master: CInt
   /// The terminal side, kept open so its modes can be read after the child exits.
   package let slave: CInt
+  /// The terminal modes before the child started.
+  package let initialModes: termios
   /// Everything the child has written so far.
   package private(set) var output: [UInt8] = []
   private var exitStatus: CInt?
@@ -47,6 +49,9 @@ package final class PseudoTerminal {
       throw Failure(description: "ttyname failed: errno \(errno)")
     }
     let slavePath = String(cString: name)
+    var modes = termios()
+    tcgetattr(slave, &modes)
+    initialModes = modes
 
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -143,6 +148,17 @@ package final class PseudoTerminal {
   package func resize(width: Int, height: Int) {
     var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
     _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+  }
+
+  /// Whether two sets of terminal modes are the same (flags and control characters).
+  package static func sameModes(_ a: termios, _ b: termios) -> Bool {
+    var left = a
+    var right = b
+    let sameControls = withUnsafeBytes(of: &left.c_cc) { l in
+      withUnsafeBytes(of: &right.c_cc) { r in l.elementsEqual(r) }
+    }
+    return a.c_iflag == b.c_iflag && a.c_oflag == b.c_oflag && a.c_cflag == b.c_cflag
+      && a.c_lflag == b.c_lflag && sameControls
   }
 
   /// Sends the child a signal.
