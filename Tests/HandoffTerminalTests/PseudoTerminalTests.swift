@@ -114,6 +114,26 @@ private func startExample(environment extra: [String: String] = [:]) throws -> P
     #expect(PseudoTerminal.sameModes(pty.modes(), pty.initialModes))
   }
 
+  @Test func aCrashStillRestoresTheTerminal() throws {
+    // The Swift runtime's backtracer stays on (chained after our restore), but not
+    // interactive, so it prints and exits instead of waiting for a key.
+    let pty = try startExample(environment: [
+      "EXAMPLE_CRASH_KEY": "1", "SWIFT_BACKTRACE": "interactive=no",
+    ])
+    #expect(pty.read(until: frameShows("selected 1")))
+    let offset = pty.output.count
+    pty.send("!")
+    let status = try #require(pty.waitForExit())
+    #expect(!PseudoTerminal.exited(status, code: 0))
+    let after = String(decoding: pty.output[offset...], as: UTF8.self)
+    let restored = try #require(after.range(of: restore))
+    // Anything the crash reporter prints comes after the terminal is back to normal.
+    if let report = after.range(of: "crashed") {
+      #expect(restored.upperBound <= report.lowerBound)
+    }
+    #expect(PseudoTerminal.sameModes(pty.modes(), pty.initialModes))
+  }
+
   @Test func resizeRedrawsAtTheNewSize() throws {
     let pty = try startExample()
     #expect(pty.read(until: frameShows("selected 1")))
