@@ -93,6 +93,34 @@ private func startExample(environment extra: [String: String] = [:]) throws -> P
     #expect(pty.waitForExit().map { PseudoTerminal.exited($0, code: 0) } == true)
   }
 
+  @Test func loneEscapeIsReportedAfterItsTimeout() throws {
+    let pty = try startExample()
+    #expect(pty.read(until: frameShows("selected 1")))
+    pty.send("/")
+    #expect(pty.read(until: frameShows("Pick an item")))
+    let offset = pty.output.count
+    pty.send("\u{1B}")
+    // Nothing follows the Esc: the decoder's deadline ends the wait and closes the picker.
+    #expect(
+      pty.read(until: { output in
+        output.count > offset && !screen(output).lines.joined().contains("Pick an item")
+      }))
+    pty.send("q")
+    #expect(pty.waitForExit().map { PseudoTerminal.exited($0, code: 0) } == true)
+  }
+
+  @Test func mouseWheelScrollsAndMouseModesAreUndone() throws {
+    let pty = try startExample(environment: ["EXAMPLE_MOUSE": "1"])
+    #expect(pty.read(until: frameShows("selected 1")))
+    #expect(screen(pty.output).isSet(1006))
+    pty.send("\u{1B}[<65;5;5M\u{1B}[<65;5;5M")
+    #expect(pty.read(until: frameShows("selected 3")))
+    pty.send("q")
+    #expect(pty.waitForExit().map { PseudoTerminal.exited($0, code: 0) } == true)
+    let model = screen(pty.output)
+    #expect(!model.isSet(1000) && !model.isSet(1002) && !model.isSet(1006))
+  }
+
   @Test func sigtermRestoresTheTerminalAndDiesOfTheSignal() throws {
     let pty = try startExample()
     #expect(pty.read(until: frameShows("selected 1")))
