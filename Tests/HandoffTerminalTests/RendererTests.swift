@@ -1,3 +1,4 @@
+import Foundation
 import HandoffTerminal
 import TestSupport
 import Testing
@@ -204,5 +205,29 @@ private func randomFrame(
     model.feed(Array("garbage everywhere".utf8))
     model.feed(bytes)
     #expect(model.lines == ["abc       ", "          "])
+  }
+}
+
+@Suite struct SnapshotTextTests {
+  @Test func plainTextDropsTrailingSpaces() {
+    var buffer = CellBuffer(width: 8, height: 2)
+    buffer.put("東京 x", x: 1, y: 0)
+    #expect(buffer.plainText == " 東京 x\n\n")
+  }
+
+  @Test func styledTextReplaysToTheSameScreen() {
+    var buffer = CellBuffer(width: 12, height: 3)
+    buffer.put("ab", x: 0, y: 0, style: Style(foreground: .red, attributes: .bold))
+    buffer.put("東", x: 4, y: 1, style: Style(background: .rgb(1, 2, 3)))
+    buffer.fill(Rect(x: 0, y: 2, width: 12, height: 1), style: Style(attributes: .reverse))
+    let text = buffer.styledText(depth: .truecolor)
+    #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == 4)
+    var model = ScreenModel(width: 12, height: 4) { DisplayWidth.of($0) }
+    model.feed(Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+    #expect(model.text(row: 0) == "ab          ")
+    #expect(model[0, 0].rendition.bold && model[0, 0].rendition.foreground == .palette(1))
+    #expect(model[4, 1].rendition.background == .rgb(1, 2, 3))
+    #expect(model[11, 2].rendition.reverse)
+    #expect(model.rendition == ScreenModel.Rendition())
   }
 }

@@ -180,9 +180,13 @@ public final class TerminalSession {
       renderer.invalidate()
       results.append(.resumed)
     }
-    if resized || resumed, let newSize = TerminalSession.querySize(output), newSize != size {
+    if resized {
+      // Even a resize back to the same size may have reflowed or cut the screen.
+      renderer.invalidate()
+    }
+    if resized || resumed, let newSize = TerminalSession.querySize(output) {
+      if resized || newSize != size { results.append(.resize(newSize)) }
       size = newSize
-      results.append(.resize(newSize))
     }
     return results
   }
