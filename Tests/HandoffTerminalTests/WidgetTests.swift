@@ -222,4 +222,23 @@ import Testing
     #expect(buffer[5, 3].style == theme[.selection])
     #expect(buffer[5, 4].style == theme[.overlay])
   }
+
+  @Test func overlayClearsACentredBox() {
+    var buffer = CellBuffer(width: 12, height: 5)
+    buffer.fill(buffer.bounds, with: "x")
+    let inner = Overlay(title: "Help").draw(
+      in: &buffer, area: buffer.bounds, width: 10, height: 3, theme: theme)
+    #expect(inner == Rect(x: 2, y: 2, width: 8, height: 1))
+    expectLines(
+      buffer,
+      [
+        "xxxxxxxxxxxx",
+        "x┌─ Help ─┐x",
+        "x│        │x",
+        "x└────────┘x",
+        "xxxxxxxxxxxx",
+      ])
+    #expect(buffer[3, 2].style == theme[.overlay])
+    #expect(buffer[1, 1].style == theme[.overlayBorder])
+  }
 }
