@@ -176,6 +176,35 @@ private func decodeAll(_ text: String) -> [InputEvent] { decodeAll(Array(text.ut
     #expect(!decoder.hasPending)
   }
 
+  @Test("decoding does not depend on where reads split the bytes")
+  func chunkingInvariance() {
+    // Entries that stand alone whatever follows: not a lone Esc, not an unfinished
+    // sequence, not a prefix an Alt could join.
+    let entries = InputDecoderTests.table.filter { input, events in
+      !events.isEmpty && !["\u{1B}", "\u{1B}[", "\u{1B}O"].contains(input)
+    }
+    var random = SplitMix64(seed: 42)
+    for _ in 0..<2_000 {
+      var bytes: [UInt8] = []
+      var expected: [InputEvent] = []
+      for _ in 0..<Int.random(in: 1...8, using: &random) {
+        guard let (input, events) = entries.randomElement(using: &random) else { continue }
+        bytes += Array(input.utf8)
+        expected += events
+      }
+      var decoder = InputDecoder()
+      var events: [InputEvent] = []
+      var index = 0
+      while index < bytes.count {
+        let size = Int.random(in: 1...5, using: &random)
+        events += decoder.feed(bytes[index..<min(bytes.count, index + size)], now: 0)
+        index += size
+      }
+      #expect(events == expected, "input \(bytes)")
+      #expect(!decoder.hasPending)
+    }
+  }
+
   @Test("100,000 random inputs never crash, never stall, and are always consumed")
   func randomBytes() {
     var random = SplitMix64(seed: 0x5EED_1234)
