@@ -122,7 +122,8 @@ public struct Renderer: Sendable {
       appendColumnMove(from: cursorX, to: x, into: &out)
       return
     }
-    let absolute = 4 + decimalDigits(y + 1) + (x == 0 ? 0 : 1 + decimalDigits(x + 1)) - 1
+    // `CSI row ; col H` is 3 bytes plus the numbers (the column left out when it is 1).
+    let absolute = 3 + decimalDigits(y + 1) + (x == 0 ? 0 : 1 + decimalDigits(x + 1))
     if x == 0 && y == cursorY + 1 {
       out.append(0x0D)
       out.append(0x0A)

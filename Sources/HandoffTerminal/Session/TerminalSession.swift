@@ -99,9 +99,10 @@ public final class TerminalSession {
   public func close() {
     guard isOpen else { return }
     isOpen = false
+    // Restore before the handlers go, so a signal arriving meanwhile still finds the
+    // terminal restored (or restores it itself), never a half-restored one.
+    SignalBridge.restoreNow()
     SignalBridge.uninstall()
-    try? FileDescriptorIO.writeAll(output, TerminalModes.leave(mouse: options.mouse))
-    _ = tcsetattr(input, TCSAFLUSH, &saved)
     closeDescriptor(wakeRead)
     closeDescriptor(wakeWrite)
   }
