@@ -117,8 +117,20 @@ private func randomFrame(
       var frame = randomFrame(width: width, height: height, from: nil, using: &random)
       for step in 0..<4 {
         bytes.removeAll(keepingCapacity: true)
-        renderer.render(frame, into: &bytes)
+        let cursor =
+          Bool.random(using: &random)
+          ? (
+            x: Int.random(in: 0..<width, using: &random),
+            y: Int.random(in: 0..<height, using: &random)
+          )
+          : nil
+        renderer.render(frame, cursor: cursor, into: &bytes)
         model.feed(bytes)
+        if let cursor {
+          #expect(model.isSet(25) && model.cursorX == cursor.x && model.cursorY == cursor.y)
+        } else {
+          #expect(!model.isSet(25))
+        }
         if let problem = difference(model, frame, depth: depth) {
           Issue.record("round \(round) step \(step) \(width)x\(height): \(problem)")
           return
