@@ -146,7 +146,9 @@ public final class TerminalSession {
     }
     var results: [TerminalInput] = []
     if entries[1].revents & Int16(POLLIN) != 0 { results += handleWake() }
-    if entries[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+    if entries[0].revents & Int16(POLLNVAL) != 0 {
+      results.append(.hangup)
+    } else if entries[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
       let count = try FileDescriptorIO.readAvailable(input, into: &readBuffer)
       if count == 0 {
         results.append(.hangup)
