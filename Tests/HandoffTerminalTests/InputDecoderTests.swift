@@ -109,6 +109,8 @@ private func decodeAll(_ text: String) -> [InputEvent] { decodeAll(Array(text.ut
     ("\u{1B}\u{1B}[A", [.key(.escape), .key(.up)]),
     ("\u{1B}[", [.key(.char("["), .alt)]),
     ("\u{1B}O", [.key(.char("O"), .alt)]),
+    ("\u{1B}O\r", [.key(.char("O"), .alt), .key(.enter)]),
+    ("\u{1B}Ox", []),
     // Unknown and malformed sequences are skipped; decoding carries on.
     ("\u{1B}[99~x", [.char("x")]),
     ("\u{1B}[?1;2cx", [.char("x")]),
