@@ -1,4 +1,5 @@
 import HandoffTerminal
+import TestSupport
 import Testing
 
 /// Expects a buffer's text to be exactly the given lines; on failure, records a
@@ -6,18 +7,7 @@ import Testing
 func expectLines(
   _ buffer: CellBuffer, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let actual = buffer.lines
-  guard actual != expected else { return }
-  var report = ["screen differs (- expected, + actual):"]
-  for index in 0..<max(actual.count, expected.count) {
-    let want = index < expected.count ? expected[index] : "<none>"
-    let got = index < actual.count ? actual[index] : "<none>"
-    if want == got {
-      report.append("  |\(got)|")
-    } else {
-      report.append("- |\(want)|")
-      report.append("+ |\(got)|")
-    }
+  if let report = LineDiff.report(expected: expected, actual: buffer.lines) {
+    Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
   }
-  Issue.record(Comment(rawValue: report.joined(separator: "\n")), sourceLocation: sourceLocation)
 }
