@@ -59,7 +59,7 @@ do {
   exit(1)
 }
 
-var state = ExampleState(theme: theme)
+var state = ExampleState(theme: theme.adapted(to: session.colorDepth))
 var running = true
 while running {
   let (frame, cursor) = state.view(size: session.size)

@@ -159,3 +159,26 @@ private func temporaryDirectory() throws -> URL {
     #expect(throws: ThemeError.self) { try Theme.resolve("a b", environment: environment) }
   }
 }
+
+@Suite struct ThemeDepthTests {
+  @Test func withoutColourHighlightsByBackgroundBecomeReverse() throws {
+    let plain = Theme.standard.adapted(to: .none)
+    #expect(plain[.selection].attributes.contains(.reverse))
+    #expect(plain[.status].attributes.contains(.reverse))
+    #expect(!plain[.text].attributes.contains(.reverse))
+    #expect(Theme.standard.adapted(to: .ansi16) == Theme.standard)
+    // A theme that paints the whole screen keeps ordinary roles as they are.
+    let solarized = try #require(try Theme.shipped("solarized-dark")).adapted(to: .none)
+    #expect(!solarized[.text].attributes.contains(.reverse))
+    #expect(solarized[.selection].attributes.contains(.reverse))
+  }
+
+  @Test func selectionStaysVisibleWithNoColourInEveryShippedTheme() throws {
+    for name in Theme.shippedNames {
+      let theme = try #require(try Theme.shipped(name)).adapted(to: .none)
+      let selection = theme[.selection].attributes
+      #expect(selection.contains(.reverse) || selection.contains(.bold), "\(name)")
+      #expect(theme[.selection].attributes != theme[.text].attributes, "\(name)")
+    }
+  }
+}
