@@ -1,9 +1,11 @@
+import HandoffTerminal
+
 /// Small drawing pieces the views share: boxes, aligned cells, bars.
 extension Frame {
   /// A box with a title in its top border; the focused pane's border stands out.
   mutating func box(_ area: Area, title: String, focused: Bool, note: String = "") {
     guard area.width >= 2, area.height >= 2 else { return }
-    let border: Role = focused ? .borderFocused : .border
+    let border: ThemeRole = focused ? .borderFocused : .border
     let right = area.x + area.width - 1
     let bottom = area.y + area.height - 1
     let h: Character = focused ? "━" : "─"
@@ -24,21 +26,21 @@ extension Frame {
       " \(title) ", x: area.x + 1, y: area.y, role: focused ? .titleFocused : .title,
       limit: area.width - 2)
     if !note.isEmpty {
-      put(" \(note) ", x: end, y: area.y, role: .dim, limit: area.x + area.width - 1 - end)
+      put(" \(note) ", x: end, y: area.y, role: .muted, limit: area.x + area.width - 1 - end)
     }
   }
 
   /// Text fitted to `width` columns: cut with `…`, padded, right-aligned if asked.
   mutating func cell(
-    _ text: String, x: Int, y: Int, width: Int, role: Role = .text, right: Bool = false
+    _ text: String, x: Int, y: Int, width: Int, role: ThemeRole = .text, right: Bool = false
   ) {
-    let fitted = DisplayWidth.truncate(text, to: width)
-    let pad = width - DisplayWidth.of(fitted)
-    put(fitted, x: right ? x + pad : x, y: y, role: role, limit: width)
+    put(
+      Truncation.pad(text, width: width, alignment: right ? .right : .left), x: x, y: y,
+      role: role, limit: width)
   }
 
   /// A horizontal bar `width` wide filled to `fraction`, in eighths.
-  mutating func bar(fraction: Double, x: Int, y: Int, width: Int, role: Role) {
+  mutating func bar(fraction: Double, x: Int, y: Int, width: Int, role: ThemeRole) {
     guard width > 0 else { return }
     let eighths = Int((min(max(fraction, 0), 1) * Double(width * 8)).rounded(.down))
     let partial: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
@@ -46,7 +48,7 @@ extension Frame {
     let rest = eighths % 8
     var col = put(String(repeating: "█", count: full), x: x, y: y, role: role)
     if rest > 0, full < width { col = put(String(partial[rest - 1]), x: col, y: y, role: role) }
-    put(String(repeating: "·", count: max(0, x + width - col)), x: col, y: y, role: .dim)
+    put(String(repeating: "·", count: max(0, x + width - col)), x: col, y: y, role: .gaugeEmpty)
   }
 
   /// A sparkline of values scaled to the largest.

@@ -3,7 +3,7 @@ import HandoffModel
 /// Every input the dashboard reacts to, whatever its source.
 public enum Msg: Sendable {
   /// A key press.
-  case key(Key)
+  case key(KeyPress)
   /// A mouse click or wheel turn.
   case mouse(MouseInput)
   /// Text pasted into the terminal (bracketed paste).

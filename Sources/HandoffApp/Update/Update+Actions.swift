@@ -5,7 +5,7 @@ extension Update {
   /// The keys that act on the selected lead: the same commands as the CLI, checked
   /// against the pipeline first so a refusal shows at once, and carrying the version
   /// shown so a change by someone else meanwhile is refused, not overwritten.
-  static func leadKey(_ key: Key, _ state: inout AppState, _ context: Context) -> [Effect] {
+  static func leadKey(_ key: KeyPress, _ state: inout AppState, _ context: Context) -> [Effect] {
     guard let lead = actionLead(state, context.pipeline) else {
       if isLeadKey(key) { refuse(&state, context, "no lead selected") }
       return []
@@ -44,8 +44,8 @@ extension Update {
     }
   }
 
-  private static func isLeadKey(_ key: Key) -> Bool {
-    [Key.char(">"), .char("<"), .char("h"), .char("x"), .char("A"), .char("a"), .char("r")]
+  private static func isLeadKey(_ key: KeyPress) -> Bool {
+    [KeyPress.char(">"), .char("<"), .char("h"), .char("x"), .char("A"), .char("a"), .char("r")]
       .contains(key)
   }
 
@@ -82,7 +82,7 @@ extension Update {
 
   /// Keys of the assign picker: type to filter, arrows to choose, Enter to assign.
   static func pickerKey(
-    _ key: Key, _ picker: MemberPicker, _ state: inout AppState, _ context: Context
+    _ key: KeyPress, _ picker: MemberPicker, _ state: inout AppState, _ context: Context
   ) -> [Effect] {
     var picker = picker
     let candidates = picker.candidates(context.pipeline)
@@ -119,7 +119,7 @@ extension Update {
 
   /// Keys of the reason prompt: type, Enter to send, Esc to cancel.
   static func reasonKey(
-    _ key: Key, _ prompt: ReasonPrompt, _ state: inout AppState, _ context: Context
+    _ key: KeyPress, _ prompt: ReasonPrompt, _ state: inout AppState, _ context: Context
   ) -> [Effect] {
     var prompt = prompt
     switch key {

@@ -3,7 +3,9 @@ import HandoffModel
 extension Update {
   /// Routes a key: to the overlay if one is open, to the filter while it is typed,
   /// else to the screen.
-  static func handleKey(_ key: Key, _ state: inout AppState, _ context: inout Context) -> [Effect] {
+  static func handleKey(_ key: KeyPress, _ state: inout AppState, _ context: inout Context)
+    -> [Effect]
+  {
     if key == .ctrl("c") {
       state.quitting = true
       return [.quit]
@@ -36,7 +38,7 @@ extension Update {
 
   /// Keys shared by the dashboard and the full-screen lists.
   private static func screenKey(
-    _ key: Key, _ state: inout AppState, _ context: inout Context
+    _ key: KeyPress, _ state: inout AppState, _ context: inout Context
   ) -> [Effect] {
     switch key {
     case .char("q"):
@@ -88,7 +90,7 @@ extension Update {
 
   /// Keys of the lead-detail screen; nil for keys it shares with the others.
   private static func detailKey(
-    _ key: Key, _ detail: LeadDetail, _ state: inout AppState, _ context: inout Context
+    _ key: KeyPress, _ detail: LeadDetail, _ state: inout AppState, _ context: inout Context
   ) -> [Effect]? {
     var detail = detail
     switch key {
@@ -115,7 +117,8 @@ extension Update {
   }
 
   /// Keys of the wall-screen targets view; nil for keys it shares with the others.
-  private static func wallKey(_ key: Key, _ state: inout AppState, _ context: Context) -> [Effect]?
+  private static func wallKey(_ key: KeyPress, _ state: inout AppState, _ context: Context)
+    -> [Effect]?
   {
     switch key {
     case .char("j"), .down: state.targetScroll += 1
@@ -130,7 +133,7 @@ extension Update {
 
   /// The typed `/` filter: live on every keystroke.
   private static func filterKey(
-    _ key: Key, _ state: inout AppState, _ context: inout Context
+    _ key: KeyPress, _ state: inout AppState, _ context: inout Context
   ) -> [Effect] {
     switch key {
     case .char(let c):

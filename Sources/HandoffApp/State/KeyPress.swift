@@ -1,5 +1,5 @@
 /// A key the dashboard reacts to, independent of how the terminal encoded it.
-public enum Key: Hashable, Sendable {
+public enum KeyPress: Hashable, Sendable {
   /// A printable character (`j`, `>`, `é`).
   case char(Character)
   /// A letter pressed with Control (`ctrl("l")`).
