@@ -253,13 +253,20 @@ public struct MemberJoined: Sendable, Hashable {
   public var name: String
   public var department: Department
   public var capacity: Int?
+  /// When the member last received a lead (only in a compaction's snapshot, so
+  /// auto-assign's "longest waiting" tie-break survives it).
+  public var lastAssignedAt: Timestamp?
 
   /// Creates the event payload.
-  public init(handle: String, name: String, department: Department, capacity: Int? = nil) {
+  public init(
+    handle: String, name: String, department: Department, capacity: Int? = nil,
+    lastAssignedAt: Timestamp? = nil
+  ) {
     self.handle = handle
     self.name = name
     self.department = department
     self.capacity = capacity
+    self.lastAssignedAt = lastAssignedAt
   }
 }
 

@@ -130,11 +130,12 @@ public final class Pipeline {
         existing.name = e.name
         existing.department = e.department
         existing.capacity = e.capacity
+        existing.lastAssignedAt = e.lastAssignedAt ?? existing.lastAssignedAt
         membersByHandle[e.handle] = existing
       } else {
         membersByHandle[e.handle] = Member(
           handle: e.handle, name: e.name, department: e.department, capacity: e.capacity,
-          joinedAt: event.at)
+          joinedAt: event.at, lastAssignedAt: e.lastAssignedAt)
         memberHandles.append(e.handle)
       }
     case .memberUpdated(let e):

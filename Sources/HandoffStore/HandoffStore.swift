@@ -1,2 +1,0 @@
-/// The `HandoffStore` layer of Handoff; see DESIGN.md "Parts".
-package enum HandoffStoreLayer {}

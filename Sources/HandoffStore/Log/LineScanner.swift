@@ -1,0 +1,83 @@
+/// Reads a log file in chunks and hands out its complete lines, so a log of any size
+/// loads in constant memory. A last line without its newline is a *torn tail* (a
+/// writer stopped mid-write, or is writing now): it is reported, never handed out.
+struct LineScanner {
+  /// Where the complete lines end: the offset just after the last newline seen.
+  private(set) var end: Int64
+  /// The number of complete lines seen so far (from the scanner's start).
+  private(set) var lines = 0
+  /// Bytes after the last newline, when the file does not end with one.
+  private(set) var tornBytes = 0
+
+  private let fd: Int32
+  private static let chunk = 1 << 22
+
+  init(fd: Int32, from start: Int64) {
+    self.fd = fd
+    self.end = start
+  }
+
+  /// Calls `line` with each complete line (without its newline), its offset and number
+  /// (counted from 1 at the scanner's start), up to the file's current end. Stops at
+  /// the first error `line` throws. Returns false when reading failed.
+  mutating func scan<E: Error>(
+    _ line: (UnsafeBufferPointer<UInt8>, Int64, Int) throws(E) -> Void
+  ) throws(E) -> Bool {
+    var buffer = [UInt8](repeating: 0, count: LineScanner.chunk)
+    var carried = 0
+    var position = end
+    while true {
+      let n = buffer.withUnsafeMutableBytes { raw in
+        FileIO.read(
+          fd, into: UnsafeMutableRawBufferPointer(rebasing: raw[carried...]),
+          at: position + Int64(carried))
+      }
+      if n < 0 { return false }
+      let filled = carried + n
+      var consumed = 0
+      try buffer.withUnsafeBufferPointer { (bytes) throws(E) in
+        var start = 0
+        while let newline = LineScanner.newline(in: bytes, from: start, to: filled) {
+          lines += 1
+          try line(
+            UnsafeBufferPointer(rebasing: bytes[start..<newline]), position + Int64(start), lines)
+          end = position + Int64(newline + 1)
+          start = newline + 1
+        }
+        consumed = start
+      }
+      let rest = filled - consumed
+      if n < buffer.count - carried {
+        // A short read: the end of the file.
+        tornBytes = rest
+        return true
+      }
+      if consumed == 0 {
+        // One line fills the whole buffer: make room for the rest of it.
+        buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count))
+      } else {
+        buffer.withUnsafeMutableBytes { raw in
+          raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[consumed..<filled]))
+        }
+      }
+      position += Int64(consumed)
+      carried = rest
+    }
+  }
+
+  private static func newline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    -> Int?
+  {
+    guard start < end else { return nil }
+    if let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, end - start) {
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+    return nil
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
