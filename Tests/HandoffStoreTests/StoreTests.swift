@@ -168,6 +168,24 @@ import Testing
     #expect(reopened.pipeline.members.count == 4)
   }
 
+  @Test func aHugeLineIsRefusedWithoutReadingItWhole() throws {
+    let fixture = StoreFixture()
+    let store = try fixture.team()
+    try fixture.lead(store, "Ada")
+    var lines = try String(contentsOfFile: fixture.path, encoding: .utf8).split(separator: "\n")
+    lines.insert(Substring(String(repeating: "x", count: 17 << 20)), at: 1)
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: fixture.path, atomically: false, encoding: .utf8)
+    #expect {
+      try fixture.store()
+    } throws: { error in
+      "\(error)".contains("line 2 is not a valid event (a line of 17825792 bytes)")
+    }
+    let report = Store(path: fixture.path, localZone: .utc).check()
+    #expect(report.problems.count == 1)
+    #expect(report.events == 5)
+  }
+
   @Test func compactionKeepsTheStateAndFollowersReload() throws {
     let fixture = StoreFixture()
     fixture.clock.set(Timestamp(iso8601: "2026-03-01T09:00:00Z")!)

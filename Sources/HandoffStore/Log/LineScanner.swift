@@ -11,6 +11,10 @@ struct LineScanner {
 
   private let fd: Int32
   private static let chunk = 1 << 22
+  /// The longest line the log may hold. Nothing the model writes comes near it (a
+  /// snapshot of a lead with a thousand long notes is about 4 MB); a longer line is
+  /// damage, and reading it whole would let one line take unbounded memory.
+  static let maxLine = 1 << 24
 
   init(fd: Int32, from start: Int64) {
     self.fd = fd
@@ -19,9 +23,12 @@ struct LineScanner {
 
   /// Calls `line` with each complete line (without its newline), its offset and number
   /// (counted from 1 at the scanner's start), up to the file's current end. Stops at
-  /// the first error `line` throws. Returns false when reading failed.
+  /// the first error `line` throws. A line longer than `maxLine` is skipped without
+  /// being held in memory and reported to `tooLong` with its offset, length and number.
+  /// Returns false when reading failed.
   mutating func scan<E: Error>(
-    _ line: (UnsafeBufferPointer<UInt8>, Int64, Int) throws(E) -> Void
+    _ line: (UnsafeBufferPointer<UInt8>, Int64, Int) throws(E) -> Void,
+    tooLong: (Int64, Int64, Int) throws(E) -> Void
   ) throws(E) -> Bool {
     var buffer = [UInt8](repeating: 0, count: LineScanner.chunk)
     var carried = 0
@@ -52,6 +59,19 @@ struct LineScanner {
         tornBytes = rest
         return true
       }
+      if consumed == 0 && buffer.count >= LineScanner.maxLine {
+        guard let newline = skipLine(from: position) else {
+          tornBytes = Int(
+            min(Int64(Int.max), (FileIO.identity(fd: fd)?.size ?? position) - position))
+          return true
+        }
+        lines += 1
+        try tooLong(position, newline - position, lines)
+        end = newline + 1
+        position = end
+        carried = 0
+        continue
+      }
       if consumed == 0 {
         // One line fills the whole buffer: make room for the rest of it.
         buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count))
@@ -62,6 +82,20 @@ struct LineScanner {
       }
       position += Int64(consumed)
       carried = rest
+    }
+  }
+
+  /// The offset of the next newline at or after `start`, reading in chunks; nil at the end.
+  private func skipLine(from start: Int64) -> Int64? {
+    var chunk = [UInt8](repeating: 0, count: LineScanner.chunk)
+    var position = start
+    while true {
+      let n = chunk.withUnsafeMutableBytes { FileIO.read(fd, into: $0, at: position) }
+      guard n > 0 else { return nil }
+      if let hit = chunk.withUnsafeBufferPointer({ LineScanner.newline(in: $0, from: 0, to: n) }) {
+        return position + Int64(hit)
+      }
+      position += Int64(n)
     }
   }
 

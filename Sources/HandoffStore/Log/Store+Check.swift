@@ -56,33 +56,42 @@ extension Store {
     let scratch = Pipeline(localZone: localZone)
     scratch.markIndexesForRebuild()
     var scanner = LineScanner(fd: fd, from: 0)
-    let ok = scanner.scan { (line, _, number) in
-      var problem: String?
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-        good.append(contentsOf: line)
-        good.append(0x0A)
-        return
-      }
-      do throws(LineError) {
-        let event = try EventDecoder.event(line)
-        if event.seq <= scratch.lastSeq {
-          problem = "sequence \(event.seq) does not follow \(scratch.lastSeq)"
-        } else if let misfit = scratch.apply(event) {
-          problem = misfit.description
+    let ok = scanner.scan(
+      { (line, _, number) in
+        var problem: String?
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+          good.append(contentsOf: line)
+          good.append(0x0A)
+          return
         }
-      } catch {
-        problem = "not a valid event (\(error.describe()))"
-      }
-      if let problem {
-        report.problems.append("\(path):\(number): \(problem)")
-        bad.append(contentsOf: line)
-        bad.append(0x0A)
-      } else {
-        report.events += 1
-        good.append(contentsOf: line)
-        good.append(0x0A)
-      }
-    }
+        do throws(LineError) {
+          let event = try EventDecoder.event(line)
+          if event.seq <= scratch.lastSeq {
+            problem = "sequence \(event.seq) does not follow \(scratch.lastSeq)"
+          } else if let misfit = scratch.apply(event) {
+            problem = misfit.description
+          }
+        } catch {
+          problem = "not a valid event (\(error.describe()))"
+        }
+        if let problem {
+          report.problems.append("\(path):\(number): \(problem)")
+          bad.append(contentsOf: line)
+          bad.append(0x0A)
+        } else {
+          report.events += 1
+          good.append(contentsOf: line)
+          good.append(0x0A)
+        }
+      },
+      tooLong: { (start, length, number) in
+        report.problems.append(
+          "\(path):\(number): a line of \(length) bytes (longer than any event)")
+        if let long = FileIO.read(fd, from: start, to: start + length) {
+          bad.append(contentsOf: long)
+          bad.append(0x0A)
+        }
+      })
     if !ok { report.problems.append("\(path): cannot read (\(FileIO.message(errno)))") }
     if scanner.tornBytes > 0,
       let tail = FileIO.read(fd, from: scanner.end, to: scanner.end + Int64(scanner.tornBytes))

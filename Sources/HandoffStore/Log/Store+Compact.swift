@@ -54,14 +54,18 @@ extension Store {
     events.reserveCapacity(pipeline.eventCount)
     guard readFD >= 0 else { return [] }
     var scanner = LineScanner(fd: readFD, from: 0)
-    let ok = try scanner.scan { (line, _, number) throws(StoreError) in
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-      do throws(LineError) {
-        events.append(try EventDecoder.event(line))
-      } catch {
-        throw .corrupt(path: path, line: number, why: error.describe())
-      }
-    }
+    let ok = try scanner.scan(
+      { (line, _, number) throws(StoreError) in
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        do throws(LineError) {
+          events.append(try EventDecoder.event(line))
+        } catch {
+          throw .corrupt(path: path, line: number, why: error.describe())
+        }
+      },
+      tooLong: { (_, length, number) throws(StoreError) in
+        throw .corrupt(path: path, line: number, why: "a line of \(length) bytes")
+      })
     guard ok else { throw .io(path: path, doing: "read", code: FileIO.errorNumber) }
     return events
   }

@@ -60,6 +60,12 @@ extension Store {
     try write { () throws(StoreError) in items }.count
   }
 
+  /// Appends a generated demo history (see `DemoTeam`).
+  @discardableResult
+  public func append(_ events: [DemoEvent]) throws(StoreError) -> Int {
+    try append(events.map { (at: $0.at, actor: $0.actor, body: $0.body) })
+  }
+
   /// The position of `actor`'s last change (to `lead`) in the history index.
   private func lastChange(by actor: String, lead: Int?) -> Int? {
     guard let lead else { return lastChangeByActor[actor] }
@@ -94,32 +100,41 @@ extension Store {
     var bytes: [UInt8] = []
     var starts: [Int64] = []
     starts.reserveCapacity(planned.count)
+    let first = offset
+    var written: Int64 = 0
     var seq = pipeline.lastSeq
+    // A bulk append rebuilds the lists once afterwards instead of upkeeping them per event.
+    if planned.count > 10_000 { pipeline.markIndexesForRebuild() }
+    /// Undoes a half-done append: cut the file back and read the state again.
+    func abandon(_ error: StoreError) throws(StoreError) -> Never {
+      _ = ftruncate(fd, off_t(first))
+      try reload()
+      throw error
+    }
+    func flush() throws(StoreError) {
+      guard FileIO.writeAll(fd, bytes) else {
+        try abandon(.io(path: path, doing: "write to", code: errno))
+      }
+      written += Int64(bytes.count)
+      bytes.removeAll(keepingCapacity: true)
+    }
     for item in planned {
       seq += 1
       let event = Event(seq: seq, at: item.at, actor: item.actor, body: item.body)
       if let problem = pipeline.apply(event) {
-        try reload()
-        throw .refused("event \(events.count + 1) of \(planned.count) does not fit: \(problem)")
+        try abandon(
+          .refused("event \(events.count + 1) of \(planned.count) does not fit: \(problem)"))
       }
-      starts.append(offset + Int64(bytes.count))
+      starts.append(first + written + Int64(bytes.count))
       bytes.append(contentsOf: EventEncoder.line(event))
       events.append(event)
+      // Large appends (a demo team) go out in pieces, still under the one lock.
+      if bytes.count >= 1 << 23 { try flush() }
     }
-    guard FileIO.writeAll(fd, bytes) else {
-      let code = errno
-      // Never leave half a line behind: cut the file back to where it was.
-      _ = ftruncate(fd, off_t(offset))
-      try reload()
-      throw .io(path: path, doing: "write to", code: code)
-    }
-    guard fsync(fd) == 0 else {
-      let code = errno
-      try reload()
-      throw .io(path: path, doing: "flush to disk", code: code)
-    }
+    try flush()
+    guard fsync(fd) == 0 else { try abandon(.io(path: path, doing: "flush to disk", code: errno)) }
     for (event, start) in zip(events, starts) { record(event, start: start) }
-    offset += Int64(bytes.count)
+    offset = first + written
     lineCount += events.count
     return events
   }

@@ -150,9 +150,13 @@ public final class Store {
     }
     var scanner = LineScanner(fd: readFD, from: offset)
     let firstLine = lineCount
-    let ok = try scanner.scan { (line, start, number) throws(StoreError) in
-      try fold(line, start: start, number: firstLine + number)
-    }
+    let ok = try scanner.scan(
+      { (line, start, number) throws(StoreError) in
+        try fold(line, start: start, number: firstLine + number)
+      },
+      tooLong: { (_, length, number) throws(StoreError) in
+        throw .corrupt(path: path, line: firstLine + number, why: "a line of \(length) bytes")
+      })
     guard ok else { throw .io(path: path, doing: "read", code: errno) }
     offset = scanner.end
     lineCount = firstLine + scanner.lines

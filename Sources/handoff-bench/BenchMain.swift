@@ -1,0 +1,96 @@
+import Foundation
+import HandoffModel
+import HandoffStore
+
+/// The benchmark's command line: `handoff-bench [--sizes 10k,100k,1m] [--json FILE]
+/// [--dir DIR]`, plus internal sub-commands it runs in child processes so that memory
+/// and start-up are measured in a clean process.
+enum BenchMain {
+  static func run(_ arguments: [String]) -> Int32 {
+    if arguments.first == "measure-load", arguments.count == 2 {
+      return LoadProbe.run(path: arguments[1])
+    }
+    var sizes = [10_000, 100_000]
+    var jsonPath: String?
+    var directory: String?
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      let value = index + 1 < arguments.count ? arguments[index + 1] : nil
+      switch argument {
+      case "--sizes":
+        guard let value, let parsed = parseSizes(value) else {
+          return usage("--sizes needs a list such as 10k,100k,1m")
+        }
+        sizes = parsed
+        index += 2
+      case "--json":
+        guard let value else { return usage("--json needs a file") }
+        jsonPath = value
+        index += 2
+      case "--dir":
+        guard let value else { return usage("--dir needs a folder") }
+        directory = value
+        index += 2
+      case "-h", "--help":
+        print(helpText)
+        return 0
+      default:
+        return usage("unknown option \(argument)")
+      }
+    }
+    var report = BenchReport(machine: Machine.describe())
+    let folder = directory ?? NSTemporaryDirectory() + "handoff-bench-\(getpid())"
+    defer { if directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
+    for size in sizes {
+      do {
+        report.sizes.append(try SizeBench(leads: size, folder: folder).run())
+      } catch {
+        FileHandle.standardError.write(Data("handoff-bench: \(error)\n".utf8))
+        return 1
+      }
+    }
+    print(report.table())
+    if let jsonPath {
+      do {
+        try report.json().write(toFile: jsonPath, atomically: true, encoding: .utf8)
+      } catch {
+        FileHandle.standardError.write(
+          Data("handoff-bench: cannot write \(jsonPath): \(error)\n".utf8))
+        return 1
+      }
+    }
+    return report.allPassed ? 0 : 3
+  }
+
+  static let helpText = """
+    usage: handoff-bench [--sizes 10k,100k,1m] [--json FILE] [--dir DIR]
+    Generates demo stores of each size (leads) and measures load, start-up, keys,
+    output bytes, live updates, memory and idling against the budgets of
+    docs/PERFORMANCE.md. Exit 0 when every budget is met, 3 when one is missed.
+    """
+
+  static func usage(_ message: String) -> Int32 {
+    FileHandle.standardError.write(Data("handoff-bench: \(message)\n\(helpText)\n".utf8))
+    return 2
+  }
+
+  static func parseSizes(_ text: String) -> [Int]? {
+    var sizes: [Int] = []
+    for part in text.split(separator: ",") {
+      let lower = part.lowercased()
+      var multiplier = 1
+      var digits = Substring(lower)
+      if lower.hasSuffix("k") {
+        multiplier = 1000
+        digits = digits.dropLast()
+      } else if lower.hasSuffix("m") {
+        multiplier = 1_000_000
+        digits = digits.dropLast()
+      }
+      guard let n = Int(digits), n > 0 else { return nil }
+      sizes.append(n * multiplier)
+    }
+    return sizes.isEmpty ? nil : sizes
+  }
+}

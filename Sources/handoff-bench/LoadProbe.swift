@@ -1,0 +1,60 @@
+import Foundation
+import HandoffModel
+import HandoffStore
+
+/// Run in a child process: loads a store once and prints the load time and the
+/// process's peak memory, so neither is disturbed by the benchmark's own work.
+enum LoadProbe {
+  static func run(path: String) -> Int32 {
+    let store = Store(path: path, localZone: .utc)
+    var failure: String?
+    let ms = Measure.milliseconds {
+      do { try store.open() } catch { failure = "\(error)" }
+    }
+    if let failure {
+      FileHandle.standardError.write(Data("handoff-bench: \(failure)\n".utf8))
+      return 1
+    }
+    // Touch the state so nothing is left lazy.
+    _ = store.pipeline.queueFigures(at: store.clock.now())
+    print("load_ms=\(ms) rss=\(Measure.peakRSS()) events=\(store.pipeline.eventCount)")
+    return 0
+  }
+
+  /// Runs the probe in a child process of this executable.
+  static func spawn(path: String) throws -> (ms: Double, rss: Int, events: Int) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
+      process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    }
+    process.arguments = ["measure-load", path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    var values: [String: Double] = [:]
+    for pair in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+      let parts = pair.split(separator: "=")
+      if parts.count == 2, let v = Double(parts[1]) { values[String(parts[0])] = v }
+    }
+    guard process.terminationStatus == 0, let ms = values["load_ms"], let rss = values["rss"],
+      let events = values["events"]
+    else { throw BenchError.probe(text) }
+    return (ms, Int(rss), Int(events))
+  }
+}
+
+enum BenchError: Error, CustomStringConvertible {
+  case probe(String)
+  case setup(String)
+
+  var description: String {
+    switch self {
+    case .probe(let output): return "the load probe failed: \(output)"
+    case .setup(let why): return why
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import HandoffModel
+import HandoffStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Every figure for one store size.
+struct SizeBench {
+  let leads: Int
+  let folder: String
+  /// The fixed "now" of the generated history, so every run measures the same store.
+  static let now = Timestamp(iso8601: "2026-11-20T15:00:00Z")!
+
+  var path: String { folder + "/bench-\(leads).jsonl" }
+
+  func run() throws -> SizeReport {
+    var report = SizeReport(leads: leads)
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    if !FileManager.default.fileExists(atPath: path) {
+      var events: [DemoEvent] = []
+      let generate = Measure.milliseconds {
+        events = DemoTeam.events(leads: leads, seed: 7, now: SizeBench.now, zone: .utc)
+      }
+      let store = Store(path: path, clock: ManualClock(SizeBench.now), localZone: .utc)
+      try store.open()
+      let write = try Measure.milliseconds { try store.append(events) }
+      report.add("generate", generate, "ms", note: "\(events.count) events")
+      report.add("write", write, "ms")
+    }
+    let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    var lines = 0
+    let raw = Measure.median(runs: 3) { lines = RawRead.countLines(path) }
+    report.events = lines
+    report.add("file", Double(bytes) / 1_048_576, "MB")
+    report.add("raw read + count lines", raw, "ms")
+    var probes: [(ms: Double, rss: Int, events: Int)] = []
+    for _ in 0..<3 { probes.append(try LoadProbe.spawn(path: path)) }
+    let load = Measure.percentile(probes.map(\.ms), 0.5)
+    report.add("load (parse + fold)", load, "ms")
+    report.add("load rate", Double(lines) / (load / 1000), "events/s")
+    report.add("load ÷ raw read", load / max(raw, 0.001), "×", budget: 5)
+    let rss = Double(probes.map(\.rss).max() ?? 0) / 1_048_576
+    report.add(
+      "peak RSS after load", rss, "MB", budget: (400 * Double(leads) + 30_000_000) / 1_048_576)
+    return report
+  }
+}
+
+/// The floor for loading: read the file's bytes and count its lines, nothing else.
+enum RawRead {
+  static func countLines(_ path: String) -> Int {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return 0 }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 1 << 22)
+    var lines = 0
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n <= 0 { break }
+      buffer.withUnsafeBufferPointer { bytes in
+        var start = bytes.baseAddress!
+        let end = start + n
+        while start < end, let hit = memchr(start, 0x0A, end - start) {
+          lines += 1
+          start = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+      }
+    }
+    return lines
+  }
+}
