@@ -10,13 +10,17 @@ struct Fixture {
   let pipeline: Pipeline
   let clock: ManualClock
   private(set) var seq: Int64 = 0
+  /// Every event applied, in order (what the store's history would read).
+  private(set) var events: [Event] = []
 
   init(leads: Int = 300, seed: UInt64 = 42) {
     clock = ManualClock(Self.start)
     pipeline = Pipeline(localZone: .utc)
     for demo in DemoTeam.events(leads: leads, seed: seed, now: Self.start, zone: .utc) {
       seq += 1
-      _ = pipeline.apply(Event(seq: seq, at: demo.at, actor: demo.actor, body: demo.body))
+      let event = Event(seq: seq, at: demo.at, actor: demo.actor, body: demo.body)
+      _ = pipeline.apply(event)
+      events.append(event)
     }
   }
 
@@ -32,8 +36,12 @@ struct Fixture {
     seq += 1
     let event = Event(seq: seq, at: now, actor: actor, body: body)
     #expect(pipeline.apply(event) == nil)
+    events.append(event)
     return event
   }
+
+  /// A lead's history, as `Store.history(of:)` gives it.
+  func history(of id: Int) -> [Event] { events.filter { $0.leadID == id } }
 
   /// A member of a department, the first in roster order.
   func member(of department: Department) -> String {

@@ -5,11 +5,10 @@ import Testing
 /// A dashboard driven by messages over the fixed demo pipeline: input in, state and
 /// effects out.
 struct Driver {
-  var fixture = Fixture()
+  var fixture: Fixture
   var state: AppState
 
-  init(user: String? = nil, width: Int = 80, height: Int = 24) {
-    let fixture = Fixture()
+  init(fixture: Fixture = Fixture(), user: String? = nil, width: Int = 80, height: Int = 24) {
     self.fixture = fixture
     state = AppState(
       user: user ?? fixture.member(of: .sales), storeName: "demo", width: width, height: height)

@@ -105,8 +105,8 @@ enum Columns {
     }
   }
 
-  static func stage(priority: Int) -> LeadColumn {
-    LeadColumn(title: "stage", width: 6, priority: priority) { lead in
+  static func stage(priority: Int, width: Int = 6) -> LeadColumn {
+    LeadColumn(title: "stage", width: width, priority: priority) { lead in
       lead.recycled != nil && lead.stage == .nurturing
         ? (Format.stage(lead.stage) + "↺", .warn) : (Format.stage(lead.stage), .text)
     }
@@ -139,7 +139,7 @@ enum Columns {
 
   /// What needs doing about a sales lead: stale deal, follow-up due or overdue.
   static func attention(_ context: ViewContext, priority: Int) -> LeadColumn {
-    LeadColumn(title: "status", width: 10, priority: priority) { lead in
+    LeadColumn(title: "status", width: 9, priority: priority) { lead in
       let now = context.now
       if lead.stage == .won, let due = lead.nextFollowUp {
         if due <= now { return ("f/u -" + DurationText.compact(now - due), .bad) }

@@ -20,22 +20,30 @@ enum OverlayBox {
 enum HelpOverlay {
   static let keys: [(String, String)] = [
     ("j k ↑ ↓", "move the selection"), ("g G", "top / bottom"), ("PgUp PgDn", "page up / down"),
-    ("Tab S-Tab", "next / previous pane"), ("Enter", "lead detail with history"),
-    ("Esc", "back; clear the filter"), ("a", "assign (type to filter members)"),
-    ("A", "auto-assign to the least-loaded rep"), ("> <", "move stage forward / back"),
-    ("h", "hand off to sales"), ("x", "accept"), ("r", "reject, recycle, lose (asks why)"),
-    ("/", "filter: name, company, email, owner, source"), ("s", "sort: urgency, score, value…"),
+    ("Tab S-Tab", "next / previous pane"), ("Enter", "lead detail, history"),
+    ("Esc", "back; clear the filter"), ("a", "assign from a picker"),
+    ("A", "auto-assign, least loaded"), ("> <", "move stage forward / back"),
+    ("h", "hand off to sales"), ("x", "accept"), ("r", "reject, recycle or lose"),
+    ("/", "filter as you type"), ("s", "sort: urgency, score…"),
     ("m", "only my leads"), ("u", "undo my last action"), ("f", "focused pane full screen"),
     ("w", "targets for a wall screen"), ("?", "this help"), ("q", "quit"),
-    ("Ctrl-L", "redraw"), ("mouse", "click selects, wheel scrolls"),
+    ("Ctrl-L", "redraw"), ("mouse", "click, wheel scrolls"),
   ]
 
   static func draw(_ frame: inout Frame) {
+    // One column when the screen is tall enough, else two side by side.
+    let columns = keys.count + 4 <= frame.height ? 1 : 2
+    let rows = (keys.count + columns - 1) / columns
     let inner = OverlayBox.draw(
-      &frame, width: 58, height: keys.count + 3, title: "Keys · any key closes")
-    for (i, (key, what)) in keys.enumerated() where i < inner.height - 1 {
-      frame.put(Truncation.pad(key, width: 11), x: inner.x + 1, y: inner.y + i, role: .accent)
-      frame.put(what, x: inner.x + 13, y: inner.y + i, role: .overlay, limit: inner.width - 13)
+      &frame, width: columns == 1 ? 58 : 2 + 2 * 50, height: rows + 3,
+      title: "Keys · any key closes")
+    let columnWidth = columns == 1 ? inner.width : inner.width / 2
+    for (i, (key, what)) in keys.enumerated() {
+      let x = inner.x + (i / rows) * columnWidth
+      let y = inner.y + i % rows
+      guard y < inner.y + inner.height else { continue }
+      frame.put(Truncation.pad(key, width: 10), x: x + 1, y: y, role: .accent)
+      frame.put(what, x: x + 12, y: y, role: .overlay, limit: columnWidth - 13)
     }
   }
 }

@@ -21,12 +21,12 @@ enum StatusBarView {
     right.append(c.state.user)
     right.append(c.state.storeName)
     let clock = (c.state.live ? "● live " : "○ paused ") + c.clock(c.now)
-    let rightText = right.joined(separator: " · ") + "  "
-    let rightWidth = min(width / 2, DisplayWidth.of(rightText) + DisplayWidth.of(clock))
+    let rightText = right.joined(separator: " · ")
+    let rightWidth = min(width / 2, DisplayWidth.of(rightText) + 2 + DisplayWidth.of(clock))
     let rightX = width - rightWidth
     let clockX = width - DisplayWidth.of(clock)
     frame.put(
-      Truncation.fit(rightText, width: max(0, clockX - rightX)), x: rightX, y: y, role: .status)
+      Truncation.fit(rightText, width: max(0, clockX - rightX - 2)), x: rightX, y: y, role: .status)
     frame.put(clock, x: clockX, y: y, role: .statusKey)
     let leftWidth = max(0, rightX - 2)
     if c.state.editingFilter {
