@@ -44,6 +44,10 @@ struct SizeBench {
     let rss = Double(probes.map(\.rss).max() ?? 0) / 1_048_576
     report.add(
       "peak RSS after load", rss, "MB", budget: (400 * Double(leads) + 30_000_000) / 1_048_576)
+    let store = Store(path: path, clock: ManualClock(SizeBench.now), localZone: .utc)
+    try store.open()
+    KeyBench(pipeline: store.pipeline, now: SizeBench.now, repetitions: 1000)
+      .run(into: &report, budgets: .forSize(leads))
     return report
   }
 }

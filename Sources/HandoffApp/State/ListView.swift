@@ -70,31 +70,14 @@ struct ListReader {
   static func derive(
     _ id: LeadListID, pipeline: Pipeline, filter: String, owner: String?, sort: SortMode
   ) -> DerivedOrder {
-    let needle = filter.lowercased()
-    var kept: [Lead] = []
+    let search = LeadSearch(filter)
+    var kept: [Int32] = []
     for list in id.sources {
-      for slot in pipeline.slots(of: list) {
-        let lead = pipeline.lead(atSlot: slot)
-        if let owner, lead.owner != owner { continue }
-        if !needle.isEmpty, !LeadFilter.matches(lead, needle) { continue }
-        kept.append(lead)
-      }
+      kept += pipeline.slots(of: list, matching: search, owner: owner)
     }
-    if sort != .urgency { kept.sort(by: sort.ordered) }
-    return DerivedOrder(ids: kept.map(\.id))
-  }
-}
-
-/// The `/` filter: case-insensitive over name, company, email, owner and source.
-enum LeadFilter {
-  /// Whether a lead matches a lowercased needle.
-  static func matches(_ lead: Lead, _ needle: String) -> Bool {
-    contains(lead.name, needle) || contains(lead.company, needle)
-      || contains(lead.email, needle) || contains(lead.owner ?? "unassigned", needle)
-      || contains(lead.source, needle)
-  }
-
-  private static func contains(_ text: String, _ needle: String) -> Bool {
-    text.range(of: needle, options: .caseInsensitive) != nil
+    if sort != .urgency {
+      kept.sort { sort.ordered(pipeline.lead(atSlot: Int($0)), pipeline.lead(atSlot: Int($1))) }
+    }
+    return DerivedOrder(ids: kept.map { pipeline.leadID(atSlot: Int($0)) })
   }
 }

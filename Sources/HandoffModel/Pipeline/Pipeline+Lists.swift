@@ -34,6 +34,23 @@ extension Pipeline {
     return index(list).entries.map { Int($0.slot) }
   }
 
+  /// The slots of a list's leads, in list order, that match `query` (see `LeadSearch`)
+  /// and, when `owner` is given, belong to that owner: the one whole-list pass a filter
+  /// keystroke makes. Leads are read in place, never copied.
+  public func slots(of list: LeadList, matching query: LeadSearch, owner: String?) -> [Int32] {
+    settle(list)
+    var kept: [Int32] = []
+    for entry in index(list).entries {
+      let slot = Int(entry.slot)
+      if let owner, leads[slot].owner != owner { continue }
+      if query.isEmpty || query.matches(leads[slot]) { kept.append(entry.slot) }
+    }
+    return kept
+  }
+
+  /// The id of the lead in a storage slot.
+  public func leadID(atSlot slot: Int) -> Int { leads[slot].id }
+
   /// Where a lead stands in a list, or nil if it is not in it; a binary search.
   public func position(of id: Int, in list: LeadList) -> Int? {
     guard let slot = slotByID[id] else { return nil }
