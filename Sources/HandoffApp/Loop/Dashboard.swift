@@ -72,6 +72,7 @@ struct DashboardLoop {
   var state: AppState
   private var running = true
   private var shownSecond: Int64 = -1
+  private var figures: DashboardFigures?
 
   init(store: Store, session: TerminalSession, options: DashboardOptions, storeName: String) {
     self.store = store
@@ -148,7 +149,11 @@ struct DashboardLoop {
   }
 
   private mutating func draw(at moment: Timestamp) {
-    let frame = AppView.render(state, pipeline: store.pipeline, now: moment, theme: options.theme)
+    if figures?.isCurrent(pipeline: store.pipeline, now: moment) != true {
+      figures = DashboardFigures(pipeline: store.pipeline, now: moment)
+    }
+    let frame = AppView.render(
+      state, pipeline: store.pipeline, now: moment, theme: options.theme, figures: figures)
     try? session.draw(frame.buffer)
     shownSecond = moment.milliseconds / 1000
   }

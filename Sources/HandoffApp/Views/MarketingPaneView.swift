@@ -6,7 +6,7 @@ import HandoffTerminal
 enum MarketingPaneView {
   static func draw(_ frame: inout Frame, _ c: ViewContext, layout: DashboardLayout) {
     guard let area = layout.panes[.marketing] else { return }
-    let f = c.pipeline.marketingFigures(at: c.now)
+    let f = c.figures.marketing
     let focused = c.state.focus == .marketing
     frame.box(area, title: Pane.marketing.title, focused: focused)
     let inner = area.inner

@@ -6,7 +6,7 @@ import HandoffTerminal
 enum SalesPaneView {
   static func draw(_ frame: inout Frame, _ c: ViewContext, layout: DashboardLayout) {
     guard let area = layout.panes[.sales] else { return }
-    let f = c.pipeline.salesFigures(at: c.now)
+    let f = c.figures.sales
     let focused = c.state.focus == .sales
     frame.box(area, title: Pane.sales.title, focused: focused)
     let inner = area.inner
