@@ -59,7 +59,7 @@ do {
   exit(1)
 }
 
-var state = ExampleState(theme: theme)
+var state = ExampleState(theme: theme.adapted(to: session.colorDepth))
 var running = true
 while running {
   let (frame, cursor) = state.view(size: session.size)
@@ -89,6 +89,9 @@ while running {
       case .char("/"): state.picker = ListPicker(title: "Pick an item", items: state.items)
       case .ctrl("l"): session.redrawAll()
       case .ctrl("z"): session.suspend()
+      case .char("!") where environment["EXAMPLE_CRASH_KEY"] != nil:
+        // For the tests of the crash path: a runtime trap must still restore the terminal.
+        fatalError("crash requested with !")
       case .mouse(let mouse) where mouse.action == .wheelDown:
         state.selected = min(state.items.count - 1, state.selected + 1)
       case .mouse(let mouse) where mouse.action == .wheelUp:

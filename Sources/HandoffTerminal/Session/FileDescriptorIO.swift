@@ -34,7 +34,8 @@ enum FileDescriptorIO {
     try bytes.withUnsafeBytes { try writeAll(fd, $0) }
   }
 
-  /// Reads what is available (after poll said so), retrying EINTR. Returns 0 at end.
+  /// Reads what is available (after poll said so), retrying EINTR. Returns 0 at the
+  /// end of input, -1 when nothing was there after all.
   static func readAvailable(_ fd: CInt, into buffer: inout [UInt8]) throws -> Int {
     while true {
       let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -42,6 +43,8 @@ enum FileDescriptorIO {
       let code = errno
       if code == EINTR { continue }
       if code == EAGAIN || code == EWOULDBLOCK { return -1 }
+      // A terminal that hung up (a closed SSH connection) reads as EIO: the end.
+      if code == EIO { return 0 }
       throw TerminalError.system(call: "read", errno: code)
     }
   }

@@ -76,6 +76,11 @@ enum SignalBridge {
     }
   }
 
+  /// Restores the terminal now, from the main thread, with signals held off.
+  static func restoreNow() {
+    blockAll { restoreFromAnywhere() }
+  }
+
   /// Marks the modes as active again after a resume.
   static func markActive(_ active: Bool) {
     blockAll { modesActive = active ? 1 : 0 }

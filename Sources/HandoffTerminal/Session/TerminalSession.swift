@@ -99,9 +99,10 @@ public final class TerminalSession {
   public func close() {
     guard isOpen else { return }
     isOpen = false
+    // Restore before the handlers go, so a signal arriving meanwhile still finds the
+    // terminal restored (or restores it itself), never a half-restored one.
+    SignalBridge.restoreNow()
     SignalBridge.uninstall()
-    try? FileDescriptorIO.writeAll(output, TerminalModes.leave(mouse: options.mouse))
-    _ = tcsetattr(input, TCSAFLUSH, &saved)
     closeDescriptor(wakeRead)
     closeDescriptor(wakeWrite)
   }
@@ -145,7 +146,9 @@ public final class TerminalSession {
     }
     var results: [TerminalInput] = []
     if entries[1].revents & Int16(POLLIN) != 0 { results += handleWake() }
-    if entries[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+    if entries[0].revents & Int16(POLLNVAL) != 0 {
+      results.append(.hangup)
+    } else if entries[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
       let count = try FileDescriptorIO.readAvailable(input, into: &readBuffer)
       if count == 0 {
         results.append(.hangup)
@@ -180,9 +183,13 @@ public final class TerminalSession {
       renderer.invalidate()
       results.append(.resumed)
     }
-    if resized || resumed, let newSize = TerminalSession.querySize(output), newSize != size {
+    if resized {
+      // Even a resize back to the same size may have reflowed or cut the screen.
+      renderer.invalidate()
+    }
+    if resized || resumed, let newSize = TerminalSession.querySize(output) {
+      if resized || newSize != size { results.append(.resize(newSize)) }
       size = newSize
-      results.append(.resize(newSize))
     }
     return results
   }
