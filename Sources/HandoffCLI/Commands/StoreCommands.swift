@@ -50,7 +50,7 @@ enum StoreCommands {
       if case .memberJoined(let m) = $0.body { return pipeline.member(m.handle)?.active == true }
       return false
     }
-    let appended = try store.append(events.map { (at: $0.at, actor: $0.actor, body: $0.body) })
+    let appended = try store.append(events)
     ctx.print("added \(leads) leads (\(appended) events) to \(UntrustedTextCLI.safe(store.path))")
   }
 
