@@ -17,6 +17,9 @@ struct CLIUsageTests {
     #expect(f.ok("help", "move").contains("usage: handoff move ID STAGE [--reason R]"))
     #expect(f.ok("help", "team", "add").contains("usage: handoff team add HANDLE"))
     #expect(f.ok("move", "--help").contains("usage: handoff move"))
+    let team = f.ok("help", "team")
+    #expect(team.contains("handoff team add") && team.contains("handoff team remove"))
+    f.fails(2, "team needs one of: add, set, list, remove", "team")
     f.fails(2, "unknown command 'mvoe' (did you mean 'move'?)", "help", "mvoe")
   }
 

@@ -6,6 +6,12 @@ enum HelpText {
     run: { ctx, args in
       if args.positionals.isEmpty {
         ctx.out.write(full)
+      } else if args.positionals.count == 1, CommandGroups.names.contains(args.positionals[0]) {
+        let group = args.positionals[0] + " "
+        let usages = Registry.commands.filter { $0.name.hasPrefix(group) }.map {
+          "  handoff \($0.usage)\n      \($0.summary)\n"
+        }
+        ctx.out.write("usage:\n" + usages.joined())
       } else {
         let (spec, _) = try Registry.find(args.positionals)
         ctx.out.write(help(for: spec))

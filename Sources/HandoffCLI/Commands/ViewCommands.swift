@@ -44,9 +44,11 @@ enum ViewCommands {
     }
     var stage = lead.stage.rawValue + " since " + time(lead.stageEnteredAt)
     if let sla = pipeline.sla(of: lead, at: now) {
+      let left = DurationText.countdown(sla.remaining)
       stage +=
-        "; SLA \(sla.state.rawValue), " + DurationText.countdown(sla.remaining)
-        + (sla.remaining.milliseconds > 0 ? " left" : "")
+        sla.remaining.milliseconds > 0
+        ? "; SLA \(sla.state.rawValue), \(left) left"
+        : "; SLA breached \(DurationText.countdown(now - (lead.stageEnteredAt + pipeline.settings.acceptanceSLA))) ago"
     }
     if pipeline.isStale(lead, at: now) { stage += "; stale" }
     field("stage", stage)
@@ -81,10 +83,13 @@ enum ViewCommands {
       }
     }
     lines.append("History")
+    let actorWidth = history.map { DisplayWidth.of(safe($0.actor)) }.max() ?? 0
     for e in history {
+      var text = EventText.describe(e, zone: zone, currency: currency)
+      if text.hasPrefix("\(id) ") { text.removeFirst("\(id) ".count) }
       lines.append(
-        "  \(LocalTime.format(e.at, zone: zone))  \(safe(e.actor))  "
-          + safe(EventText.describe(e, zone: zone, currency: currency)) + "  (v\(version(of: e)))")
+        "  v\(version(of: e))  \(LocalTime.format(e.at, zone: zone))  "
+          + DisplayWidth.padded(safe(e.actor), to: actorWidth) + "  " + safe(text))
     }
     ctx.print(lines.joined(separator: "\n"))
   }

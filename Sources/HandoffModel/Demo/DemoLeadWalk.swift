@@ -5,6 +5,7 @@ struct DemoLeadWalk {
   private let index: Int32
   private let now: Timestamp
   private let roster: DemoRoster
+  private let zone: Zone
   private(set) var steps: [DemoStep] = []
   private var t: Timestamp
   private var stage = Stage.new
@@ -17,8 +18,10 @@ struct DemoLeadWalk {
 
   /// Starts a walk with the lead's capture at `createdAt`.
   init(
-    index: Int32, createdAt: Timestamp, now: Timestamp, roster: DemoRoster, dice: inout DemoDice
+    index: Int32, createdAt: Timestamp, now: Timestamp, roster: DemoRoster, zone: Zone,
+    dice: inout DemoDice
   ) {
+    self.zone = zone
     self.index = index
     self.now = now
     self.roster = roster
@@ -276,11 +279,31 @@ struct DemoLeadWalk {
     rep ?? roster.rep(&dice, at: t)
   }
 
-  /// Schedules a step `delay` (at least a minute) after the last; false, and nothing
-  /// scheduled, when that would be after now.
+  /// Schedules a step `delay` (at least a minute) after the last, moved into working
+  /// hours; false, and nothing scheduled, when that would be after now.
   @discardableResult
   private mutating func emit(after delay: Duration, _ actor: String, _ action: DemoAction) -> Bool {
-    schedule(at: t + max(delay, .minutes(1)), actor, action)
+    schedule(at: workingHours(t + max(delay, .minutes(1))), actor, action)
+  }
+
+  /// The moment, or the next weekday morning if it falls at night or on a weekend
+  /// (local time), so the team's history looks like office hours.
+  private func workingHours(_ moment: Timestamp) -> Timestamp {
+    var day = zone.day(of: moment)
+    let local = moment.milliseconds + zone.offsetSeconds(at: moment) * 1000
+    let hour = (local - day * 86_400_000) / 3_600_000
+    if hour >= 8, hour < 19, !DemoLeadWalk.isWeekend(day) { return moment }
+    if hour >= 19 { day += 1 }
+    while DemoLeadWalk.isWeekend(day) { day += 1 }
+    // A spread through the first hours of the morning, fixed by the moment itself.
+    let jitter = Duration(milliseconds: moment.milliseconds % (150 * 60_000))
+    return zone.startOfDay(day) + .hours(8) + jitter
+  }
+
+  /// Whether a local day (days since 1970-01-01, a Thursday) is a Saturday or Sunday.
+  private static func isWeekend(_ day: Int64) -> Bool {
+    let weekday = ((day + 4) % 7 + 7) % 7  // 0 is Sunday
+    return weekday == 0 || weekday == 6
   }
 
   @discardableResult

@@ -26,11 +26,16 @@ public enum DemoTeam {
     let roster = DemoRoster(dice: &dice, now: now)
     var steps = teamSteps(roster: roster, leads: leads, now: now)
     steps.reserveCapacity(leads * 7 + steps.count)
-    let queueAges = queueAges(count: min(leads, max(8, leads / 250)))
+    let queueAges = queueAges(count: min(leads, max(10, leads / 250)))
     for i in 0..<max(0, leads) {
-      let createdAt = captureTime(now: now, zone: zone, dice: &dice)
+      var createdAt = captureTime(now: now, zone: zone, dice: &dice)
+      if i < queueAges.count {
+        // Queue leads were captured well before they reached the queue.
+        createdAt = min(createdAt, now - queueAges[i] - dice.between(.days(1), .days(20)))
+      }
       var walk = DemoLeadWalk(
-        index: Int32(i), createdAt: createdAt, now: now, roster: roster, dice: &dice)
+        index: Int32(i), createdAt: createdAt, now: now, roster: roster, zone: zone,
+        dice: &dice)
       if i < queueAges.count {
         walk.runToQueue(age: queueAges[i], dice: &dice)
       } else {
@@ -119,8 +124,8 @@ public enum DemoTeam {
   /// How long before `now` the queue leads were handed off: fresh, due soon, breached.
   private static func queueAges(count: Int) -> [Duration] {
     let spread: [Duration] = [
-      .minutes(4), .minutes(35), .minutes(80), .minutes(150), .minutes(190), .minutes(215),
-      .minutes(232), .minutes(270), .hours(7), .hours(26),
+      .minutes(4), .hours(7), .minutes(35), .minutes(200), .minutes(270), .minutes(80),
+      .minutes(225), .hours(26), .minutes(150), .minutes(235),
     ]
     return (0..<count).map { i in
       spread[i % spread.count] + .minutes(Int64(i / spread.count) % 30)
