@@ -105,6 +105,9 @@ struct CLILeadTests {
     f.ok("move", id, "mql")
     #expect(f.ok("undo").contains("undid lead.moved"))
     #expect(f.stage(id) == "new")
+    #expect(f.ok("assign", id, "none").contains("\(id) unassigned"))
+    #expect((f.json(f.ok("show", id, "--json")) as? [String: Any])?["owner"] is NSNull)
+    f.fails(1, "nothing changed: \(id) has no owner", "assign", id, "none")
     f.user = "liam"
     f.fails(1, "nothing to undo", "undo", id)
   }
