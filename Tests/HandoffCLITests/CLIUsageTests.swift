@@ -14,6 +14,7 @@ struct CLIUsageTests {
     ] {
       #expect(all.contains(name))
     }
+    #expect(all.split(separator: "\n").allSatisfy { $0.count <= 80 })
     #expect(f.ok("help", "move").contains("usage: handoff move ID STAGE [--reason R]"))
     #expect(f.ok("help", "team", "add").contains("usage: handoff team add HANDLE"))
     #expect(f.ok("move", "--help").contains("usage: handoff move"))

@@ -56,7 +56,8 @@ enum HelpText {
         --theme T          dashboard theme; --color / --no-color
         --version          the version
 
-      Values are in major currency units (12000, 12k, 1.5m); dates as 2026-12-01 or 3d.
+      Values are in major currency units (12000, 12k, 1.5m); dates as 2026-12-01
+      or a time from now (3d).
       Exit status: 0 done, 1 refused or failed, 2 bad usage.
       handoff help COMMAND tells more about one command.
 
