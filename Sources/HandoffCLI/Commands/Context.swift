@@ -20,8 +20,10 @@ final class Context {
   /// The current moment.
   var now: Timestamp { clock.now() }
 
-  /// The width tables should fit: `COLUMNS` when set, else 80.
-  var width: Int { max(40, environment["COLUMNS"].flatMap { Int($0) } ?? 80) }
+  /// The width tables should fit: `COLUMNS` when set, else the terminal's, else 80.
+  var width: Int {
+    max(40, environment["COLUMNS"].flatMap { Int($0) } ?? TerminalWidth.ofStandardOutput() ?? 80)
+  }
 
   /// Whether output is JSON.
   var json: Bool { options.json }
