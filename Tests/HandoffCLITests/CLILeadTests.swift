@@ -89,6 +89,7 @@ struct CLILeadTests {
     f.fails(
       1, "changed since you saw it (version 1, now 2)", "move", id, "mql", "--if-version", "1")
     f.ok("--if-version", "2", "move", id, "mql")
+    f.fails(2, "--if-version applies only", "undo", "--if-version", "2")
     f.fails(
       2, "--if-version applies only to commands that change a lead", "team", "add", "zed", "--dept",
       "sales", "--if-version", "1")

@@ -150,6 +150,30 @@ struct DemoTeamTests {
     #expect(stages.isSuperset(of: [.mql, .queued, .accepted, .nurturing, .won, .lost]))
   }
 
+  @Test("the simulator makes the same choices for the same seed and state")
+  func simulatorDeterministic() {
+    let events = DemoTeam.events(leads: 200, seed: 4, now: Self.now, zone: .utc)
+    func run() -> [String] {
+      let (pipeline, _) = Self.folded(events)
+      var simulator = TeamSimulator(seed: 5)
+      var seq = pipeline.lastSeq
+      var out: [String] = []
+      for step in 1...200 {
+        let at = Self.now + .seconds(Int64(step))
+        guard let (actor, command) = simulator.next(pipeline: pipeline, at: at),
+          let body = try? pipeline.plan(command, by: actor, at: at)
+        else { continue }
+        seq += 1
+        pipeline.apply(Event(seq: seq, at: at, actor: actor, body: body))
+        out.append("\(actor) \(command)")
+      }
+      return out
+    }
+    let first = run()
+    #expect(first.count == 200)
+    #expect(first == run())
+  }
+
   @Test("the simulator starts an empty store with new leads")
   func simulatorEmpty() {
     let pipeline = Pipeline(localZone: .utc)
