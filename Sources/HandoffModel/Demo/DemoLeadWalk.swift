@@ -38,15 +38,20 @@ struct DemoLeadWalk {
 
   /// A plausible new lead: name, company, source mix, segment, score and value.
   static func newLead(dice: inout DemoDice, roster: DemoRoster?, owned: Bool) -> NewLead {
-    let first = dice.pick(DemoCatalog.firstNames)
-    let last = dice.pick(DemoCatalog.lastNames)
-    let company = dice.pick(DemoCatalog.companyStems) + " " + dice.pick(DemoCatalog.companySuffixes)
-    let domain = company.lowercased().replacingOccurrences(of: " ", with: "") + ".example"
-    let source = DemoCatalog.sources[dice.weighted(DemoCatalog.sources.map(\.weight))]
-    let segment = DemoCatalog.segments[dice.weighted(DemoCatalog.segments.map(\.weight))]
+    let f = dice.int(0...(DemoCatalog.firstNames.count - 1))
+    let l = dice.int(0...(DemoCatalog.lastNames.count - 1))
+    let c = dice.int(0...(DemoCatalog.companyStems.count - 1))
+    let x = dice.int(0...(DemoCatalog.companySuffixes.count - 1))
+    let first = DemoCatalog.firstNames[f]
+    let last = DemoCatalog.lastNames[l]
+    let company = DemoCatalog.companyStems[c] + " " + DemoCatalog.companySuffixes[x]
+    let domain = DemoCatalog.lowerStems[c] + DemoCatalog.lowerSuffixes[x] + ".example"
+    let source = DemoCatalog.sources[dice.weighted(DemoCatalog.sourceWeights)]
+    let segment = DemoCatalog.segments[dice.weighted(DemoCatalog.segmentWeights)]
     return NewLead(
       name: first + " " + last, company: company,
-      email: first.lowercased() + "." + last.lowercased() + "@" + domain, source: source.name,
+      email: DemoCatalog.lowerFirstNames[f] + "." + DemoCatalog.lowerLastNames[l] + "@" + domain,
+      source: source.name,
       segment: segment.name, score: dice.int(source.score),
       value: Int64(dice.int(segment.value) / 100 * 100) * 100,
       owner: owned ? roster?.marketer(&dice) : nil)
