@@ -86,6 +86,21 @@ struct CLIUsageTests {
     #expect(shown.contains("by liam"))
   }
 
+  @Test("the store is --store, else HANDOFF_STORE, else under XDG_DATA_HOME")
+  func storePath() {
+    let f = CLIFixture()
+    var env = f.environment
+    env["HANDOFF_STORE"] = f.folder.file("from-env.jsonl")
+    #expect(runHandoffHere(["team", "add", "zoe", "--dept", "sales"], env).status == 0)
+    #expect(FileManager.default.fileExists(atPath: f.folder.file("from-env.jsonl")))
+    env["HANDOFF_STORE"] = nil
+    env["XDG_DATA_HOME"] = f.folder.file("data")
+    #expect(runHandoffHere(["team", "add", "zoe", "--dept", "sales"], env).status == 0)
+    #expect(FileManager.default.fileExists(atPath: f.folder.file("data/handoff/store.jsonl")))
+    let list = runHandoffHere(["team", "list", "--store", f.folder.file("from-env.jsonl")], env)
+    #expect(list.stdout.contains("zoe"))
+  }
+
   @Test("the user comes from --user, else HANDOFF_USER")
   func user() {
     let f = CLIFixture()
