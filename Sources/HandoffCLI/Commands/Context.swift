@@ -10,6 +10,7 @@ final class Context {
   var out = Output.standardOutput()
   var err = Output.standardError()
   private var opened: Store?
+  private var loaded = false
 
   init(options: GlobalOptions, environment: [String: String], clock: any Clock = SystemClock()) {
     self.options = options
@@ -48,7 +49,6 @@ final class Context {
     }
     return store
   }
-  private var loaded = false
 
   /// The loaded state.
   func pipeline() throws -> Pipeline { try store().pipeline }

@@ -13,4 +13,9 @@ enum DashboardEntry {
   static func snapshot(_ context: Context, arguments: [String]) throws -> Int32 {
     throw CLIError.failure("snapshot is not available in this build yet")
   }
+
+  /// What `handoff help snapshot` prints.
+  static var snapshotHelp: String {
+    "usage: handoff snapshot [ARGS]\n\na rendered frame of the dashboard (not in this build yet)\n"
+  }
 }

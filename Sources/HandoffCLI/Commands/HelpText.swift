@@ -6,6 +6,8 @@ enum HelpText {
     run: { ctx, args in
       if args.positionals.isEmpty {
         ctx.out.write(full)
+      } else if args.positionals == ["snapshot"] {
+        ctx.out.write(DashboardEntry.snapshotHelp)
       } else if args.positionals.count == 1, CommandGroups.names.contains(args.positionals[0]) {
         let group = args.positionals[0] + " "
         let usages = Registry.commands.filter { $0.name.hasPrefix(group) }.map {
