@@ -183,10 +183,10 @@ struct DemoLeadWalk {
     }
     let delay = dice.between(.days(1), .days(6))
     let r = dice.unit()
-    if r < 0.55 { return moveSales(.meeting, after: delay, dice: &dice) }
-    if r < 0.65 { return moveSales(.negotiation, after: delay, dice: &dice) }
-    if r < 0.78 { return lose(after: delay, dice: &dice) }
-    if r < 0.86 {
+    if r < 0.56 { return moveSales(.meeting, after: delay, dice: &dice) }
+    if r < 0.68 { return moveSales(.negotiation, after: delay, dice: &dice) }
+    if r < 0.83 { return lose(after: delay, dice: &dice) }
+    if r < 0.93 {
       let reason = dice.pick(DemoCatalog.recycleReasons)
       guard emit(after: delay, salesActor(&dice), .reject(reason)) else { return false }
       rep = nil
