@@ -7,6 +7,8 @@ struct DemoLeadWalk {
   private let roster: DemoRoster
   private let zone: Zone
   private(set) var steps: [DemoStep] = []
+  /// The fields the lead is captured with.
+  let newLead: NewLead
   private var t: Timestamp
   private var stage = Stage.new
   private var score: Int
@@ -33,7 +35,8 @@ struct DemoLeadWalk {
     steps.append(
       DemoStep(
         at: createdAt, lead: index, actor: new.owner ?? roster.marketer(&dice),
-        action: .create(new)))
+        action: .create))
+    newLead = new
   }
 
   /// A plausible new lead: name, company, source mix, segment, score and value.
