@@ -63,7 +63,7 @@ struct CLIPartsTests {
     #expect(lines[0] == "  ID  NAME                NOTE")
     #expect(lines[1] == "   7  xxxxxxxxxxxxxxxxx…  ok")
     #expect(lines[2] == "1001  Bell␇               漢字")
-    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 30 })
+    #expect(lines.allSatisfy { Cells.width($0) <= 30 })
   }
 
   @Test("JSON text escapes every control a terminal might obey")

@@ -45,7 +45,7 @@ enum HelpText {
       """
     let width = Registry.commands.map { $0.name.count }.max() ?? 10
     for spec in Registry.commands {
-      out += "  " + DisplayWidth.padded(spec.name, to: width + 2) + spec.summary + "\n"
+      out += "  " + Cells.padded(spec.name, to: width + 2) + spec.summary + "\n"
     }
     out += """
 

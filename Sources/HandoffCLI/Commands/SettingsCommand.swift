@@ -33,7 +33,7 @@ enum SettingsCommand {
     }
     for key in Settings.keys {
       ctx.print(
-        DisplayWidth.padded(key, to: 15) + UntrustedTextCLI.safe(settings.value(of: key) ?? ""))
+        Cells.padded(key, to: 15) + UntrustedTextCLI.safe(settings.value(of: key) ?? ""))
     }
   }
 }

@@ -29,7 +29,7 @@ enum ShowCommand {
       "\(lead.id)  \(safe(lead.name))" + (lead.company.isEmpty ? "" : ", \(safe(lead.company))")
     ]
     func field(_ name: String, _ value: String) {
-      lines.append("  " + DisplayWidth.padded(name, to: 12) + value)
+      lines.append("  " + Cells.padded(name, to: 12) + value)
     }
     var stage = lead.stage.rawValue + " since " + time(lead.stageEnteredAt)
     if let sla = pipeline.sla(of: lead, at: now) {
@@ -72,13 +72,13 @@ enum ShowCommand {
       }
     }
     lines.append("History")
-    let actorWidth = history.map { DisplayWidth.of(safe($0.actor)) }.max() ?? 0
+    let actorWidth = history.map { Cells.width(safe($0.actor)) }.max() ?? 0
     for e in history {
       var text = EventText.describe(e, zone: zone, currency: currency)
       if text.hasPrefix("\(id) ") { text.removeFirst("\(id) ".count) }
       lines.append(
         "  v\(version(of: e))  \(LocalTime.format(e.at, zone: zone))  "
-          + DisplayWidth.padded(safe(e.actor), to: actorWidth) + "  " + safe(text))
+          + Cells.padded(safe(e.actor), to: actorWidth) + "  " + safe(text))
     }
     ctx.print(lines.joined(separator: "\n"))
   }

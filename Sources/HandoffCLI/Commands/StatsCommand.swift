@@ -24,8 +24,8 @@ enum StatsCommand {
     }
     var lines: [String] = []
     func row(_ label: String, _ value: String) {
-      let line = "  " + DisplayWidth.padded(label, to: 26) + value
-      lines.append(DisplayWidth.truncated(line, to: ctx.width))
+      let line = "  " + Cells.padded(label, to: 26) + value
+      lines.append(Cells.truncated(line, to: ctx.width))
     }
     lines.append("Marketing")
     row("new", String(m.new))
@@ -55,12 +55,12 @@ enum StatsCommand {
     lines.append("Sales")
     for stage in s.stages {
       row(
-        stage.stage.rawValue, DisplayWidth.padded(String(stage.count), to: 7) + money(stage.value))
+        stage.stage.rawValue, Cells.padded(String(stage.count), to: 7) + money(stage.value))
     }
     row("stale", String(s.stale))
     row(
       "won this period",
-      DisplayWidth.padded(String(s.wonThisPeriod), to: 7) + money(s.revenueThisPeriod))
+      Cells.padded(String(s.wonThisPeriod), to: 7) + money(s.revenueThisPeriod))
     row("quota", s.quota.map(money) ?? "-")
     row("win rate, 90 days", percent(s.winRate))
     row(
