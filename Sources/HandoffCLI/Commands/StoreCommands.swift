@@ -51,7 +51,9 @@ enum StoreCommands {
       return false
     }
     let appended = try store.append(events)
-    ctx.print("added \(leads) leads (\(appended) events) to \(UntrustedTextCLI.safe(store.path))")
+    ctx.print(
+      "added \(leads) lead\(leads == 1 ? "" : "s") (\(appended) events) to \(UntrustedTextCLI.safe(store.path))"
+    )
   }
 
   private static func check(_ ctx: Context, _ args: Arguments) throws {
