@@ -70,9 +70,13 @@ enum ViewCommands {
       ctx.out.write(JSONText.terminalSafe(text))
       return
     }
+    let toTerminal = TerminalWidth.isTerminal
     var text = CSV.row(CSV.header) + "\n"
     for lead in pipeline.allLeads {
-      text += CSV.row(CSV.cells(of: lead)) + "\n"
+      var cells = CSV.cells(of: lead)
+      // A file gets the data as it is; a terminal never gets its control characters.
+      if toTerminal { cells = cells.map { UntrustedTextCLI.safe($0) } }
+      text += CSV.row(cells) + "\n"
     }
     ctx.out.write(text)
   }
