@@ -69,6 +69,11 @@ enum DashboardEntry {
     context.out.write(try Dashboard.snapshot(options: options))
     return 0
   }
+
+  /// What `handoff help snapshot` prints.
+  static var snapshotHelp: String {
+    "usage: handoff snapshot [ARGS]\n\na rendered frame of the dashboard (not in this build yet)\n"
+  }
 }
 
 /// The demo's store: a fresh log with a generated team history.

@@ -6,6 +6,14 @@ enum HelpText {
     run: { ctx, args in
       if args.positionals.isEmpty {
         ctx.out.write(full)
+      } else if args.positionals == ["snapshot"] {
+        ctx.out.write(DashboardEntry.snapshotHelp)
+      } else if args.positionals.count == 1, CommandGroups.names.contains(args.positionals[0]) {
+        let group = args.positionals[0] + " "
+        let usages = Registry.commands.filter { $0.name.hasPrefix(group) }.map {
+          "  handoff \($0.usage)\n      \($0.summary)\n"
+        }
+        ctx.out.write("usage:\n" + usages.joined())
       } else {
         let (spec, _) = try Registry.find(args.positionals)
         ctx.out.write(help(for: spec))
@@ -37,7 +45,7 @@ enum HelpText {
       """
     let width = Registry.commands.map { $0.name.count }.max() ?? 10
     for spec in Registry.commands {
-      out += "  " + DisplayWidth.padded(spec.name, to: width + 2) + spec.summary + "\n"
+      out += "  " + Cells.padded(spec.name, to: width + 2) + spec.summary + "\n"
     }
     out += """
 
@@ -50,7 +58,8 @@ enum HelpText {
         --theme T          dashboard theme; --color / --no-color
         --version          the version
 
-      Values are in major currency units (12000, 12k, 1.5m); dates as 2026-12-01 or 3d.
+      Values are in major currency units (12000, 12k, 1.5m); dates as 2026-12-01
+      or a time from now (3d).
       Exit status: 0 done, 1 refused or failed, 2 bad usage.
       handoff help COMMAND tells more about one command.
 

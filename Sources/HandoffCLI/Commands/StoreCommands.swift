@@ -50,8 +50,10 @@ enum StoreCommands {
       if case .memberJoined(let m) = $0.body { return pipeline.member(m.handle)?.active == true }
       return false
     }
-    let appended = try store.append(events.map { (at: $0.at, actor: $0.actor, body: $0.body) })
-    ctx.print("added \(leads) leads (\(appended) events) to \(UntrustedTextCLI.safe(store.path))")
+    let appended = try store.append(events)
+    ctx.print(
+      "added \(leads) lead\(leads == 1 ? "" : "s") (\(appended) events) to \(UntrustedTextCLI.safe(store.path))"
+    )
   }
 
   private static func check(_ ctx: Context, _ args: Arguments) throws {
