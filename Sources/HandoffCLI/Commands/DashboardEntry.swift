@@ -18,13 +18,6 @@ enum DashboardEntry {
   /// `handoff` with no command: the live dashboard; with `--demo`, on a fresh demo
   /// store with a simulated team working on it.
   static func run(_ context: Context) throws -> Int32 {
-    // Without a terminal (a script, a pipe) there is no screen to open: say how to use
-    // the commands instead, and point at the snapshot.
-    if !context.options.demo, isatty(0) != 1 || isatty(1) != 1 {
-      context.out.write(HelpText.short)
-      context.print("(the dashboard needs a terminal; for one frame as text: handoff snapshot)")
-      return 0
-    }
     let theme = try Theme.resolve(context.options.theme, environment: context.environment)
     guard context.options.demo else {
       let options = DashboardOptions(
