@@ -59,40 +59,38 @@ struct LiveTests {
     let rejected = queue[0].id == assigned.id ? queue[1] : queue[0]
     let rejectRow = queue.firstIndex { $0.id == rejected.id } ?? 0
 
-    let run = try PseudoTerminalRun(
+    let pty = try PseudoTerminal(
       executable: handoffExecutable(), arguments: ["--store", path],
-      environment: environment(folder, user: "sam"))
-    #expect(run.waitUntil { run.shows("Handoff queue") })
+      environment: environment(folder, user: "sam"), width: 110, height: 30)
     func logged(_ needle: String) -> Bool {
       ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").contains(needle)
     }
+    func waitForLog(_ needle: String) -> Bool { pty.read(until: { _ in logged(needle) }) }
+    #expect(pty.read(untilContains: "Handoff queue"))
     // Assign through the picker.
-    run.type(String(repeating: "j", count: assignRow) + "a")
-    #expect(run.waitUntil { run.shows("Assign \(assigned.id)") })
-    run.type("james\r")
-    #expect(
-      run.waitUntil {
-        logged("\"actor\":\"sam\",\"type\":\"lead.assigned\",\"lead\":\(assigned.id)")
-      })
+    pty.send(String(repeating: "j", count: assignRow) + "a")
+    #expect(pty.read(untilContains: "Assign \(assigned.id)"))
+    pty.send("james\r")
+    #expect(waitForLog("\"actor\":\"sam\",\"type\":\"lead.assigned\",\"lead\":\(assigned.id)"))
     // Hand off the marketing pane's first MQL.
-    run.type("\u{1B}[Zgh")
-    #expect(
-      run.waitUntil { logged("\"actor\":\"sam\",\"type\":\"lead.moved\",\"lead\":\(mql.id)") })
+    pty.send("\u{1B}[Zgh")
+    #expect(waitForLog("\"actor\":\"sam\",\"type\":\"lead.moved\",\"lead\":\(mql.id)"))
     // Reject a queued lead with a reason.
-    run.type("\tg" + String(repeating: "j", count: rejectRow) + "r")
-    #expect(run.waitUntil { run.shows("reason:") })
-    run.type("no budget\r")
+    let before = pty.output.count
+    pty.send("\tg" + String(repeating: "j", count: rejectRow) + "r")
+    #expect(pty.read(untilContains: "reason:", after: before))
+    pty.send("no budget\r")
     #expect(
-      run.waitUntil {
-        logged("\"actor\":\"sam\",\"type\":\"lead.moved\",\"lead\":\(rejected.id)")
-          && logged("\"reason\":\"no budget\",")
-      })
-    run.type("q")
-    let status = run.finish()
-    #expect(status == 0, "screen: \(run.visibleText.suffix(3000))")
-    // The terminal is given back: alternate screen left, cursor shown.
-    #expect(run.shows("\u{1B}[?1049l"))
-    #expect(run.shows("\u{1B}[?25h"))
+      waitForLog("\"actor\":\"sam\",\"type\":\"lead.moved\",\"lead\":\(rejected.id)")
+        && logged("\"reason\":\"no budget\","))
+    pty.send("q")
+    let status = try #require(pty.waitForExit())
+    #expect(status == 0)
+    // The terminal is given back: modes as found, alternate screen left, cursor shown.
+    #expect(PseudoTerminal.sameModes(pty.initialModes, pty.modes()))
+    let tail = String(decoding: pty.output.suffix(200), as: UTF8.self)
+    #expect(tail.contains("\u{1B}[?1049l"))
+    #expect(tail.contains("\u{1B}[?25h"))
 
     for id in [assigned.id, mql.id, rejected.id] {
       let shown = runHandoff(

@@ -68,7 +68,7 @@ enum MarketingPaneView {
     [
       Columns.id(), Columns.name(c.state.user, width: 8), Columns.company(priority: 2),
       Columns.stage(priority: 8), Columns.score(priority: 6), Columns.source(priority: 4),
-      Columns.owner(priority: 3, width: 8), Columns.age(c.now, priority: 7),
+      Columns.owner(priority: 3), Columns.age(c.now, priority: 7),
     ]
   }
 }

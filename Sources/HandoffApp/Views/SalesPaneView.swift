@@ -48,7 +48,7 @@ enum SalesPaneView {
     [
       Columns.id(), Columns.name(c.state.user, width: 8), Columns.company(priority: 2),
       Columns.stage(priority: 8, width: 5), Columns.value(c, priority: 6),
-      Columns.owner(priority: 3, width: 8), Columns.attention(c, priority: 7),
+      Columns.owner(priority: 3), Columns.attention(c, priority: 7),
     ]
   }
 }
