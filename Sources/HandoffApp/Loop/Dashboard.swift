@@ -119,8 +119,13 @@ struct DashboardLoop {
         }
       }
       // A burst of appends is folded in at once and becomes one message, one frame.
-      if storeMayHaveChanged, let change = try? store.refresh(), change != .none {
-        messages.insert(.storeChanged, at: 0)
+      if storeMayHaveChanged {
+        do {
+          if try store.refresh() != .none { messages.insert(.storeChanged, at: 0) }
+        } catch {
+          // The log could not be read (moved, corrupt): say so, keep the last state.
+          messages.append(.actionResult(.refused("store: \(error.description)")))
+        }
       }
       messages.append(.tick)
       if handle(messages, runner) { dirty = true }
