@@ -2,6 +2,7 @@ import Foundation
 import HandoffApp
 import HandoffModel
 import HandoffStore
+import HandoffTerminal
 import TestSupport
 import Testing
 
@@ -98,5 +99,43 @@ struct LiveTests {
       #expect(shown.status == 0)
       #expect(shown.stdout.contains("sam"), "lead \(id): \(shown.stdout)")
     }
+  }
+
+  @Test("a burst of thousands of events from another process: on screen promptly, in few frames")
+  func burstOnScreen() throws {
+    let folder = TemporaryDirectory("handoff-burst")
+    let path = folder.file("handoff.log")
+    let env = environment(folder)
+    try #require(
+      runHandoff(["--store", path, "demo", "--leads", "60", "--seed", "3"], environment: env).status
+        == 0)
+    let pty = try PseudoTerminal(
+      executable: handoffExecutable(), arguments: ["--store", path],
+      environment: environment(folder, user: "sam"), width: 110, height: 30)
+    func screen() -> [String] {
+      var model = ScreenModel(width: 110, height: 30) { DisplayWidth.of($0) }
+      model.feed(pty.output)
+      return model.lines
+    }
+    #expect(pty.read(until: { _ in screen()[0].contains("Handoff queue") }))
+    let before = pty.output.count
+
+    let burst = runHandoff(
+      ["--store", path, "demo", "--leads", "400", "--seed", "8", "--force"], environment: env)
+    try #require(burst.status == 0, "\(burst.stderr)")
+    let appended = ContinuousClock.now
+    let after = Store(path: path)
+    try after.open()
+    let queued = after.pipeline.count(of: .stage(.queued))
+    #expect(pty.read(until: { _ in screen()[0].contains("Handoff queue  \(queued) ") }))
+    let seen = ContinuousClock.now - appended
+    // Frames begin with synchronized output on; the burst plus clock ticks is a few.
+    let frames = pty.output[before...].split(separator: 0x1B).filter {
+      $0.starts(with: Array("[?2026h".utf8))
+    }.count
+    #expect(frames <= 6, "\(frames) frames for one burst")
+    #expect(seen < .seconds(2), "seen after \(seen)")
+    pty.send("q")
+    #expect(pty.waitForExit() != nil)
   }
 }
