@@ -1,4 +1,4 @@
-/// `handoff help [COMMAND]`, the short usage, and each command's help.
+/// `handoff help [COMMAND]`: the whole help, and each command's.
 enum HelpText {
   static let spec = CommandSpec(
     name: "help", usage: "help [COMMAND]", summary: "this help, or one command's",
@@ -20,25 +20,14 @@ enum HelpText {
       }
     })
 
-  /// What `handoff` alone prints until the dashboard is built in.
-  static var short: String {
-    """
-    handoff: a shared lead pipeline for sales and marketing
-
-    usage: handoff COMMAND [ARGS] [--store PATH] [--user NAME] [--json]
-    try:   handoff demo        (a realistic team and history)
-           handoff list        (the leads)
-           handoff help        (every command)
-
-    """
-  }
-
   /// The whole help.
   static var full: String {
     var out = """
       handoff: a shared lead pipeline for sales and marketing
 
-      usage: handoff COMMAND [ARGS] [OPTIONS]
+      usage: handoff [OPTIONS]            the live dashboard
+             handoff --demo               the dashboard on a demo team at work
+             handoff COMMAND [ARGS] [OPTIONS]
 
       Commands:
 
@@ -47,6 +36,7 @@ enum HelpText {
     for spec in Registry.commands {
       out += "  " + Cells.padded(spec.name, to: width + 2) + spec.summary + "\n"
     }
+    out += "  " + Cells.padded("snapshot", to: width + 2) + "one frame of the dashboard as text\n"
     out += """
 
       Options (before or after the command):
