@@ -33,7 +33,7 @@ enum StoreCommands {
 
   private static func demo(_ ctx: Context, _ args: Arguments) throws {
     let leads =
-      try args.value("leads").map { try Values.integer($0, "leads", in: 0...2_000_000) } ?? 2000
+      try args.value("leads").map { try Values.integer($0, "leads", in: 0...1_000_000) } ?? 2000
     let seed = try args.value("seed").map { try Values.integer($0, "seed", in: 0...Int.max) } ?? 1
     let store = try ctx.store()
     let pipeline = store.pipeline
