@@ -45,7 +45,15 @@ enum StoreCommands {
     var events = DemoTeam.events(
       leads: leads, seed: UInt64(seed), now: ctx.now, zone: pipeline.zone,
       firstLeadID: pipeline.nextLeadID)
-    // Members already on the team stay as they are.
+    // Members already on the team stay as they are, if they are where the demo needs them.
+    for event in events {
+      guard case .memberJoined(let m) = event.body, let existing = pipeline.member(m.handle),
+        existing.active, existing.department != m.department
+      else { continue }
+      throw CLIError.failure(
+        "the demo team needs \(UntrustedTextCLI.safe(m.handle)) in \(m.department.rawValue), but they are in \(existing.department.rawValue) here"
+      )
+    }
     events.removeAll {
       if case .memberJoined(let m) = $0.body { return pipeline.member(m.handle)?.active == true }
       return false
