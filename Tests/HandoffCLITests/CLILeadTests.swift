@@ -123,6 +123,8 @@ struct CLILeadTests {
     f.ok("handoff", a)
     let queued = f.ok("list", "--stage", "queued")
     #expect(queued.contains(a) && !queued.contains(b))
+    #expect(queued.contains("SLA"))
+    #expect(queued.contains("3h5") || queued.contains("4h00m"), "time left: \(queued)")
     #expect(f.ok("list", "--owner", "none").contains(b))
     #expect(!f.ok("list", "--dept", "marketing").contains(a))
     let all = f.ok("list")

@@ -1,4 +1,6 @@
+import Foundation
 import HandoffModel
+import TestSupport
 import Testing
 
 @testable import HandoffCLI
@@ -70,5 +72,17 @@ struct CLIPartsTests {
   func json() {
     #expect(JSONText.string("a\u{1B}b\u{9B}c\u{202E}") == "\"a\\u001bb\\u009bc\\u202e\"")
     #expect(JSONText.terminalSafe("{\"n\":\"x\u{85}\"}") == "{\"n\":\"x\\u0085\"}")
+  }
+
+  @Test("the built handoff is found beside the test runner, wherever the build went")
+  func executableLookup() throws {
+    let path = handoffExecutable()
+    #expect(FileManager.default.isExecutableFile(atPath: path))
+    #if os(Linux)
+      let runner = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+      #expect(
+        URL(fileURLWithPath: runner).deletingLastPathComponent().standardized.path
+          == URL(fileURLWithPath: path).deletingLastPathComponent().standardized.path)
+    #endif
   }
 }

@@ -16,6 +16,10 @@ struct CLIStoreTests {
     #expect(Set(leads?.compactMap { $0["id"] as? Int } ?? []).count == 250)
     #expect(f.ok("team", "list").split(separator: "\n").count == 17)
     #expect(f.ok("check").contains("0 problems"))
+    let other = CLIFixture()
+    other.ok("team", "add", "sam", "--dept", "marketing")
+    other.fails(
+      1, "the demo team needs sam in sales, but they are in marketing here", "demo", "--force")
   }
 
   @Test("demo is deterministic for a seed")

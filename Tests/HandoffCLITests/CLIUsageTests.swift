@@ -15,6 +15,12 @@ struct CLIUsageTests {
       #expect(all.contains(name))
     }
     #expect(all.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    let target = f.ok("help", "target", "set")
+    #expect(target.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    #expect(target.contains("Metrics: new-leads"))
+    let add = f.ok("help", "add")
+    #expect(add.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    #expect(add.hasPrefix("usage: handoff add --name N [--company C]"))
     #expect(f.ok("help", "move").contains("usage: handoff move ID STAGE [--reason R]"))
     #expect(f.ok("help", "team", "add").contains("usage: handoff team add HANDLE"))
     #expect(f.ok("move", "--help").contains("usage: handoff move"))

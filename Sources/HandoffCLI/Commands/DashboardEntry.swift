@@ -65,7 +65,13 @@ enum DashboardEntry {
 
   /// What `handoff help snapshot` prints.
   static var snapshotHelp: String {
-    "usage: handoff snapshot [ARGS]\n\na rendered frame of the dashboard (not in this build yet)\n"
+    """
+    usage: handoff snapshot [--view dashboard|queue|marketing|sales|targets|lead] [ID]
+                            [--width W] [--height H]
+
+    one frame of the dashboard as text, for scripts, cron mail and documentation
+
+    """
   }
 }
 

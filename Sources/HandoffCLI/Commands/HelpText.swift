@@ -1,4 +1,6 @@
-/// `handoff help [COMMAND]`, the short usage, and each command's help.
+import HandoffTerminal
+
+/// `handoff help [COMMAND]`: the whole help, and each command's.
 enum HelpText {
   static let spec = CommandSpec(
     name: "help", usage: "help [COMMAND]", summary: "this help, or one command's",
@@ -20,25 +22,14 @@ enum HelpText {
       }
     })
 
-  /// What `handoff` alone prints until the dashboard is built in.
-  static var short: String {
-    """
-    handoff: a shared lead pipeline for sales and marketing
-
-    usage: handoff COMMAND [ARGS] [--store PATH] [--user NAME] [--json]
-    try:   handoff demo        (a realistic team and history)
-           handoff list        (the leads)
-           handoff help        (every command)
-
-    """
-  }
-
   /// The whole help.
   static var full: String {
     var out = """
       handoff: a shared lead pipeline for sales and marketing
 
-      usage: handoff COMMAND [ARGS] [OPTIONS]
+      usage: handoff [OPTIONS]            the live dashboard
+             handoff --demo               the dashboard on a demo team at work
+             handoff COMMAND [ARGS] [OPTIONS]
 
       Commands:
 
@@ -47,6 +38,7 @@ enum HelpText {
     for spec in Registry.commands {
       out += "  " + Cells.padded(spec.name, to: width + 2) + spec.summary + "\n"
     }
+    out += "  " + Cells.padded("snapshot", to: width + 2) + "one frame of the dashboard as text\n"
     out += """
 
       Options (before or after the command):
@@ -69,8 +61,39 @@ enum HelpText {
 
   /// One command's help.
   static func help(for spec: CommandSpec) -> String {
-    var out = "usage: handoff \(spec.usage)\n\n\(spec.summary)\n"
-    if !spec.details.isEmpty { out += "\n\(spec.details)\n" }
+    let indent = "usage: handoff ".count + spec.name.count + 1
+    var out = wrapped("usage: handoff " + spec.usage, indent: indent) + "\n\n\(spec.summary)\n"
+    if !spec.details.isEmpty {
+      out += "\n" + Paragraph.wrap(spec.details, width: 80).joined(separator: "\n") + "\n"
+    }
     return out
+  }
+
+  /// A usage line wrapped at 80 columns between bracketed groups, continuation lines
+  /// indented under the command's first argument.
+  static func wrapped(_ usage: String, indent: Int) -> String {
+    var groups: [String] = []
+    var depth = 0
+    for word in usage.split(separator: " ") {
+      if depth > 0, let last = groups.popLast() {
+        groups.append(last + " " + word)
+      } else {
+        groups.append(String(word))
+      }
+      depth += word.filter { $0 == "[" }.count - word.filter { $0 == "]" }.count
+    }
+    let pad = String(repeating: " ", count: min(40, indent))
+    var lines: [String] = []
+    var line = ""
+    for group in groups {
+      if !line.isEmpty, line.count + 1 + group.count > 80 {
+        lines.append(line)
+        line = pad + group
+      } else {
+        line += (line.isEmpty ? "" : " ") + group
+      }
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
   }
 }

@@ -43,21 +43,37 @@ enum ViewCommands {
     }
     let now = ctx.now
     let currency = pipeline.settings.currency
-    var table = TextTable([
+    // Listing the queue shows each lead's SLA: time left, or how long it is overdue.
+    let showSLA = leads.contains { $0.stage == .queued }
+    var columns: [TextTable.Column] = [
       .init(title: "ID", rightAligned: true), .init(title: "STAGE"),
       .init(title: "OWNER", flexible: true),
       .init(title: "SCORE", rightAligned: true), .init(title: "VALUE", rightAligned: true),
-      .init(title: "AGE", rightAligned: true), .init(title: "NAME", flexible: true, minimum: 10),
+      .init(title: "AGE", rightAligned: true),
+    ]
+    if showSLA { columns.append(.init(title: "SLA", rightAligned: true)) }
+    columns += [
+      .init(title: "NAME", flexible: true, minimum: 10),
       .init(title: "COMPANY", flexible: true, minimum: 8),
-    ])
+    ]
+    var table = TextTable(columns)
     for lead in leads {
-      table.add([
+      var cells = [
         String(lead.id), lead.stage.rawValue, lead.owner ?? "-", String(lead.score),
         Money.compact(lead.value, currency: currency),
-        DurationText.compact(now - lead.stageEnteredAt), lead.name, lead.company,
-      ])
+        DurationText.compact(now - lead.stageEnteredAt),
+      ]
+      if showSLA { cells.append(slaText(pipeline.sla(of: lead, at: now))) }
+      table.add(cells + [lead.name, lead.company])
     }
     ctx.print(table)
+  }
+
+  /// `2h05m` left, or `+30m` past the SLA; empty for leads not in the queue.
+  private static func slaText(_ sla: (state: SLAState, remaining: Duration)?) -> String {
+    guard let sla else { return "" }
+    if sla.remaining.milliseconds > 0 { return DurationText.countdown(sla.remaining) }
+    return "+" + DurationText.countdown(Duration(milliseconds: -sla.remaining.milliseconds))
   }
 
   private static func export(_ ctx: Context, _ args: Arguments) throws {
