@@ -146,6 +146,7 @@ struct DashboardLoop {
         switch effect {
         case .quit: running = false
         case .redraw: session.redrawAll()
+        case .suspend: session.suspend()
         default: queue += runner.run(effect)
         }
       }

@@ -27,7 +27,7 @@ enum HelpOverlay {
     ("/", "filter as you type"), ("s", "sort: urgency, score…"),
     ("m", "only my leads"), ("u", "undo my last action"), ("f", "focused pane full screen"),
     ("w", "targets for a wall screen"), ("?", "this help"), ("q", "quit"),
-    ("Ctrl-L", "redraw"), ("mouse", "click, wheel scrolls"),
+    ("Ctrl-L", "redraw"), ("Ctrl-Z", "suspend"), ("mouse", "click, wheel scrolls"),
   ]
 
   static func draw(_ frame: inout Frame) {
