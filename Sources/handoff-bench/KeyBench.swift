@@ -1,3 +1,4 @@
+import Foundation
 import HandoffApp
 import HandoffModel
 import HandoffStore
@@ -15,12 +16,15 @@ struct KeyBench {
     var state: AppState
     var renderer = Renderer(depth: .truecolor)
     var bytes: [UInt8] = []
+    /// The panes' numbers, computed once per event or second, as the loop keeps them.
+    let figures: DashboardFigures
     let pipeline: Pipeline
     let now: Timestamp
 
     init(pipeline: Pipeline, now: Timestamp, user: String) {
       self.pipeline = pipeline
       self.now = now
+      figures = DashboardFigures(pipeline: pipeline, now: now)
       state = AppState(user: user, storeName: "bench", width: 160, height: 45)
       bytes.reserveCapacity(1 << 16)
       _ = Update.update(&state, .tick, pipeline: pipeline, now: now)
@@ -35,7 +39,7 @@ struct KeyBench {
 
     @discardableResult
     mutating func frame() -> Int {
-      let frame = AppView.render(state, pipeline: pipeline, now: now)
+      let frame = AppView.render(state, pipeline: pipeline, now: now, figures: figures)
       bytes.removeAll(keepingCapacity: true)
       renderer.render(frame.buffer, into: &bytes)
       return bytes.count
@@ -61,6 +65,9 @@ struct KeyBench {
     var session = Session(pipeline: pipeline, now: now, user: user)
     // Bytes: one `j` on the 160×45 dashboard, and a frame where nothing changed.
     let moveBytes = session.press(.char("j"))
+    if let dump = ProcessInfo.processInfo.environment["HANDOFF_BENCH_DUMP"] {
+      try? Data(session.bytes).write(to: URL(fileURLWithPath: dump))
+    }
     let unchanged = session.frame()
     _ = session.press(.char("k"))
     let cases: [(String, [KeyPress], Double?)] = [

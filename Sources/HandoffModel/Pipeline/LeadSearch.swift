@@ -20,6 +20,12 @@ public struct LeadSearch: Sendable {
 
   /// Whether the lead matches.
   public func matches(_ lead: Lead) -> Bool {
+    withUnsafePointer(to: lead) { matches($0) }
+  }
+
+  /// Whether the lead at `lead` matches, reading only the fields it compares.
+  func matches(_ lead: UnsafePointer<Lead>) -> Bool {
+    let lead = UnsafeLeadFields(lead)
     guard let ascii else {
       return [lead.name, lead.company, lead.email, lead.owner ?? "unassigned", lead.source]
         .contains { $0.lowercased().contains(text) }
@@ -58,4 +64,15 @@ public struct LeadSearch: Sendable {
   private static func lower(_ byte: UInt8) -> UInt8 {
     byte &- 0x41 < 26 ? byte | 0x20 : byte
   }
+}
+
+/// The searched fields of a lead, read through a pointer one at a time.
+private struct UnsafeLeadFields {
+  let pointer: UnsafePointer<Lead>
+  init(_ pointer: UnsafePointer<Lead>) { self.pointer = pointer }
+  var name: String { pointer.pointee.name }
+  var company: String { pointer.pointee.company }
+  var email: String { pointer.pointee.email }
+  var owner: String? { pointer.pointee.owner }
+  var source: String { pointer.pointee.source }
 }

@@ -40,10 +40,13 @@ extension Pipeline {
   public func slots(of list: LeadList, matching query: LeadSearch, owner: String?) -> [Int32] {
     settle(list)
     var kept: [Int32] = []
-    for entry in index(list).entries {
-      let slot = Int(entry.slot)
-      if let owner, leads[slot].owner != owner { continue }
-      if query.isEmpty || query.matches(leads[slot]) { kept.append(entry.slot) }
+    leads.withUnsafeBufferPointer { storage in
+      for entry in index(list).entries {
+        // Through a pointer, so only the fields compared are read (no 300-byte copies).
+        let lead = storage.baseAddress! + Int(entry.slot)
+        if let owner, lead.pointee.owner != owner { continue }
+        if query.isEmpty || query.matches(lead) { kept.append(entry.slot) }
+      }
     }
     return kept
   }

@@ -37,6 +37,9 @@ public final class Store {
   /// Opening writes a checkpoint (`PATH.checkpoint`) after replaying at least this many
   /// events, so the next start replays only what came after it.
   public var checkpointThreshold = 20_000
+  /// Whether opening may read and write the checkpoint at all (off: always replay the
+  /// whole log, as the benchmark does to measure it).
+  public var usesCheckpoint = true
 
   /// A store on the log at `path`; nothing is read until `open`.
   public init(path: String, clock: any Clock = SystemClock(), localZone: Zone = .local()) {
@@ -140,10 +143,10 @@ public final class Store {
     }
     readFD = fd
     loadedIdentity = FileIO.identity(fd: fd)
-    if !restoreCheckpoint() { pipeline.markIndexesForRebuild() }
+    if !(usesCheckpoint && restoreCheckpoint()) { pipeline.markIndexesForRebuild() }
     let restored = pipeline.eventCount
     try catchUp()
-    if pipeline.eventCount - restored >= checkpointThreshold { saveCheckpoint() }
+    if usesCheckpoint, pipeline.eventCount - restored >= checkpointThreshold { saveCheckpoint() }
   }
 
   /// Folds the complete lines after `offset`. A torn last line is left for later.
