@@ -83,8 +83,10 @@ struct KeyBench {
     }
     // A filter keystroke searches every lead: type a letter, then take it back.
     _ = session.press(.char("/"))
-    let filter = time(&session, [.char("e"), .backspace])
+    let both = time(&session, [.char("e"), .backspace])
     _ = session.press(.escape)
+    // Only the letters: each searches every lead (the backspace to empty does not).
+    let filter = stride(from: 0, to: both.count, by: 2).map { both[$0] }
     report.add("filter keystroke median", Measure.percentile(filter, 0.5), "ms")
     report.add(
       "filter keystroke p99", Measure.percentile(filter, 0.99), "ms", budget: budgets.filter)

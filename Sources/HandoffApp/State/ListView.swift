@@ -6,16 +6,13 @@ import HandoffModel
 struct DerivedOrder: Equatable {
   /// The leads' ids in display order.
   var ids: [Int]
-  /// Where each id stands in `ids`.
-  var positions: [Int: Int]
 
-  init(ids: [Int]) {
-    self.ids = ids
-    var positions: [Int: Int] = [:]
-    positions.reserveCapacity(ids.count)
-    for (i, id) in ids.enumerated() { positions[id] = i }
-    self.positions = positions
-  }
+  init(ids: [Int]) { self.ids = ids }
+
+  /// Where a lead stands: a linear search, asked once per keystroke or change (a
+  /// dictionary of every position would cost more to build on each filter keystroke
+  /// than the searches it saves).
+  func position(of id: Int) -> Int? { ids.firstIndex(of: id) }
 }
 
 /// Reads a window of one on-screen list: the pipeline's own sorted lists when no
@@ -57,7 +54,7 @@ struct ListReader {
 
   /// The row a lead is on, or nil when it is not in the list.
   func position(of leadID: Int) -> Int? {
-    if let derived { return derived.positions[leadID] }
+    if let derived { return derived.position(of: leadID) }
     var base = 0
     for list in id.sources {
       if let p = pipeline.position(of: leadID, in: list) { return base + p }
@@ -78,6 +75,6 @@ struct ListReader {
     if sort != .urgency {
       kept.sort { sort.ordered(pipeline.lead(atSlot: Int($0)), pipeline.lead(atSlot: Int($1))) }
     }
-    return DerivedOrder(ids: kept.map { pipeline.leadID(atSlot: Int($0)) })
+    return DerivedOrder(ids: pipeline.leadIDs(atSlots: kept))
   }
 }

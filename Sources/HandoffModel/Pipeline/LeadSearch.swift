@@ -15,6 +15,10 @@ public struct LeadSearch: Sendable {
     ascii = bytes.allSatisfy { $0 < 0x80 } ? bytes : nil
   }
 
+  /// The query as lowercase ASCII bytes, when it is ASCII (the pipeline's packed
+  /// search text answers those).
+  var asciiNeedle: [UInt8]? { ascii }
+
   /// Whether the search matches everything.
   public var isEmpty: Bool { text.isEmpty }
 

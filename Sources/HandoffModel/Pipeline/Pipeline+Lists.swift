@@ -40,6 +40,21 @@ extension Pipeline {
   public func slots(of list: LeadList, matching query: LeadSearch, owner: String?) -> [Int32] {
     settle(list)
     var kept: [Int32] = []
+    if !query.isEmpty, let needle = query.asciiNeedle {
+      if !searchText.isBuilt { searchText.build(leads) }
+      let text = searchText
+      let entries = index(list).entries
+      needle.withUnsafeBufferPointer { needle in
+        leads.withUnsafeBufferPointer { storage in
+          for entry in entries {
+            let slot = Int(entry.slot)
+            if let owner, storage[slot].owner != owner { continue }
+            if text.contains(slot: slot, needle) { kept.append(entry.slot) }
+          }
+        }
+      }
+      return kept
+    }
     leads.withUnsafeBufferPointer { storage in
       for entry in index(list).entries {
         // Through a pointer, so only the fields compared are read (no 300-byte copies).
@@ -53,6 +68,11 @@ extension Pipeline {
 
   /// The id of the lead in a storage slot.
   public func leadID(atSlot slot: Int) -> Int { leads[slot].id }
+
+  /// The ids of the leads in these storage slots, in order.
+  public func leadIDs(atSlots slots: [Int32]) -> [Int] {
+    leads.withUnsafeBufferPointer { storage in slots.map { storage[Int($0)].id } }
+  }
 
   /// Where a lead stands in a list, or nil if it is not in it; a binary search.
   public func position(of id: Int, in list: LeadList) -> Int? {
