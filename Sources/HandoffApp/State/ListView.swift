@@ -7,8 +7,6 @@ struct DerivedOrder: Equatable {
   /// The leads' ids in display order.
   var ids: [Int]
 
-  init(ids: [Int]) { self.ids = ids }
-
   /// Where a lead stands: a linear search, asked once per keystroke or change (a
   /// dictionary of every position would cost more to build on each filter keystroke
   /// than the searches it saves).
