@@ -158,6 +158,12 @@ public final class Store {
     }
     var scanner = LineScanner(fd: readFD, from: offset)
     let firstLine = lineCount
+    // Whatever was folded stays folded, even when a bad line stops the scan: the next
+    // read starts at that line again (and names it by its number), not at the top.
+    defer {
+      offset = scanner.end
+      lineCount = firstLine + scanner.lines
+    }
     let ok = try scanner.scan(
       { (line, start, number) throws(StoreError) in
         try fold(line, start: start, number: firstLine + number)
@@ -166,8 +172,6 @@ public final class Store {
         throw .corrupt(path: path, line: firstLine + number, why: "a line of \(length) bytes")
       })
     guard ok else { throw .io(path: path, doing: "read", code: errno) }
-    offset = scanner.end
-    lineCount = firstLine + scanner.lines
   }
 
   /// Decodes and applies one line; a line that is not a valid event, or does not fit
