@@ -1,5 +1,6 @@
 import HandoffApp
 import HandoffModel
+import HandoffTerminal
 import Testing
 
 /// A dashboard driven by messages over the fixed demo pipeline: input in, state and
@@ -185,7 +186,7 @@ struct NavigationTests {
 
 extension Driver {
   /// Where a pane's rows are on screen.
-  func rowsOf(_ pane: Pane) -> Area? {
+  func rowsOf(_ pane: HandoffApp.Pane) -> Rect? {
     AppView.listArea(of: pane, width: state.width, height: state.height)
   }
 }

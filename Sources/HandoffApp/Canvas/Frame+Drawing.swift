@@ -3,7 +3,7 @@ import HandoffTerminal
 /// Small drawing pieces the views share: boxes, aligned cells, bars.
 extension Frame {
   /// A box with a title in its top border; the focused pane's border stands out.
-  mutating func box(_ area: Area, title: String, focused: Bool, note: String = "") {
+  mutating func box(_ area: Rect, title: String, focused: Bool, note: String = "") {
     guard area.width >= 2, area.height >= 2 else { return }
     let border: ThemeRole = focused ? .borderFocused : .border
     let right = area.x + area.width - 1

@@ -29,12 +29,12 @@ public struct Frame: Sendable {
   }
 
   /// Blanks an area in a role's style.
-  public mutating func fill(_ area: Area, role: ThemeRole) {
+  public mutating func fill(_ area: Rect, role: ThemeRole) {
     buffer.fill(area.rect, style: theme[role])
   }
 
   /// Gives an area a role's style without changing what it shows.
-  public mutating func paint(_ area: Area, role: ThemeRole) {
+  public mutating func paint(_ area: Rect, role: ThemeRole) {
     let style = theme[role]
     buffer.restyle(area.rect) { _ in style }
   }
@@ -52,7 +52,7 @@ public struct Frame: Sendable {
   public var text: String { lines.joined(separator: "\n") + "\n" }
 }
 
-extension Area {
+extension Rect {
   /// The same area as the engine's rectangle.
   var rect: Rect { Rect(x: x, y: y, width: width, height: height) }
 }

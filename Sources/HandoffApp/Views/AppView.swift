@@ -43,7 +43,7 @@ public enum AppView {
 
   /// Where a dashboard pane's list rows are for a terminal size; nil when the pane
   /// shows no list or the terminal is too small.
-  public static func listArea(of pane: Pane, width: Int, height: Int) -> Area? {
+  public static func listArea(of pane: Pane, width: Int, height: Int) -> Rect? {
     guard pane != .targets, let layout = DashboardLayout(width: width, height: height) else {
       return nil
     }

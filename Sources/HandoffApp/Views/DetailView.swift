@@ -4,7 +4,7 @@ import HandoffTerminal
 /// One lead and its full history: who did what when, with reasons and notes.
 enum DetailView {
   static func draw(_ frame: inout Frame, _ c: ViewContext, detail: LeadDetail) {
-    let area = Area(x: 0, y: 0, width: frame.width, height: frame.height - 1)
+    let area = Rect(x: 0, y: 0, width: frame.width, height: frame.height - 1)
     frame.box(area, title: "Lead \(detail.leadID)", focused: true, note: "Esc back")
     let inner = area.inner
     guard let lead = c.pipeline.lead(detail.leadID) else {

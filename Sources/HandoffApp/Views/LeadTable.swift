@@ -17,7 +17,7 @@ struct LeadColumn {
 /// only the rows that are visible.
 enum LeadTable {
   static func draw(
-    _ frame: inout Frame, columns: [LeadColumn], headerY: Int, rows area: Area,
+    _ frame: inout Frame, columns: [LeadColumn], headerY: Int, rows area: Rect,
     reader: ListReader, top: Int, selected: Int?, focused: Bool, empty: String
   ) {
     let fitted = fit(columns, width: area.width)
@@ -36,7 +36,7 @@ enum LeadTable {
       let isSelected = lead.id == selected
       let rowRole: ThemeRole = focused ? .selection : .selectionInactive
       if isSelected {
-        frame.fill(Area(x: area.x, y: y, width: area.width, height: 1), role: rowRole)
+        frame.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: rowRole)
       }
       var x = area.x
       for (column, width) in fitted {

@@ -73,7 +73,7 @@ enum MarketingPaneView {
   }
 }
 
-extension Area {
+extension Rect {
   /// The column just past the right edge.
   var maxX: Int { x + width }
 }

@@ -4,14 +4,14 @@ import HandoffTerminal
 /// A box drawn over the screen, centred.
 enum OverlayBox {
   /// Blanks and frames a centred box; returns its inside.
-  static func draw(_ frame: inout Frame, width: Int, height: Int, title: String) -> Area {
+  static func draw(_ frame: inout Frame, width: Int, height: Int, title: String) -> Rect {
     let w = min(width, frame.width - 2)
     let h = min(height, frame.height - 2)
-    let area = Area(x: (frame.width - w) / 2, y: (frame.height - h) / 2, width: w, height: h)
+    let area = Rect(x: (frame.width - w) / 2, y: (frame.height - h) / 2, width: w, height: h)
     frame.fill(area, role: .overlay)
     frame.box(area, title: title, focused: true)
     frame.paint(
-      Area(x: area.x, y: area.y, width: area.width, height: 1), role: .overlayBorder)
+      Rect(x: area.x, y: area.y, width: area.width, height: 1), role: .overlayBorder)
     return area.inner
   }
 }
@@ -69,7 +69,7 @@ enum PickerOverlay {
       let y = inner.y + 2 + i
       let chosen = top + i == picker.cursor
       let role: ThemeRole = chosen ? .selection : .overlay
-      if chosen { frame.fill(Area(x: inner.x, y: y, width: inner.width, height: 1), role: role) }
+      if chosen { frame.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: role) }
       let load = c.pipeline.load(of: m.handle)
       let loadText =
         "\(load) open" + (m.capacity.map { " / \($0)" } ?? "") + (m.away ? " · away" : "")

@@ -11,7 +11,7 @@ enum StatusBarView {
 
   static func draw(_ frame: inout Frame, _ c: ViewContext, y: Int) {
     let width = frame.width
-    frame.fill(Area(x: 0, y: y, width: width, height: 1), role: .status)
+    frame.fill(Rect(x: 0, y: y, width: width, height: 1), role: .status)
     var right: [String] = []
     if !c.state.filter.isEmpty, !c.state.editingFilter {
       right.append("filter “\(c.state.filter)”")

@@ -16,7 +16,7 @@ enum TargetsPaneView {
 
   /// One line per target from `scroll`, as many as fit.
   static func drawRows(
-    _ frame: inout Frame, _ c: ViewContext, _ progress: [TargetProgress], area: Area, scroll: Int
+    _ frame: inout Frame, _ c: ViewContext, _ progress: [TargetProgress], area: Rect, scroll: Int
   ) {
     guard !progress.isEmpty else {
       frame.put(

@@ -6,7 +6,7 @@ enum WallView {
   static func draw(_ frame: inout Frame, _ c: ViewContext) {
     let period = c.pipeline.currentPeriod(at: c.now)
     let elapsed = period.fractionElapsed(at: c.now, zone: c.pipeline.zone)
-    let area = Area(x: 0, y: 0, width: frame.width, height: frame.height - 1)
+    let area = Rect(x: 0, y: 0, width: frame.width, height: frame.height - 1)
     frame.box(
       area, title: "Targets · \(period)", focused: true,
       note: "\(Format.percent(elapsed)) of the period elapsed · Esc back")
