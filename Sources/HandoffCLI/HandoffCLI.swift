@@ -1,2 +1,74 @@
-/// The `HandoffCLI` layer of Handoff; see DESIGN.md "Parts".
-package enum HandoffCLILayer {}
+import HandoffModel
+import HandoffStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The `handoff` command line: parses the arguments, runs one command, and maps every
+/// error to one line on standard error and an exit status (0 done, 1 refused or
+/// failed, 2 bad usage). Nothing below this prints an error or exits.
+public enum HandoffCLI {
+  /// The version `handoff --version` prints.
+  public static let version = "0.1.0"
+
+  /// Runs `handoff` with `arguments` (without the program name) and returns the exit status.
+  public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+    // A reader that goes away (`handoff list | head`) must end output quietly.
+    signal(SIGPIPE, SIG_IGN)
+    var err = Output.standardError()
+    do {
+      return try run(arguments, environment: environment)
+    } catch let e as CLIError {
+      err.line("handoff: " + UntrustedTextCLI.safe(e.message))
+      return e.exitCode
+    } catch let e as StoreError {
+      err.line("handoff: " + UntrustedTextCLI.safe(e.description))
+      return 1
+    } catch let e as ModelError {
+      err.line("handoff: " + UntrustedTextCLI.safe(e.description))
+      return 1
+    } catch {
+      err.line("handoff: " + UntrustedTextCLI.safe(String(describing: error)))
+      return 1
+    }
+  }
+
+  private static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+    let (options, words) = try GlobalOptions.extract(from: arguments)
+    let context = Context(options: options, environment: environment)
+    if options.version {
+      context.print("handoff \(version)")
+      return 0
+    }
+    guard let first = words.first else {
+      if options.help {
+        context.out.write(HelpText.full)
+        return 0
+      }
+      return try DashboardEntry.run(context)
+    }
+    if first == "snapshot" {
+      return try DashboardEntry.snapshot(context, arguments: Array(words.dropFirst()))
+    }
+    let (spec, used) = try Registry.find(words)
+    if options.help {
+      context.out.write(HelpText.help(for: spec))
+      return 0
+    }
+    let args = try Arguments(Array(words.dropFirst(used)), flags: spec.flags, command: spec.name)
+    let n = args.positionals.count
+    if n < spec.positionals.lowerBound {
+      throw CLIError.usage("missing arguments: usage: handoff \(spec.usage)")
+    }
+    if n > spec.positionals.upperBound {
+      throw CLIError.usage(
+        "unexpected argument '\(UntrustedTextCLI.safe(args.positionals[spec.positionals.upperBound]))': usage: handoff \(spec.usage)"
+      )
+    }
+    try spec.run(context, args)
+    return 0
+  }
+}

@@ -1,2 +1,0 @@
-/// The `HandoffApp` layer of Handoff; see DESIGN.md "Parts".
-package enum HandoffAppLayer {}

@@ -1,0 +1,51 @@
+import HandoffModel
+
+/// Every input the dashboard reacts to, whatever its source.
+public enum Msg: Sendable {
+  /// A key press.
+  case key(KeyPress)
+  /// A mouse click or wheel turn.
+  case mouse(MouseInput)
+  /// Text pasted into the terminal (bracketed paste).
+  case paste(String)
+  /// Time passed: the clock, SLA countdowns and status expiry may have changed.
+  case tick
+  /// The store changed (events appended by anyone, or a reload).
+  case storeChanged
+  /// The terminal's size changed.
+  case resize(width: Int, height: Int)
+  /// The result of a `perform` or `undo` effect.
+  case actionResult(ActionResult)
+  /// A lead's history, read for the detail view.
+  case history(lead: Int, Result<[Event], HistoryError>)
+}
+
+/// What became of an action the loop carried out.
+public enum ActionResult: Sendable {
+  /// Appended: the event written.
+  case done(Event)
+  /// Refused, with the one line the user sees.
+  case refused(String)
+}
+
+/// Why a lead's history could not be read: the one line the user sees.
+public struct HistoryError: Error, Sendable, Equatable {
+  /// The message.
+  public var message: String
+  /// Creates the error.
+  public init(_ message: String) { self.message = message }
+}
+
+/// What `update` asks the loop to do; values, so tests check them without doing them.
+public enum Effect: Equatable, Sendable {
+  /// Append the event for a command, refused if the lead is no longer at `ifVersion`.
+  case perform(Command, ifVersion: Int?)
+  /// Undo the user's last change (to a lead, if given).
+  case undo(lead: Int?)
+  /// Read a lead's history for the detail view.
+  case loadHistory(lead: Int)
+  /// Repaint the whole terminal (Ctrl-L).
+  case redraw
+  /// Stop.
+  case quit
+}

@@ -1,0 +1,213 @@
+import HandoffModel
+
+extension Update {
+  /// Routes a key: to the overlay if one is open, to the filter while it is typed,
+  /// else to the screen.
+  static func handleKey(_ key: KeyPress, _ state: inout AppState, _ context: inout Context)
+    -> [Effect]
+  {
+    if key == .ctrl("c") {
+      state.quitting = true
+      return [.quit]
+    }
+    if key == .ctrl("l") { return [.redraw] }
+    switch state.overlay {
+    case .help:
+      if key == .char("q") {
+        state.quitting = true
+        return [.quit]
+      }
+      state.overlay = nil
+      return []
+    case .picker(let picker):
+      return pickerKey(key, picker, &state, context)
+    case .reason(let prompt):
+      return reasonKey(key, prompt, &state, context)
+    case nil:
+      break
+    }
+    if state.editingFilter { return filterKey(key, &state, &context) }
+    if case .detail(let detail) = state.screen {
+      if let effects = detailKey(key, detail, &state, &context) { return effects }
+    }
+    if state.screen == .wall {
+      if let effects = wallKey(key, &state, context) { return effects }
+    }
+    return screenKey(key, &state, &context)
+  }
+
+  /// Keys shared by the dashboard and the full-screen lists.
+  private static func screenKey(
+    _ key: KeyPress, _ state: inout AppState, _ context: inout Context
+  ) -> [Effect] {
+    switch key {
+    case .char("q"):
+      state.quitting = true
+      return [.quit]
+    case .char("?"):
+      state.overlay = .help
+    case .char("j"), .down: moveSelection(by: 1, &state, context)
+    case .char("k"), .up: moveSelection(by: -1, &state, context)
+    case .char("g"), .home: moveSelection(to: 0, &state, context)
+    case .char("G"), .end: moveSelection(to: Int.max, &state, context)
+    case .pageDown: moveSelection(by: pageSize(state), &state, context)
+    case .pageUp: moveSelection(by: -pageSize(state), &state, context)
+    case .tab:
+      if state.screen == .dashboard { state.focus = state.focus.next }
+    case .backTab:
+      if state.screen == .dashboard { state.focus = state.focus.previous }
+    case .escape:
+      if state.screen != .dashboard {
+        state.screen = .dashboard
+        context.orderChanged = true
+      } else if !state.filter.isEmpty {
+        state.filter = ""
+        context.orderChanged = true
+      }
+    case .char("/"):
+      state.editingFilter = true
+    case .char("s"):
+      state.sort = state.sort.next
+      context.orderChanged = true
+      inform(&state, context, "sorted by \(state.sort.label)")
+    case .char("m"):
+      state.onlyMine.toggle()
+      context.orderChanged = true
+      inform(&state, context, state.onlyMine ? "only leads of \(state.user)" : "everyone's leads")
+    case .char("f"):
+      openFullScreen(&state, &context)
+    case .char("w"):
+      state.screen = .wall
+    case .char("u"):
+      return [.undo(lead: state.lastOwnLead)]
+    case .enter:
+      return openDetail(&state, context)
+    default:
+      return leadKey(key, &state, context)
+    }
+    return []
+  }
+
+  /// Keys of the lead-detail screen; nil for keys it shares with the others.
+  private static func detailKey(
+    _ key: KeyPress, _ detail: LeadDetail, _ state: inout AppState, _ context: inout Context
+  ) -> [Effect]? {
+    var detail = detail
+    switch key {
+    case .escape:
+      switch detail.returnTo {
+      case .dashboard: state.screen = .dashboard
+      case .list(let id): state.screen = .list(id)
+      }
+      context.orderChanged = true
+      return []
+    case .char("j"), .down: detail.scroll += 1
+    case .char("k"), .up: detail.scroll = max(0, detail.scroll - 1)
+    case .pageDown: detail.scroll += max(1, state.height - 12)
+    case .pageUp: detail.scroll = max(0, detail.scroll - max(1, state.height - 12))
+    case .char("g"), .home: detail.scroll = 0
+    case .char("G"), .end: detail.scroll = detail.history?.count ?? 0
+    case .enter, .tab, .backTab, .char("f"), .char("/"), .char("s"), .char("m"):
+      return []
+    default:
+      return nil
+    }
+    state.screen = .detail(detail)
+    return []
+  }
+
+  /// Keys of the wall-screen targets view; nil for keys it shares with the others.
+  private static func wallKey(_ key: KeyPress, _ state: inout AppState, _ context: Context)
+    -> [Effect]?
+  {
+    switch key {
+    case .char("j"), .down: state.targetScroll += 1
+    case .char("k"), .up: state.targetScroll = max(0, state.targetScroll - 1)
+    case .char("g"), .home: state.targetScroll = 0
+    case .char("w"), .escape: state.screen = .dashboard
+    case .char("q"), .char("?"): return nil
+    default: return []
+    }
+    return []
+  }
+
+  /// The typed `/` filter: live on every keystroke.
+  private static func filterKey(
+    _ key: KeyPress, _ state: inout AppState, _ context: inout Context
+  ) -> [Effect] {
+    switch key {
+    case .char(let c):
+      state.filter.append(c)
+      context.orderChanged = true
+    case .backspace:
+      if !state.filter.isEmpty {
+        state.filter.removeLast()
+        context.orderChanged = true
+      }
+    case .enter:
+      state.editingFilter = false
+    case .escape:
+      state.editingFilter = false
+      state.filter = ""
+      context.orderChanged = true
+    default:
+      break
+    }
+    return []
+  }
+
+  /// `f`: the focused pane full screen (the targets pane opens the wall view).
+  private static func openFullScreen(_ state: inout AppState, _ context: inout Context) {
+    guard state.screen == .dashboard else {
+      state.screen = .dashboard
+      context.orderChanged = true
+      return
+    }
+    guard let id = state.focus.fullList else {
+      state.screen = .wall
+      return
+    }
+    if let from = state.focus.dashboardList, let lead = state.selected[from] {
+      state.selected[id] = lead
+    }
+    state.screen = .list(id)
+    context.orderChanged = true
+  }
+
+  /// Enter: the selected lead's detail; opening a lead newly assigned to you marks it seen.
+  private static func openDetail(_ state: inout AppState, _ context: Context) -> [Effect] {
+    guard let list = state.activeList, let lead = selectedLead(state, list, context.pipeline) else {
+      return []
+    }
+    let back: ReturnScreen
+    if case .list(let id) = state.screen { back = .list(id) } else { back = .dashboard }
+    state.screen = .detail(
+      LeadDetail(leadID: lead.id, returnTo: back, loadedVersion: lead.version))
+    var effects: [Effect] = [.loadHistory(lead: lead.id)]
+    if lead.unseenByOwner, lead.owner == state.user {
+      effects.append(.perform(.open(id: lead.id), ifVersion: nil))
+    }
+    return effects
+  }
+
+  /// Text pasted goes to whatever is being typed; newlines become spaces.
+  static func handlePaste(_ text: String, _ state: inout AppState, _ context: inout Context) {
+    let clean = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    switch state.overlay {
+    case .picker(var picker):
+      picker.query += clean
+      picker.cursor = 0
+      state.overlay = .picker(picker)
+    case .reason(var prompt):
+      prompt.text += clean
+      state.overlay = .reason(prompt)
+    case .help:
+      break
+    case nil:
+      if state.editingFilter {
+        state.filter += clean
+        context.orderChanged = true
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/// One command of `handoff`: its name, how it is typed, what it does, its flags,
+/// how many positional words it takes, and the code that runs it.
+struct CommandSpec: Sendable {
+  let name: String
+  let usage: String
+  let summary: String
+  var flags: [Flag] = []
+  /// How many positional words it takes.
+  var positionals: ClosedRange<Int> = 0...0
+  /// Longer help, shown by `handoff help NAME`.
+  var details: String = ""
+  let run: @Sendable (Context, Arguments) throws -> Void
+}
+
+/// Commands grouped under one word: `team add`, `target set`.
+enum CommandGroups {
+  static let names = ["team", "target"]
+}

@@ -1,0 +1,93 @@
+import HandoffModel
+import HandoffStore
+
+/// What every command runs with: the global options, the environment, standard
+/// output, the clock, and the store (opened on first use).
+final class Context {
+  let options: GlobalOptions
+  let environment: [String: String]
+  let clock: any Clock
+  var out = Output.standardOutput()
+  var err = Output.standardError()
+  private var opened: Store?
+
+  init(options: GlobalOptions, environment: [String: String], clock: any Clock = SystemClock()) {
+    self.options = options
+    self.environment = environment
+    self.clock = clock
+  }
+
+  /// The current moment.
+  var now: Timestamp { clock.now() }
+
+  /// The width tables should fit: `COLUMNS` when set, else 80.
+  var width: Int { max(40, environment["COLUMNS"].flatMap { Int($0) } ?? 80) }
+
+  /// Whether output is JSON.
+  var json: Bool { options.json }
+
+  /// The path of the log file.
+  var storePath: String { Store.defaultPath(flag: options.store, environment: environment) }
+
+  /// The store, without loading it (for `check`, which must work on a broken log).
+  func unopenedStore() -> Store {
+    if let opened { return opened }
+    let store = Store(path: storePath, clock: clock)
+    opened = store
+    return store
+  }
+
+  /// The store, loaded.
+  func store() throws -> Store {
+    let store = unopenedStore()
+    if !loaded {
+      try store.open()
+      loaded = true
+    }
+    return store
+  }
+  private var loaded = false
+
+  /// The loaded state.
+  func pipeline() throws -> Pipeline { try store().pipeline }
+
+  /// Who is acting.
+  func user() throws(CLIError) -> String {
+    guard let name = UserName.resolve(flag: options.user, environment: environment) else {
+      throw .usage("cannot tell who you are: pass --user NAME or set HANDOFF_USER")
+    }
+    return name
+  }
+
+  /// Performs a command as the user; `--if-version` applies to lead changes only.
+  @discardableResult
+  func perform(_ command: Command) throws -> Event {
+    let store = try store()
+    if options.ifVersion != nil, command.leadID == nil {
+      throw CLIError.usage("--if-version applies only to commands that change a lead")
+    }
+    return try store.perform(command, by: try user(), ifVersion: options.ifVersion)
+  }
+
+  /// The lead with an id, or the "no lead" failure.
+  func lead(_ id: Int) throws -> Lead {
+    guard let lead = try pipeline().lead(id) else { throw CLIError.failure("no lead \(id)") }
+    return lead
+  }
+
+  /// Fails unless a handle names a member (who may have left).
+  func requireMember(_ handle: String) throws {
+    guard try pipeline().member(handle) != nil else {
+      throw CLIError.failure(ModelError.unknownMember(handle).description)
+    }
+  }
+
+  /// Prints text as it is (already made safe by the caller).
+  func print(_ text: String) { out.line(text) }
+
+  /// Prints JSON, with every character a terminal might obey escaped.
+  func printJSON(_ json: String) { out.line(JSONText.terminalSafe(json)) }
+
+  /// Prints a table.
+  func print(_ table: TextTable) { out.write(table.render(width: width)) }
+}

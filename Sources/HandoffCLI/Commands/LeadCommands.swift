@@ -1,0 +1,177 @@
+import HandoffModel
+import HandoffStore
+
+/// Commands that capture a lead or change one.
+enum LeadCommands {
+  static let specs: [CommandSpec] = [
+    CommandSpec(
+      name: "add",
+      usage:
+        "add --name N [--company C] [--email E] [--source S] [--segment S] [--score N] [--value V] [--owner H]",
+      summary: "capture a new lead; prints its id alone",
+      flags: [
+        .value("name", "N"), .value("company", "C"), .value("email", "E"), .value("source", "S"),
+        .value("segment", "S"), .value("score", "N"), .value("value", "V"), .value("owner", "H"),
+      ],
+      details: "Values are in major currency units: 12000, 12,000.50, 12k, 1.5m.",
+      run: add),
+    CommandSpec(
+      name: "move", usage: "move ID STAGE [--reason R]", summary: "move a lead to a stage",
+      flags: [.value("reason", "R")], positionals: 2...2,
+      details: "Stages: " + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+      run: { ctx, args in
+        let id = try Values.leadID(try args.positional(0, "lead id"))
+        let stage = try Values.stage(try args.positional(1, "stage"))
+        try change(ctx, .move(id: id, to: stage, reason: args.value("reason")))
+      }),
+    CommandSpec(
+      name: "assign", usage: "assign ID HANDLE|none [--note T]",
+      summary: "give a lead to a member, or to no one", flags: [.value("note", "T")],
+      positionals: 2...2,
+      run: { ctx, args in
+        let id = try Values.leadID(try args.positional(0, "lead id"))
+        let who = try args.positional(1, "member handle (or none)")
+        try change(ctx, .assign(id: id, to: who == "none" ? nil : who, note: args.value("note")))
+      }),
+    leadAction("autoassign", "give a lead to the least-loaded member who can take it") {
+      .autoAssign(id: $0)
+    },
+    leadAction("handoff", "hand an MQL off to sales (to the queue)") { .handOff(id: $0) },
+    leadAction("accept", "accept a queued lead for sales") { .accept(id: $0) },
+    CommandSpec(
+      name: "reject", usage: "reject ID --reason R",
+      summary: "send a queued or accepted lead back to marketing", flags: [.value("reason", "R")],
+      positionals: 1...1,
+      run: { ctx, args in
+        let id = try Values.leadID(try args.positional(0, "lead id"))
+        try change(ctx, .reject(id: id, reason: try required(args, "reason", "reject")))
+      }),
+    CommandSpec(
+      name: "won", usage: "won ID [--value V]", summary: "mark a deal won",
+      flags: [.value("value", "V")], positionals: 1...1,
+      run: { ctx, args in
+        let id = try Values.leadID(try args.positional(0, "lead id"))
+        let value = try args.value("value").map { try Values.money($0) }
+        try change(ctx, .won(id: id, value: value))
+      }),
+    CommandSpec(
+      name: "lost", usage: "lost ID --reason R", summary: "mark a deal lost",
+      flags: [.value("reason", "R")], positionals: 1...1,
+      run: { ctx, args in
+        let id = try Values.leadID(try args.positional(0, "lead id"))
+        try change(ctx, .lost(id: id, reason: try required(args, "reason", "lost")))
+      }),
+    CommandSpec(
+      name: "note", usage: "note ID TEXT", summary: "add a note to a lead",
+      positionals: 2...Int.max,
+      run: { ctx, args in
+        let id = try Values.leadID(try args.positional(0, "lead id"))
+        try change(ctx, .note(id: id, text: args.positionals.dropFirst().joined(separator: " ")))
+      }),
+    CommandSpec(
+      name: "followup", usage: "followup ID [--next DATE]",
+      summary: "log a follow-up with a customer", flags: [.value("next", "DATE")],
+      positionals: 1...1,
+      details: "DATE: 2026-12-01, or a time from now such as 30d. Default: the cadence.",
+      run: { ctx, args in
+        let id = try Values.leadID(try args.positional(0, "lead id"))
+        let zone = try ctx.pipeline().zone
+        let next = try args.value("next").map { try Values.date($0, now: ctx.now, zone: zone) }
+        try change(ctx, .followUp(id: id, next: next))
+      }),
+    CommandSpec(
+      name: "score", usage: "score ID N", summary: "set a lead's score (0–100)",
+      positionals: 2...2,
+      run: { ctx, args in
+        let id = try Values.leadID(try args.positional(0, "lead id"))
+        let score = try Values.integer(try args.positional(1, "score"), "score", in: 0...100)
+        try change(ctx, .score(id: id, score))
+      }),
+    CommandSpec(
+      name: "edit",
+      usage: "edit ID [--name N] [--company C] [--email E] [--source S] [--segment S] [--value V]",
+      summary: "change a lead's contact fields or value",
+      flags: [
+        .value("name", "N"), .value("company", "C"), .value("email", "E"), .value("source", "S"),
+        .value("segment", "S"), .value("value", "V"),
+      ],
+      positionals: 1...1,
+      run: { ctx, args in
+        let id = try Values.leadID(try args.positional(0, "lead id"))
+        let edit = LeadEdit(
+          name: args.value("name"), company: args.value("company"), email: args.value("email"),
+          source: args.value("source"), segment: args.value("segment"),
+          value: try args.value("value").map { try Values.money($0) })
+        guard edit != LeadEdit() else {
+          throw CLIError.usage(
+            "edit needs at least one of --name, --company, --email, --source, --segment, --value")
+        }
+        try change(ctx, .updateLead(id: id, edit))
+      }),
+    CommandSpec(
+      name: "undo", usage: "undo [ID]", summary: "undo your last change (to a lead)",
+      positionals: 0...1,
+      run: { ctx, args in
+        let id = try args.positionals.first.map { try Values.leadID($0) }
+        let event = try ctx.store().undo(by: try ctx.user(), lead: id)
+        try report(ctx, event)
+      }),
+  ]
+
+  /// A command that takes only a lead id.
+  private static func leadAction(
+    _ name: String, _ summary: String, _ make: @escaping @Sendable (Int) -> Command
+  ) -> CommandSpec {
+    CommandSpec(
+      name: name, usage: "\(name) ID", summary: summary, positionals: 1...1,
+      run: { ctx, args in
+        try change(ctx, make(try Values.leadID(try args.positional(0, "lead id"))))
+      })
+  }
+
+  /// A flag a command cannot do without.
+  static func required(_ args: Arguments, _ flag: String, _ command: String) throws(CLIError)
+    -> String
+  {
+    guard let v = args.value(flag), !v.allSatisfy(\.isWhitespace) else {
+      throw .usage("\(command) needs --\(flag) TEXT")
+    }
+    return v
+  }
+
+  private static func add(_ ctx: Context, _ args: Arguments) throws {
+    let name = try required(args, "name", "add")
+    var new = NewLead(name: name, company: args.value("company") ?? "")
+    if let v = args.value("email") { new.email = v }
+    if let v = args.value("source") { new.source = v }
+    if let v = args.value("segment") { new.segment = v }
+    if let v = args.value("score") { new.score = try Values.integer(v, "score", in: 0...100) }
+    if let v = args.value("value") { new.value = try Values.money(v) }
+    new.owner = args.value("owner")
+    if let owner = new.owner { try ctx.requireMember(owner) }
+    let event = try ctx.perform(.addLead(new))
+    guard let id = event.leadID else { throw CLIError.failure("the store did not create a lead") }
+    ctx.print(String(id))
+  }
+
+  /// Performs a lead change and says what happened (or prints the lead as JSON).
+  private static func change(_ ctx: Context, _ command: Command) throws {
+    if let id = command.leadID { _ = try ctx.lead(id) }
+    if case .assign(_, let who?, _) = command { try ctx.requireMember(who) }
+    try report(ctx, try ctx.perform(command))
+  }
+
+  /// One line about an appended event, or the lead as JSON with `--json`.
+  static func report(_ ctx: Context, _ event: Event) throws {
+    let pipeline = try ctx.pipeline()
+    guard let id = event.leadID, let lead = pipeline.lead(id) else { return }
+    if ctx.json {
+      ctx.printJSON(LogFormat.json(lead: lead, notes: pipeline.notes(of: id)))
+    } else {
+      ctx.print(
+        UntrustedTextCLI.safe(
+          EventText.describe(event, zone: pipeline.zone, currency: pipeline.settings.currency))
+          + " (version \(lead.version))")
+    }
+  }
+}

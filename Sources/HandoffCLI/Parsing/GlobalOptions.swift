@@ -1,0 +1,81 @@
+/// Options that apply to every command and may stand before or after it.
+struct GlobalOptions {
+  /// `--store PATH`: the log file.
+  var store: String?
+  /// `--user NAME`: who acts.
+  var user: String?
+  /// `--json`: data output as JSON.
+  var json = false
+  /// `--if-version V`: refuse a lead change if the lead is no longer at version V.
+  var ifVersion: Int?
+  /// `--theme NAME|PATH`, for the dashboard and snapshots.
+  var theme: String?
+  /// `--color` (true) / `--no-color` (false); nil: decide from the terminal.
+  var color: Bool?
+  /// `--demo`: the dashboard with a simulated team.
+  var demo = false
+  /// `--version`.
+  var version = false
+  /// `--help` / `-h`.
+  var help = false
+
+  /// The global flags, for suggestions and help.
+  static let flags = [
+    "--store", "--user", "--json", "--if-version", "--theme", "--color", "--no-color",
+    "--demo", "--version", "--help",
+  ]
+
+  /// Takes the global options out of the arguments, wherever they stand (up to a
+  /// `--`), and returns the rest in order.
+  static func extract(from arguments: [String]) throws(CLIError) -> (GlobalOptions, [String]) {
+    var options = GlobalOptions()
+    var rest: [String] = []
+    var i = 0
+    var literal = false
+    while i < arguments.count {
+      let arg = arguments[i]
+      i += 1
+      if literal || !arg.hasPrefix("-") {
+        rest.append(arg)
+        continue
+      }
+      if arg == "--" {
+        literal = true
+        rest.append(arg)
+        continue
+      }
+      let (name, inline) = splitFlag(arg)
+      func value() throws(CLIError) -> String {
+        if let inline { return inline }
+        guard i < arguments.count else { throw .usage("\(name) needs a value") }
+        i += 1
+        return arguments[i - 1]
+      }
+      switch name {
+      case "--store": options.store = try value()
+      case "--user": options.user = try value()
+      case "--theme": options.theme = try value()
+      case "--if-version":
+        let text = try value()
+        guard let v = Int(text), v >= 1 else {
+          throw .usage("--if-version '\(text)' is not valid: expected a version number such as 3")
+        }
+        options.ifVersion = v
+      case "--json": options.json = true
+      case "--color": options.color = true
+      case "--no-color": options.color = false
+      case "--demo": options.demo = true
+      case "--version": options.version = true
+      case "--help", "-h": options.help = true
+      default: rest.append(arg)
+      }
+    }
+    return (options, rest)
+  }
+
+  /// `--name=value` split into name and value; `--name` alone has no inline value.
+  static func splitFlag(_ arg: String) -> (String, String?) {
+    guard let eq = arg.firstIndex(of: "=") else { return (arg, nil) }
+    return (String(arg[..<eq]), String(arg[arg.index(after: eq)...]))
+  }
+}

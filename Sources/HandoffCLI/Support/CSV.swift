@@ -1,0 +1,44 @@
+import Foundation
+import HandoffModel
+
+/// Leads as CSV (RFC 4180), safe to open in a spreadsheet: a cell that starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so it is never
+/// taken for a formula.
+enum CSV {
+  static let header = [
+    "id", "name", "company", "email", "source", "segment", "score", "value", "stage", "owner",
+    "created", "stage_entered", "last_activity", "next_followup", "reason", "version",
+  ]
+
+  /// A lead's cells in header order; times in ISO 8601 UTC, value in major units.
+  static func cells(of lead: Lead) -> [String] {
+    [
+      String(lead.id), lead.name, lead.company, lead.email, lead.source, lead.segment,
+      String(lead.score), major(lead.value), lead.stage.rawValue, lead.owner ?? "",
+      lead.createdAt.iso8601, lead.stageEnteredAt.iso8601, lead.lastActivityAt.iso8601,
+      lead.nextFollowUp?.iso8601 ?? "", lead.reason ?? "", String(lead.version),
+    ]
+  }
+
+  /// One line of cells, neutralized and quoted where needed.
+  static func row(_ cells: [String]) -> String {
+    cells.map(cell).joined(separator: ",")
+  }
+
+  /// One cell.
+  static func cell(_ raw: String) -> String {
+    var text = raw
+    if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+      text = "'" + text
+    }
+    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return text
+  }
+
+  private static func major(_ minor: Int64) -> String {
+    let cents = abs(minor % 100)
+    return String(minor / 100) + "." + (cents < 10 ? "0" : "") + String(cents)
+  }
+}

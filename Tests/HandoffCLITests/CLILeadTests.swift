@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// Leads through the CLI: capture, the whole path, refusals, undo.
+struct CLILeadTests {
+  @Test("add prints the new lead's id alone")
+  func addPrintsID() {
+    let f = CLIFixture()
+    f.addTeam()
+    let r = f.run("add", "--name", "Ada Costa", "--company", "Acme", "--value", "12,000.50")
+    #expect(r.status == 0)
+    #expect(r.stdout == "1001\n")
+    #expect(f.run("add", "--name", "Ben").stdout == "1002\n")
+    let lead = f.json(f.ok("show", "1001", "--json")) as? [String: Any]
+    #expect(lead?["value"] as? Int == 1_200_050)
+    f.fails(2, "add needs --name", "add", "--company", "Acme")
+  }
+
+  @Test(
+    "a lead walks the whole path: nurture, qualify, hand off, assign, accept, meet, win, follow up")
+  func wholePath() {
+    let f = CLIFixture()
+    f.addTeam()
+    let id = f.addLead()
+    #expect(f.ok("move", id, "nurturing").contains("\(id) moved new → nurturing"))
+    f.ok("score", id, "80")
+    f.ok("move", id, "mql")
+    f.ok("handoff", id)
+    #expect(f.stage(id) == "queued")
+    #expect(f.ok("list", "--stage", "queued").contains(id))
+    f.ok("assign", id, "sam", "--note", "your territory")
+    f.user = "sam"
+    f.ok("accept", id)
+    #expect(f.ok("list", "--owner", "sam").contains(id))
+    f.ok("move", id, "meeting")
+    f.ok("note", id, "Demo", "went", "well")
+    f.ok("won", id, "--value", "15k")
+    f.ok("followup", id, "--next", "10d")
+    let lead = f.json(f.ok("show", id, "--json")) as? [String: Any]
+    #expect(lead?["stage"] as? String == "won")
+    #expect(lead?["owner"] as? String == "sam")
+    #expect(lead?["value"] as? Int == 1_500_000)
+    let shown = f.ok("show", id)
+    for part in [
+      "won", "Demo went well", "History", "assigned to sam: your territory", "follow-up",
+    ] {
+      #expect(shown.contains(part), "show lacks \(part)")
+    }
+  }
+
+  @Test("reject sends a queued lead back to marketing with its reason; lost needs one")
+  func rejectAndLose() {
+    let f = CLIFixture()
+    f.addTeam()
+    let id = f.addLead()
+    f.ok("move", id, "mql")
+    f.ok("handoff", id)
+    f.user = "olivia"
+    f.fails(2, "reject needs --reason", "reject", id)
+    f.fails(1, "needs a reason", "move", id, "nurturing")
+    f.ok("reject", id, "--reason", "no budget")
+    let shown = f.ok("show", id)
+    #expect(shown.contains("recycled"))
+    #expect(shown.contains("no budget"))
+    #expect(f.stage(id) == "nurturing")
+    let other = f.addLead("Ben Park")
+    f.ok("move", other, "mql")
+    f.ok("handoff", other)
+    f.ok("autoassign", other)
+    f.ok("accept", other)
+    f.fails(2, "lost needs --reason", "lost", other)
+    f.ok("lost", other, "--reason", "price")
+    #expect(f.stage(other) == "lost")
+  }
+
+  @Test("refusals: illegal move, unknown lead and member, wrong department, stale version")
+  func refusals() {
+    let f = CLIFixture()
+    f.addTeam()
+    let id = f.addLead()
+    f.fails(1, "cannot move from new to won", "move", id, "won")
+    f.fails(1, "no lead 9999", "show", "9999")
+    f.fails(1, "no lead 9999", "move", "9999", "mql")
+    f.fails(1, "no team member 'nobody'", "assign", id, "nobody")
+    f.fails(1, "no team member 'nobody'", "list", "--owner", "nobody")
+    f.fails(1, "sam is in sales, but leads in new are owned by marketing", "assign", id, "sam")
+    f.fails(1, "follow-ups are logged for customers", "followup", id)
+    f.ok("move", id, "nurturing")
+    f.fails(
+      1, "changed since you saw it (version 1, now 2)", "move", id, "mql", "--if-version", "1")
+    f.ok("--if-version", "2", "move", id, "mql")
+    f.fails(
+      2, "--if-version applies only to commands that change a lead", "team", "add", "zed", "--dept",
+      "sales", "--if-version", "1")
+  }
+
+  @Test("edit changes contact fields; undo takes back the user's last change")
+  func editAndUndo() {
+    let f = CLIFixture()
+    f.addTeam()
+    let id = f.addLead()
+    f.ok("edit", id, "--company", "Acme Robotics", "--email", "ada@acme.example")
+    #expect(f.ok("show", id).contains("Acme Robotics"))
+    f.fails(2, "edit needs at least one", "edit", id)
+    f.ok("move", id, "mql")
+    #expect(f.ok("undo").contains("undid lead.moved"))
+    #expect(f.stage(id) == "new")
+    f.user = "liam"
+    f.fails(1, "nothing to undo", "undo", id)
+  }
+
+  @Test("list filters by stage, owner and department, and fits 80 columns")
+  func list() {
+    let f = CLIFixture()
+    f.addTeam()
+    let a = f.addLead("Ada Costa-Fontaine-Lindqvist-Hoffmann of Very Long Names")
+    let b = f.addLead("Ben Park", owner: nil)
+    f.ok("move", a, "mql")
+    f.ok("handoff", a)
+    let queued = f.ok("list", "--stage", "queued")
+    #expect(queued.contains(a) && !queued.contains(b))
+    #expect(f.ok("list", "--owner", "none").contains(b))
+    #expect(!f.ok("list", "--dept", "marketing").contains(a))
+    let all = f.ok("list")
+    #expect(all.hasPrefix("  ID  STAGE"))
+    for line in all.split(separator: "\n") { #expect(line.count <= 80, "too wide: \(line)") }
+    f.fails(2, "no department 'ops'", "list", "--dept", "ops")
+  }
+
+  @Test("--json gives lead and member objects with the log's field names")
+  func jsonKeys() {
+    let f = CLIFixture()
+    f.addTeam()
+    let id = f.addLead()
+    f.ok("note", id, "first call")
+    let list = f.json(f.ok("list", "--json")) as? [[String: Any]]
+    #expect(list?.count == 1)
+    let lead = list?.first ?? [:]
+    for key in [
+      "id", "name", "company", "email", "source", "segment", "score", "value", "stage", "owner",
+      "created",
+    ] {
+      #expect(lead[key] != nil, "no \(key)")
+    }
+    let shown = f.json(f.ok("show", id, "--json")) as? [String: Any]
+    #expect(shown?["notes"] != nil)
+    let team = f.json(f.ok("team", "list", "--json")) as? [[String: Any]]
+    #expect(team?.count == 4)
+    for key in ["handle", "dept", "name", "away", "capacity"] {
+      #expect(team?.first?[key] != nil, "no \(key)")
+    }
+    #expect(f.json(f.ok("--json", "move", id, "nurturing")) as? [String: Any] != nil)
+  }
+
+  @Test("control characters in data never reach the terminal raw")
+  func controlCharacters() {
+    let f = CLIFixture()
+    f.addTeam()
+    let id = f.addLead("Eve \u{1B}]0;pwned\u{07}\u{1B}[31mRed\u{9B}2J")
+    f.ok("note", id, "bell\u{07} and \u{1B}[2J clear")
+    for output in [f.ok("list"), f.ok("show", id), f.ok("export")] {
+      #expect(
+        !output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }
+      )
+    }
+    #expect(f.ok("list").contains("Eve ␛]0;pwned␇␛[31mRed"))
+    #expect(f.ok("show", id, "--json").contains("\\u001b"))
+    f.fails(2, "unknown command 'x␛[31m'", "x\u{1B}[31m")
+  }
+}

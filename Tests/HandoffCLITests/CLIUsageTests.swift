@@ -1,0 +1,100 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// How `handoff` is typed: help, version, suggestions, global options, exit codes.
+struct CLIUsageTests {
+  @Test("help lists every command; help COMMAND shows its usage")
+  func help() {
+    let f = CLIFixture()
+    let all = f.ok("help")
+    for name in [
+      "add", "show", "list", "move", "assign", "team add", "target set", "demo", "simulate",
+      "export",
+    ] {
+      #expect(all.contains(name))
+    }
+    #expect(f.ok("help", "move").contains("usage: handoff move ID STAGE [--reason R]"))
+    #expect(f.ok("help", "team", "add").contains("usage: handoff team add HANDLE"))
+    #expect(f.ok("move", "--help").contains("usage: handoff move"))
+    f.fails(2, "unknown command 'mvoe' (did you mean 'move'?)", "help", "mvoe")
+  }
+
+  @Test("--version prints the version; no command prints a short usage")
+  func versionAndBare() {
+    let f = CLIFixture()
+    #expect(f.ok("--version").hasPrefix("handoff "))
+    #expect(f.ok().contains("usage: handoff COMMAND"))
+  }
+
+  @Test("an unknown command or flag is a usage error that suggests the nearest")
+  func suggestions() {
+    let f = CLIFixture()
+    f.fails(2, "unknown command 'lsit' (did you mean 'list'?)", "lsit")
+    f.fails(2, "unknown flag --stge for 'list' (did you mean '--stage'?)", "list", "--stge", "new")
+    f.fails(2, "unknown command 'team ad' (did you mean 'team add'?)", "team", "ad", "x")
+    f.fails(2, "unknown flag --jsn", "list", "--jsn")
+    f.fails(2, "unexpected argument 'extra'", "accept", "1001", "extra")
+    f.fails(2, "missing arguments", "move", "1001")
+  }
+
+  @Test("unknown stage, metric, setting and department are usage errors naming the choices")
+  func unknownNames() {
+    let f = CLIFixture()
+    f.addTeam()
+    let id = f.addLead()
+    f.fails(2, "no stage 'wonn' (did you mean 'won'?)", "move", id, "wonn")
+    f.fails(2, "no stage 'foo'", "list", "--stage", "foo")
+    f.fails(2, "no metric 'mqsl' (did you mean 'mqls'?)", "target", "set", "mqsl", "10")
+    f.fails(2, "no setting 'sal'", "settings", "sal", "2h")
+    f.fails(2, "no department 'legal'", "team", "add", "zoe", "--dept", "legal")
+  }
+
+  @Test("bad numbers and dates are usage errors")
+  func badValues() {
+    let f = CLIFixture()
+    f.addTeam()
+    let id = f.addLead()
+    f.fails(2, "score 'high' is not valid", "score", id, "high")
+    f.fails(2, "score '101' is not valid", "score", id, "101")
+    f.fails(2, "value '12x' is not valid", "add", "--name", "B", "--value", "12x")
+    f.fails(2, "lead id 'abc' is not valid", "show", "abc")
+    f.fails(2, "date '2026-13-45' is not valid", "followup", id, "--next", "2026-13-45")
+    f.fails(2, "--if-version 'x' is not valid", "move", id, "mql", "--if-version", "x")
+    f.fails(2, "leads '-5' is not valid", "demo", "--leads", "-5")
+  }
+
+  @Test("global options may stand before or after the command")
+  func globalOptionsAnywhere() {
+    let f = CLIFixture()
+    f.addTeam()
+    let id = f.addLead()
+    let env = f.environment.filter { $0.key != "HANDOFF_USER" }
+    let before = runHandoffHere(["--store", f.store, "--user", "sam", "--json", "show", id], env)
+    let after = runHandoffHere(["show", id, "--json", "--user=sam", "--store=\(f.store)"], env)
+    #expect(before.status == 0 && after.status == 0)
+    #expect(before.stdout == after.stdout)
+    #expect(before.stdout.hasPrefix("{"))
+    let moved = runHandoffHere(
+      ["--user", "liam", "move", id, "nurturing", "--store", f.store], env)
+    #expect(moved.status == 0, "\(moved.stderr)")
+    let shown = f.ok("show", id)
+    #expect(shown.contains("by liam"))
+  }
+
+  @Test("the user comes from --user, else HANDOFF_USER")
+  func user() {
+    let f = CLIFixture()
+    f.addTeam()
+    f.user = "liam"
+    let id = f.addLead(owner: nil)
+    #expect(f.ok("show", id).contains("by liam"))
+    f.fails(1, "user 'a b' is not valid", "--user", "a b", "add", "--name", "X")
+  }
+}
+
+/// Runs the binary with exactly these arguments and environment.
+func runHandoffHere(_ args: [String], _ env: [String: String]) -> CLIFixture.Result {
+  let r = runHandoff(args, environment: env)
+  return CLIFixture.Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
+}
