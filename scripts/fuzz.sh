@@ -27,11 +27,11 @@ cd "$root"
 
 # Which module the entry point joins, and which modules that one imports.
 case $target in
-  line-parser) entry=LineParser; module=HandoffStore; deps=(HandoffModel) ;;
-  key-decoder) entry=KeyDecoder; module=HandoffTerminal; deps=() ;;
-  theme-parser) entry=ThemeParser; module=HandoffTerminal; deps=() ;;
+  line-parser) entry=LineParser; module=HandoffStore; deps=(HandoffModel); max_len=2048 ;;
+  key-decoder) entry=KeyDecoder; module=HandoffTerminal; deps=(); max_len=512 ;;
+  theme-parser) entry=ThemeParser; module=HandoffTerminal; deps=(); max_len=1024 ;;
   arguments)
-    entry=Arguments; module=HandoffCLI
+    entry=Arguments; module=HandoffCLI; max_len=512
     deps=(HandoffModel HandoffStore HandoffTerminal HandoffApp) ;;
   *) usage ;;
 esac
@@ -74,11 +74,21 @@ cp -R "$corpus/." "$scratch/"
 export SWIFT_BACKTRACE=enable=no
 echo "fuzz: running $target for ${seconds}s" >&2
 status=0
-"$binary" "$scratch" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+"$binary" "$scratch" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" || status=$?
 
-# Keep only the inputs that add coverage, minimized, beside those already kept.
-"$binary" -merge=1 "$corpus" "$scratch" >/dev/null 2>&1 || true
+# Rebuild the kept corpus as the smallest set of inputs covering what the old one and this
+# run reached (-merge=1 into an empty folder, by edges only so it stays a few hundred
+# files), plus the named crash regressions.
+merged=$out/$target-merged
+rm -rf "$merged"
+mkdir -p "$merged"
+if "$binary" -merge=1 -use_counters=0 "$merged" "$corpus" "$scratch" >"$out/$target-merge.log" 2>&1; then
+  find "$corpus" -type f ! -name 'crash-*' -delete
+  cp "$merged"/* "$corpus/" 2>/dev/null || true
+else
+  echo "fuzz: merging the corpus failed; see $out/$target-merge.log" >&2
+fi
 echo "fuzz: $target corpus now has $(find "$corpus" -type f | wc -l) files" >&2
 if [[ $status -ne 0 ]]; then
   echo "fuzz: $target FAILED (status $status); inputs in $artifacts" >&2

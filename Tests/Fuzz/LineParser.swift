@@ -32,6 +32,23 @@ public func fuzzLineParser(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
 }
 
 private func checkRoundTrip(_ event: Event) {
+  let again = reencoded(event)
+  // A plain `lead.created` line may carry lead keys the writer never writes for one
+  // (`v`, `reason`, …); the reader keeps them, so only the writer's part must survive:
+  // what it writes is a fixed point.
+  let expected: Event
+  if case .leadCreated(let created) = event.body, !created.snapshot {
+    expected = reencoded(again)
+  } else {
+    expected = event
+  }
+  guard again == expected else {
+    fatalError("re-encoding changed the event:\n\(event)\n\(again)")
+  }
+}
+
+/// The event written as a log line and read back.
+private func reencoded(_ event: Event) -> Event {
   let encoded = EventEncoder.line(event)
   guard encoded.last == 0x0A, encoded.dropLast().allSatisfy({ $0 >= 0x20 }) else {
     fatalError("an encoded line holds a raw control byte: \(encoded)")
@@ -39,8 +56,8 @@ private func checkRoundTrip(_ event: Event) {
   let again = encoded.dropLast().withUnsafeBufferPointer { line in
     try? EventDecoder.event(line)
   }
-  guard again == event else {
-    fatalError(
-      "re-encoding changed the event:\n\(event)\n\(String(decoding: encoded, as: UTF8.self))")
+  guard let again else {
+    fatalError("a written line does not read: \(String(decoding: encoded, as: UTF8.self))")
   }
+  return again
 }
