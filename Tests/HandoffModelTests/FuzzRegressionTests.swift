@@ -22,4 +22,19 @@ struct FuzzRegressionTests {
   func tooManyFractionDigits() {
     #expect(Timestamp(iso8601: "2026-09-07T18:10:13.7381234567Z") == nil)
   }
+
+  @Test(
+    "a period prints back as text that parses to the same period",
+    arguments: ["0506-11", "0001-Q1", "2026-11", "9999-Q4"])
+  func periodRoundTrip(text: String) throws {
+    let period = try #require(Period(text))
+    #expect(period.description == text)
+    #expect(Period(period.description) == period)
+  }
+
+  @Test(
+    "a period's year is four digits, without a sign", arguments: ["+506-11", "-506-11", "+999-Q1"])
+  func signedYear(text: String) {
+    #expect(Period(text) == nil)
+  }
 }
