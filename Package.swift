@@ -42,7 +42,9 @@ let package = Package(
       dependencies: ["HandoffTerminal", "TestSupport", "terminal-example"]),
     .testTarget(
       name: "HandoffAppTests",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "TestSupport", "handoff"]),
+      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "TestSupport", "handoff"],
+      // Golden screens, read by path from the tests.
+      exclude: ["Expected"]),
     .testTarget(
       name: "HandoffCLITests",
       dependencies: ["HandoffModel", "HandoffStore", "HandoffCLI", "TestSupport", "handoff"]),

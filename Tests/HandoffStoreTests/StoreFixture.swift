@@ -9,8 +9,9 @@ final class StoreFixture {
   var path: String { folder.file("data/store.jsonl") }
 
   /// A store on the fixture's log, opened.
-  func store() throws -> Store {
+  func store(checkpointThreshold: Int = 20_000) throws -> Store {
     let store = Store(path: path, clock: clock, localZone: .utc)
+    store.checkpointThreshold = checkpointThreshold
     try store.open()
     return store
   }

@@ -88,4 +88,11 @@ public struct StatusMessage: Equatable, Sendable {
   public var kind: Kind
   /// When it disappears.
   public var expires: Timestamp
+
+  /// Creates a message.
+  public init(text: String, kind: Kind, expires: Timestamp) {
+    self.text = text
+    self.kind = kind
+    self.expires = expires
+  }
 }

@@ -33,7 +33,9 @@ extension Update {
       return []
     case .char("r"):
       guard let purpose = reasonPurpose(lead.stage) else {
-        refuse(&state, context, "\(lead.id) is \(lead.stage.rawValue): nothing to reject or lose")
+        refuse(
+          &state, context,
+          "\(lead.id) is \(lead.stage.rawValue): nothing to reject, lose or disqualify")
         return []
       }
       state.overlay = .reason(
@@ -54,8 +56,8 @@ extension Update {
     switch stage {
     case .queued, .accepted: return .reject
     case .meeting, .negotiation: return .lose
-    case .new, .nurturing, .mql: return .disqualify
-    case .won, .lost, .disqualified, .churned: return nil
+    case .new, .nurturing: return .disqualify
+    case .mql, .won, .lost, .disqualified, .churned: return nil
     }
   }
 

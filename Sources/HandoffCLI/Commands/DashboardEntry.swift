@@ -1,16 +1,127 @@
+import Foundation
+import HandoffApp
+import HandoffModel
+import HandoffStore
+import HandoffTerminal
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Where `handoff` with no command (the dashboard) and `handoff snapshot` start: the
-/// one dispatch point the dashboard fills in. The global options the dashboard needs
+/// one dispatch point into the dashboard. The global options the dashboard needs
 /// (`--store`, `--user`, `--theme`, `--color`/`--no-color`, `--demo`) are already
 /// parsed into `context.options`.
 enum DashboardEntry {
-  /// `handoff` with no command. Until the dashboard is built in: a short usage.
+  /// `handoff` with no command: the live dashboard; with `--demo`, on a fresh demo
+  /// store with a simulated team working on it.
   static func run(_ context: Context) throws -> Int32 {
-    context.out.write(HelpText.short)
-    return 0
+    let theme = try Theme.resolve(context.options.theme, environment: context.environment)
+    guard context.options.demo else {
+      let options = DashboardOptions(
+        storePath: context.storePath, user: try context.user(), theme: theme,
+        environment: context.environment)
+      return try Dashboard.run(options: options)
+    }
+    let path = try context.options.store ?? DemoStore.temporaryPath()
+    let user = try DemoStore.prepare(path: path, context: context)
+    let simulation = DemoSimulation(path: path)
+    simulation.start()
+    defer { simulation.stop() }
+    let options = DashboardOptions(
+      storePath: path, user: user, theme: theme, environment: context.environment)
+    return try Dashboard.run(options: options)
   }
 
-  /// `handoff snapshot [ARGS…]`: a rendered frame of the dashboard, for scripts and tests.
+  /// `handoff snapshot [--view V [ID]] [--width W] [--height H]`: one frame of the
+  /// dashboard as text, for scripts, cron mail and documentation.
   static func snapshot(_ context: Context, arguments: [String]) throws -> Int32 {
-    throw CLIError.failure("snapshot is not available in this build yet")
+    let args = try Arguments(
+      arguments,
+      flags: [.value("view", "VIEW"), .value("width", "W"), .value("height", "H")],
+      command: "snapshot")
+    let name = args.value("view") ?? "dashboard"
+    let lead = try args.positionals.first.map { try Values.integer($0, "lead", in: 1...Int.max) }
+    guard let view = SnapshotView(name: name, lead: lead) else {
+      throw CLIError.usage(
+        "view '\(UntrustedTextCLI.safe(name))' is not valid: expected dashboard, queue, marketing, sales, targets or lead ID"
+      )
+    }
+    let width = try args.value("width").map { try Values.integer($0, "width", in: 20...1000) }
+    let height = try args.value("height").map { try Values.integer($0, "height", in: 5...500) }
+    let color = context.options.color ?? (isatty(1) == 1 && context.environment["NO_COLOR"] == nil)
+    let options = SnapshotOptions(
+      storePath: context.storePath,
+      user: UserName.resolve(flag: context.options.user, environment: context.environment)
+        ?? "viewer",
+      view: view, width: width ?? 120, height: height ?? 36, color: color,
+      theme: try Theme.resolve(context.options.theme, environment: context.environment),
+      clock: context.clock)
+    context.out.write(try Dashboard.snapshot(options: options))
+    return 0
   }
+}
+
+/// The demo's store: a fresh log with a generated team history.
+enum DemoStore {
+  /// A new file in a new temporary directory.
+  static func temporaryPath() throws -> String {
+    var template = Array((NSTemporaryDirectory() + "/handoff-demo-XXXXXX").utf8CString)
+    guard let dir = mkdtemp(&template) else {
+      throw CLIError.failure("cannot make a temporary directory for the demo")
+    }
+    return String(cString: dir) + "/handoff.log"
+  }
+
+  /// Fills an empty store with the demo team; returns who the dashboard acts as (the
+  /// user asked for, else the first sales rep, so every key works).
+  static func prepare(path: String, context: Context) throws -> String {
+    let store = Store(path: path, clock: context.clock)
+    try store.open()
+    if store.pipeline.leadCount == 0 {
+      let events = DemoTeam.events(
+        leads: 2000, seed: 1, now: context.now, zone: store.pipeline.zone,
+        firstLeadID: store.pipeline.nextLeadID)
+      _ = try store.append(events)
+    }
+    if let user = context.options.user ?? context.environment["HANDOFF_USER"] { return user }
+    return store.pipeline.members.first { $0.department == .sales && $0.active }?.handle ?? "demo"
+  }
+}
+
+/// The simulated team of `--demo`: a thread with its own `Store` on the same file, as
+/// a colleague's process would have, appending about two events a second.
+final class DemoSimulation: @unchecked Sendable {
+  private let path: String
+  private let lock = NSLock()
+  private var stopped = false
+  private var thread: Thread?
+
+  init(path: String) { self.path = path }
+
+  func start() {
+    let path = self.path
+    let thread = Thread { [self] in
+      let store = Store(path: path)
+      guard (try? store.open()) != nil else { return }
+      var simulator = TeamSimulator(seed: UInt64(SystemClock().now().milliseconds))
+      while !isStopped {
+        _ = try? store.refresh()
+        let now = SystemClock().now()
+        if let (actor, command) = simulator.next(pipeline: store.pipeline, at: now) {
+          _ = try? store.perform(command, by: actor)
+        }
+        // Pacing only: a person should see the queue move, not a blur.
+        usleep(UInt32.random(in: 300_000...700_000))
+      }
+    }
+    self.thread = thread
+    thread.start()
+  }
+
+  func stop() { lock.withLock { stopped = true } }
+
+  private var isStopped: Bool { lock.withLock { stopped } }
 }

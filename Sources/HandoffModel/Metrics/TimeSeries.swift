@@ -13,6 +13,16 @@ struct TimeSeries: Sendable {
 
   init(tracksAmounts: Bool = false) { self.tracksAmounts = tracksAmounts }
 
+  /// A series restored from a checkpoint (see `Pipeline+Checkpoint`).
+  init(minutes: [Int32], totals: [Int64], tracksAmounts: Bool) {
+    self.minutes = minutes
+    self.totals = totals
+    self.tracksAmounts = tracksAmounts
+  }
+
+  /// The running totals, for a checkpoint.
+  var runningTotals: [Int64] { totals }
+
   var count: Int { minutes.count }
 
   /// Records one occurrence at a moment, with an amount when amounts are tracked.

@@ -6,25 +6,25 @@
 /// and figures are kept as events arrive. A pipeline is used from one thread.
 public final class Pipeline {
   /// Team settings.
-  public private(set) var settings = Settings()
+  public internal(set) var settings = Settings()
   /// The zone days and periods are counted in: the settings' zone, else the local one.
-  public private(set) var zone: Zone
+  public internal(set) var zone: Zone
   private let localZone: Zone
   /// The sequence number of the last event applied (0 before any).
-  public private(set) var lastSeq: Int64 = 0
+  public internal(set) var lastSeq: Int64 = 0
   /// How many events have been applied.
-  public private(set) var eventCount = 0
+  public internal(set) var eventCount = 0
   /// The id the next new lead gets.
-  public private(set) var nextLeadID = 1001
+  public internal(set) var nextLeadID = 1001
   /// Grows with every applied event: views compare it to know whether to redraw.
-  public private(set) var generation: UInt64 = 0
+  public internal(set) var generation: UInt64 = 0
 
   var leads: [Lead] = []
   var slotByID: [Int: Int32] = [:]
   var notesByLead: [Int: [Note]] = [:]
   var membersByHandle: [String: Member] = [:]
   /// Handles in the order members first joined.
-  public private(set) var memberHandles: [String] = []
+  public internal(set) var memberHandles: [String] = []
   var targetValues: [TargetKey: Int64] = [:]
 
   var stageCounts = [Int](repeating: 0, count: Stage.allCases.count)
@@ -232,7 +232,7 @@ public final class Pipeline {
   }
 
   /// Adds (sign 1) or removes (sign -1) a lead's share of the running counts.
-  private func account(_ lead: Lead, sign: Int) {
+  func account(_ lead: Lead, sign: Int) {
     let s = lead.stage.ordinal
     stageCounts[s] += sign
     stageValues[s] += Int64(sign) * lead.value
@@ -245,7 +245,7 @@ public final class Pipeline {
     if lead.stage == .queued, lead.owner == nil { unassignedQueued += sign }
   }
 
-  private func reindex(slot: Int32, before: Lead?, after: Lead) {
+  func reindex(slot: Int32, before: Lead?, after: Lead) {
     if before?.stage != after.stage || before?.stageEnteredAt != after.stageEnteredAt {
       if let before {
         stageIndexes[before.stage.ordinal].update(

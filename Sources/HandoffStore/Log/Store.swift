@@ -18,7 +18,7 @@ public final class Store {
   /// Where "now" comes from for every event this store writes.
   public let clock: any Clock
   /// The state: the fold of every event read so far.
-  public private(set) var pipeline: Pipeline
+  public internal(set) var pipeline: Pipeline
 
   let localZone: Zone
   /// The file the state was read from, kept open so history reads stay consistent
@@ -34,6 +34,9 @@ public final class Store {
   /// Per actor, the position (in `historyOffsets`) of their last change to a lead.
   var lastChangeByActor: [String: Int] = [:]
   let watcher: ChangeWatcher
+  /// Opening writes a checkpoint (`PATH.checkpoint`) after replaying at least this many
+  /// events, so the next start replays only what came after it.
+  public var checkpointThreshold = 20_000
 
   /// A store on the log at `path`; nothing is read until `open`.
   public init(path: String, clock: any Clock = SystemClock(), localZone: Zone = .local()) {
@@ -137,8 +140,10 @@ public final class Store {
     }
     readFD = fd
     loadedIdentity = FileIO.identity(fd: fd)
-    pipeline.markIndexesForRebuild()
+    if !restoreCheckpoint() { pipeline.markIndexesForRebuild() }
+    let restored = pipeline.eventCount
     try catchUp()
+    if pipeline.eventCount - restored >= checkpointThreshold { saveCheckpoint() }
   }
 
   /// Folds the complete lines after `offset`. A torn last line is left for later.

@@ -58,10 +58,10 @@ extension InputDecoder {
       default: nil
       }
     guard let key else {
-      // Not a final byte we know: if it cannot be one at all, leave it to be read
-      // as a key of its own.
-      return (0x40...0x7E).contains(byte)
-        ? .skip(length: cursor + 1 - index) : .skip(length: cursor - index)
+      if (0x40...0x7E).contains(byte) { return .skip(length: cursor + 1 - index) }
+      // A byte that cannot end the sequence: `ESC O` was Alt-O, typed before it.
+      return cursor == index + 2
+        ? .event(.key(.char("O"), .alt), length: 2) : .skip(length: cursor - index)
     }
     return .event(.key(key, modifiers), length: cursor + 1 - index)
   }

@@ -67,6 +67,9 @@ public struct MouseEvent: Hashable, Sendable {
 }
 
 /// One decoded input event.
+///
+/// In a `switch`, `.char("q")` and `.ctrl("l")` match as values; a special key is
+/// matched with its modifiers: `.key(.escape, _)` for any, `.key(.up, [])` for none.
 public enum InputEvent: Hashable, Sendable {
   case key(Key, Modifiers)
   /// Bracketed paste, as one event; its text is already sanitized.

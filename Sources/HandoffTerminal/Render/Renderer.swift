@@ -38,6 +38,11 @@ public struct Renderer: Sendable {
   public mutating func render(
     _ frame: CellBuffer, cursor: (x: Int, y: Int)? = nil, into out: inout [UInt8]
   ) {
+    // A cursor outside the frame is not shown.
+    let cursor = cursor.flatMap { position in
+      position.x >= 0 && position.x < frame.width && position.y >= 0
+        && position.y < frame.height ? position : nil
+    }
     let start = out.count
     out.appendASCII("\u{1B}[?2026h\u{1B}[?25l")
     let header = out.count
@@ -61,7 +66,7 @@ public struct Renderer: Sendable {
       out.removeSubrange(start...)
       return
     }
-    if let cursor, cursor.x >= 0, cursor.x < frame.width, cursor.y >= 0, cursor.y < frame.height {
+    if let cursor {
       move(toX: cursor.x, y: cursor.y, in: frame, into: &out)
       out.appendASCII("\u{1B}[?25h")
       shownCursor = cursor
@@ -117,7 +122,8 @@ public struct Renderer: Sendable {
       appendColumnMove(from: cursorX, to: x, into: &out)
       return
     }
-    let absolute = 4 + decimalDigits(y + 1) + (x == 0 ? 0 : 1 + decimalDigits(x + 1)) - 1
+    // `CSI row ; col H` is 3 bytes plus the numbers (the column left out when it is 1).
+    let absolute = 3 + decimalDigits(y + 1) + (x == 0 ? 0 : 1 + decimalDigits(x + 1))
     if x == 0 && y == cursorY + 1 {
       out.append(0x0D)
       out.append(0x0A)

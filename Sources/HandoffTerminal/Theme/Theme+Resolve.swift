@@ -65,3 +65,8 @@ extension Theme {
     return try parse(text, name: name, source: source)
   }
 }
+
+extension Theme {
+  /// The embedded text of a shipped theme file (for tests and `--theme` listings).
+  public static func shippedText(_ name: String) -> String? { ShippedThemes.files[name] }
+}

@@ -100,7 +100,8 @@ public struct LineEditor: Hashable, Sendable {
     guard !area.isEmpty else { return (area.x, area.y) }
     let row = area.row(0)
     buffer.fill(row, style: theme[.prompt])
-    let start = buffer.put(label, x: area.x, y: area.y, style: theme[.accent], clip: row)
+    let labelStyle = theme[.prompt].patched(with: theme[.accent])
+    let start = buffer.put(label, x: area.x, y: area.y, style: labelStyle, clip: row)
     let room = max(1, area.maxX - start - 1)
     // Scroll: drop clusters from the front until the cursor fits.
     var first = 0

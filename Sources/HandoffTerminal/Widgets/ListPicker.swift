@@ -83,13 +83,9 @@ public struct ListPicker: Sendable {
   @discardableResult
   public func draw(in buffer: inout CellBuffer, area: Rect, theme: Theme) -> (x: Int, y: Int) {
     let longest = items.reduce(DisplayWidth.of(title) + 4) { max($0, DisplayWidth.of($1)) }
-    let box = area.centered(
-      width: max(24, longest + 4), height: min(items.count, ListPicker.maxRows) + 4)
-    buffer.fill(box, style: theme[.overlay])
-    var framing = theme
-    framing[.border] = theme[.overlayBorder]
-    framing[.title] = theme[.overlayBorder].adding(.bold)
-    let inner = Pane(title: title, focused: false).draw(in: &buffer, area: box, theme: framing)
+    let inner = Overlay(title: title).draw(
+      in: &buffer, area: area, width: max(24, longest + 4),
+      height: max(1, min(items.count, ListPicker.maxRows)) + 3, theme: theme)
     guard inner.height >= 2 else { return (inner.x, inner.y) }
     var editorTheme = theme
     editorTheme[.prompt] = theme[.overlay]

@@ -1,0 +1,155 @@
+import HandoffModel
+import HandoffStore
+import HandoffTerminal
+
+/// What `handoff` with no command needs to open the dashboard.
+public struct DashboardOptions {
+  /// The log file.
+  public var storePath: String
+  /// Who acts.
+  public var user: String
+  /// The colours.
+  public var theme: Theme
+  /// The environment (TERM, COLORTERM, NO_COLOR).
+  public var environment: [String: String]
+  /// The clock; the system's unless a test says otherwise.
+  public var clock: any Clock
+
+  /// Creates the options.
+  public init(
+    storePath: String, user: String, theme: Theme = .standard, environment: [String: String],
+    clock: any Clock = SystemClock()
+  ) {
+    self.storePath = storePath
+    self.user = user
+    self.theme = theme
+    self.environment = environment
+    self.clock = clock
+  }
+}
+
+/// Why the dashboard could not run: the one line the user sees.
+public struct DashboardError: Error, CustomStringConvertible {
+  public var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// The live dashboard: one thread, one loop over the terminal, the signal pipe and
+/// the store's change notifications, sleeping until the next thing that changes.
+public enum Dashboard {
+  /// Opens the store and the terminal and runs until `q`, Ctrl-C, or the terminal
+  /// goes away. The terminal is restored on every way out.
+  public static func run(options: DashboardOptions) throws -> Int32 {
+    let store = Store(path: options.storePath, clock: options.clock)
+    do {
+      try store.open()
+    } catch {
+      throw DashboardError(error.description)
+    }
+    try TerminalSession.checkInteractive(environment: options.environment)
+    let session = try TerminalSession(
+      options: .init(mouse: true, environment: options.environment))
+    defer { session.close() }
+    var loop = DashboardLoop(
+      store: store, session: session, options: options,
+      storeName: shortName(options.storePath))
+    try loop.run()
+    return 0
+  }
+
+  /// The last two parts of a path: enough to tell stores apart in the status bar.
+  static func shortName(_ path: String) -> String {
+    let parts = path.split(separator: "/")
+    return parts.suffix(2).joined(separator: "/")
+  }
+}
+
+/// The loop's state: the app state plus what the terminal last showed.
+struct DashboardLoop {
+  let store: Store
+  let session: TerminalSession
+  let options: DashboardOptions
+  var state: AppState
+  private var running = true
+  private var shownSecond: Int64 = -1
+
+  init(store: Store, session: TerminalSession, options: DashboardOptions, storeName: String) {
+    self.store = store
+    self.session = session
+    self.options = options
+    state = AppState(
+      user: options.user, storeName: storeName, width: session.size.width,
+      height: session.size.height)
+  }
+
+  var now: Timestamp { options.clock.now() }
+
+  mutating func run() throws {
+    let runner = EffectRunner(store: store, user: options.user)
+    handle([.tick], runner)
+    var dirty = true
+    while running {
+      let moment = now
+      if dirty || moment.milliseconds / 1000 != shownSecond {
+        draw(at: moment)
+        dirty = false
+      }
+      let descriptor = store.changeDescriptor
+      // Without change notifications the store is polled every 25 ms.
+      var wait = Wakeup.delay(state, pipeline: store.pipeline, now: moment).milliseconds
+      if descriptor < 0 { wait = min(wait, 25) }
+      let inputs = try session.wait(
+        timeout: .milliseconds(wait), watching: descriptor >= 0 ? [descriptor] : [])
+      var messages: [Msg] = []
+      var storeMayHaveChanged = descriptor < 0
+      for input in inputs {
+        switch input {
+        case .event(let event):
+          if let msg = InputMapping.message(event) { messages.append(msg) }
+        case .resize(let size):
+          messages.append(.resize(width: size.width, height: size.height))
+        case .resumed:
+          session.redrawAll()
+          dirty = true
+        case .readable:
+          storeMayHaveChanged = true
+        case .hangup:
+          running = false
+        }
+      }
+      // A burst of appends is folded in at once and becomes one message, one frame.
+      if storeMayHaveChanged, let change = try? store.refresh(), change != .none {
+        messages.insert(.storeChanged, at: 0)
+      }
+      messages.append(.tick)
+      if handle(messages, runner) { dirty = true }
+    }
+  }
+
+  /// Feeds messages through `update`, carrying out effects (whose results are fed in
+  /// turn); returns whether the state changed.
+  @discardableResult
+  private mutating func handle(_ messages: [Msg], _ runner: EffectRunner) -> Bool {
+    let before = state
+    var queue = messages
+    var index = 0
+    while index < queue.count {
+      let effects = Update.update(&state, queue[index], pipeline: store.pipeline, now: now)
+      index += 1
+      for effect in effects {
+        switch effect {
+        case .quit: running = false
+        case .redraw: session.redrawAll()
+        default: queue += runner.run(effect)
+        }
+      }
+    }
+    return state != before || queue.contains { if case .storeChanged = $0 { true } else { false } }
+  }
+
+  private mutating func draw(at moment: Timestamp) {
+    let frame = AppView.render(state, pipeline: store.pipeline, now: moment, theme: options.theme)
+    try? session.draw(frame.buffer)
+    shownSecond = moment.milliseconds / 1000
+  }
+}

@@ -1,0 +1,38 @@
+import HandoffModel
+import HandoffStore
+
+/// Carries out `update`'s effects against the store; what comes of them returns as
+/// messages for the same loop.
+struct EffectRunner {
+  let store: Store
+  let user: String
+
+  /// The messages that result from one effect (nothing for redraw and quit, which
+  /// the loop handles itself).
+  func run(_ effect: Effect) -> [Msg] {
+    switch effect {
+    case .perform(let command, let version):
+      do {
+        let event = try store.perform(command, by: user, ifVersion: version)
+        return [.storeChanged, .actionResult(.done(event))]
+      } catch {
+        return [.storeChanged, .actionResult(.refused(error.description))]
+      }
+    case .undo(let lead):
+      do {
+        let event = try store.undo(by: user, lead: lead)
+        return [.storeChanged, .actionResult(.done(event))]
+      } catch {
+        return [.actionResult(.refused(error.description))]
+      }
+    case .loadHistory(let lead):
+      do {
+        return [.history(lead: lead, .success(try store.history(of: lead)))]
+      } catch {
+        return [.history(lead: lead, .failure(HistoryError(error.description)))]
+      }
+    case .redraw, .quit:
+      return []
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import HandoffModel
+import HandoffStore
+import HandoffTerminal
+
+/// What `handoff snapshot` draws.
+public enum SnapshotView: Equatable, Sendable {
+  case dashboard, queue, marketing, sales, targets
+  /// One lead's detail with its history.
+  case lead(Int)
+
+  /// Parses `dashboard`, `queue`, `marketing`, `sales`, `targets`; a lead is `lead ID`.
+  public init?(name: String, lead: Int? = nil) {
+    switch name {
+    case "dashboard": self = .dashboard
+    case "queue": self = .queue
+    case "marketing": self = .marketing
+    case "sales": self = .sales
+    case "targets": self = .targets
+    case "lead":
+      guard let lead else { return nil }
+      self = .lead(lead)
+    default: return nil
+    }
+  }
+}
+
+/// What `handoff snapshot` needs.
+public struct SnapshotOptions {
+  public var storePath: String
+  public var user: String
+  public var view: SnapshotView
+  public var width: Int
+  public var height: Int
+  /// Colour escapes in the output (truecolor), or plain text.
+  public var color: Bool
+  public var theme: Theme
+  public var clock: any Clock
+  public var zone: Zone
+
+  /// Creates the options.
+  public init(
+    storePath: String, user: String, view: SnapshotView = .dashboard, width: Int = 120,
+    height: Int = 36, color: Bool = false, theme: Theme = .standard,
+    clock: any Clock = SystemClock(), zone: Zone = .local()
+  ) {
+    self.storePath = storePath
+    self.user = user
+    self.view = view
+    self.width = width
+    self.height = height
+    self.color = color
+    self.theme = theme
+    self.clock = clock
+    self.zone = zone
+  }
+}
+
+extension Dashboard {
+  /// One frame of a view, as text: the same view code as the live dashboard.
+  public static func snapshot(options: SnapshotOptions) throws -> String {
+    let store = Store(path: options.storePath, clock: options.clock, localZone: options.zone)
+    do {
+      try store.open()
+    } catch {
+      throw DashboardError(error.description)
+    }
+    let now = options.clock.now()
+    var state = AppState(
+      user: options.user, storeName: shortName(options.storePath), width: options.width,
+      height: options.height)
+    state.live = false
+    switch options.view {
+    case .dashboard: break
+    case .queue: state.screen = .list(.queue)
+    case .marketing: state.screen = .list(.marketingAll)
+    case .sales: state.screen = .list(.salesAll)
+    case .targets: state.screen = .wall
+    case .lead(let id):
+      guard let lead = store.pipeline.lead(id) else { throw DashboardError("no lead \(id)") }
+      let history: [Event]
+      do {
+        history = try store.history(of: id)
+      } catch {
+        throw DashboardError(error.description)
+      }
+      state.screen = .detail(
+        LeadDetail(leadID: id, history: history, returnTo: .dashboard, loadedVersion: lead.version))
+    }
+    _ = Update.update(&state, .tick, pipeline: store.pipeline, now: now)
+    let frame = AppView.render(state, pipeline: store.pipeline, now: now, theme: options.theme)
+    return options.color ? SnapshotText.colored(frame.buffer) : frame.text
+  }
+}
+
+/// A frame as lines of text with SGR colour escapes, for `snapshot --color`.
+enum SnapshotText {
+  static func colored(_ buffer: CellBuffer) -> String {
+    var out = ""
+    for y in 0..<buffer.height {
+      var current: Style?
+      for x in 0..<buffer.width {
+        let cell = buffer[x, y]
+        if cell.isContinuation { continue }
+        if cell.style != current {
+          out += sgr(cell.style)
+          current = cell.style
+        }
+        out += cell.text
+      }
+      out += "\u{1B}[0m\n"
+    }
+    return out
+  }
+
+  static func sgr(_ style: Style) -> String {
+    var codes = ["0"]
+    let a = style.attributes
+    if a.contains(.bold) { codes.append("1") }
+    if a.contains(.dim) { codes.append("2") }
+    if a.contains(.italic) { codes.append("3") }
+    if a.contains(.underline) { codes.append("4") }
+    if a.contains(.reverse) { codes.append("7") }
+    codes += color(style.foreground, base: 30)
+    codes += color(style.background, base: 40)
+    return "\u{1B}[" + codes.joined(separator: ";") + "m"
+  }
+
+  private static func color(_ color: Color, base: Int) -> [String] {
+    switch color {
+    case .default: return []
+    case .ansi(let n): return [String(n < 8 ? base + Int(n) : base + 60 + Int(n) - 8)]
+    case .indexed(let n): return [String(base + 8), "5", String(n)]
+    case .rgb(let r, let g, let b): return [String(base + 8), "2", String(r), String(g), String(b)]
+    }
+  }
+}

@@ -1,0 +1,32 @@
+extension CellBuffer {
+  /// The buffer as plain text, one line per row with trailing spaces removed: for
+  /// output that is not a terminal (a pipe, a file, `TERM=dumb`).
+  public var plainText: String {
+    lines.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
+      .joined(separator: "\n") + "\n"
+  }
+
+  /// The buffer as text with SGR styling but no cursor movement, one line per row:
+  /// for printing a screen once to a terminal (a snapshot) without taking it over.
+  /// Trailing unstyled spaces are dropped; each line ends with the style reset.
+  public func styledText(depth: ColorDepth) -> String {
+    var mapper = ColorMapper(depth: depth)
+    var out: [UInt8] = []
+    for y in 0..<height {
+      var end = width
+      while end > 0 && self[end - 1, y].text == " " && self[end - 1, y].style == .plain {
+        end -= 1
+      }
+      var current = Style.plain
+      for x in 0..<end where !self[x, y].isContinuation {
+        let style = mapper.map(self[x, y].style)
+        SGR.transition(from: current, to: style, into: &out)
+        current = style
+        out.append(contentsOf: self[x, y].text.utf8)
+      }
+      if current != .plain { out.appendASCII("\u{1B}[0m") }
+      out.append(0x0A)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

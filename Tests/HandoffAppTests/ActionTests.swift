@@ -1,0 +1,211 @@
+import HandoffApp
+import HandoffModel
+import Testing
+
+/// Each action key: the command it asks for (at the version shown), or the refusal.
+struct ActionTests {
+  /// A driver with the marketing pane focused and an MQL selected.
+  func onMQL() throws -> (Driver, Lead) {
+    var d = Driver()
+    d.press(.backTab)
+    let lead = try #require(d.selected(.marketing))
+    #expect(lead.stage == .mql)
+    return (d, lead)
+  }
+
+  @Test("h hands off the selected MQL, at the version shown")
+  func handOff() throws {
+    var (d, lead) = try onMQL()
+    #expect(d.press(.char("h")) == [.perform(.handOff(id: lead.id), ifVersion: lead.version)])
+  }
+
+  @Test("h on a queued lead is refused in the status bar, with the model's words")
+  func handOffRefused() throws {
+    var d = Driver()
+    let lead = try #require(d.selected(.queue))
+    #expect(d.press(.char("h")).isEmpty)
+    #expect(d.state.status?.kind == .error)
+    #expect(d.state.status?.text.contains("\(lead.id) is already in queued") == true)
+  }
+
+  @Test("x accepts, A auto-assigns, > moves forward")
+  func acceptAutoForward() throws {
+    var d = Driver()
+    let lead = try #require(d.selected(.queue))
+    #expect(d.press(.char("x")) == [.perform(.accept(id: lead.id), ifVersion: lead.version)])
+    let unassigned = try #require(d.queue.first { $0.owner == nil })
+    d.state.selected[.queue] = unassigned.id
+    #expect(
+      d.press(.char("A")) == [
+        .perform(.autoAssign(id: unassigned.id), ifVersion: unassigned.version)
+      ])
+    #expect(
+      d.press(.char(">"))
+        == [.perform(.moveForward(id: unassigned.id, reason: nil), ifVersion: unassigned.version)])
+  }
+
+  @Test("a opens a picker of the lead's department; typing filters; Enter assigns")
+  func assignPicker() throws {
+    var d = Driver()
+    let lead = try #require(d.queue.first { $0.owner == nil })
+    d.state.selected[.queue] = lead.id
+    d.press(.char("a"))
+    guard case .picker(let picker) = d.state.overlay else {
+      Issue.record("no picker")
+      return
+    }
+    #expect(picker.department == .sales)
+    let everyone = picker.candidates(d.pipeline)
+    #expect(everyone.allSatisfy { $0.department == .sales && $0.active })
+    let target = try #require(everyone.last)
+    d.type(target.handle)
+    guard case .picker(let typed) = d.state.overlay else { return }
+    #expect(typed.candidates(d.pipeline).first?.handle == target.handle)
+    let effects = d.press(.enter)
+    #expect(
+      effects == [
+        .perform(.assign(id: lead.id, to: target.handle, note: nil), ifVersion: lead.version)
+      ]
+    )
+    #expect(d.state.overlay == nil)
+  }
+
+  @Test("a change by someone else first: refused, saying who did what when")
+  func staleVersion() throws {
+    var d = Driver()
+    let lead = try #require(d.queue.first { $0.owner == nil })
+    d.state.selected[.queue] = lead.id
+    d.press(.char("a"))
+    let other = try #require(d.pipeline.members.last { $0.department == .sales && $0.active })
+    // A colleague assigns it while the picker is open.
+    try d.fixture.perform(.assign(id: lead.id, to: other.handle, note: nil), by: "maria")
+    d.fixture.clock.advance(by: .seconds(3))
+    d.send(.storeChanged)
+    d.type(d.state.user)
+    #expect(d.press(.enter).isEmpty)
+    #expect(d.state.status?.kind == .error)
+    #expect(
+      d.state.status?.text.contains("\(lead.id) was assigned to \(other.handle) by maria 3 s ago")
+        == true)
+  }
+
+  @Test("r asks a reason, then rejects the queued lead back to marketing")
+  func reject() throws {
+    var d = Driver()
+    let lead = try #require(d.selected(.queue))
+    d.press(.char("r"))
+    guard case .reason(let prompt) = d.state.overlay else {
+      Issue.record("no prompt")
+      return
+    }
+    #expect(prompt.purpose == .reject)
+    #expect(d.press(.enter).isEmpty)
+    #expect(d.state.status?.text.contains("reason") == true)
+    d.type("no budget")
+    #expect(
+      d.press(.enter)
+        == [.perform(.reject(id: lead.id, reason: "no budget"), ifVersion: lead.version)])
+  }
+
+  @Test("r on a deal in negotiation loses it; on a nurtured lead disqualifies it")
+  func loseAndDisqualify() throws {
+    var (d, _) = try onMQL()
+    let mql = try #require(d.pipeline.leads(of: .stage(.nurturing), in: 0..<1).first)
+    d.state.selected[.marketing] = mql.id
+    d.press(.char("r"))
+    d.send(.paste("not a fit\n"))
+    #expect(
+      d.press(.enter)
+        == [
+          .perform(
+            .move(id: mql.id, to: .disqualified, reason: "not a fit"), ifVersion: mql.version)
+        ])
+    d.press(.tab, .tab)
+    let deal = try #require(d.pipeline.leads(of: .stage(.negotiation), in: 0..<1).first)
+    d.state.selected[.sales] = deal.id
+    d.press(.char("r"))
+    d.type("price")
+    #expect(
+      d.press(.enter) == [.perform(.lost(id: deal.id, reason: "price"), ifVersion: deal.version)])
+  }
+
+  @Test("< on a queued lead needs a reason first")
+  func backNeedsReason() throws {
+    var d = Driver()
+    let lead = try #require(d.selected(.queue))
+    #expect(d.press(.char("<")).isEmpty)
+    d.type("timing")
+    #expect(
+      d.press(.enter)
+        == [.perform(.moveBackward(id: lead.id, reason: "timing"), ifVersion: lead.version)])
+  }
+
+  @Test("u undoes the user's last action here")
+  func undo() throws {
+    var d = Driver()
+    let lead = try #require(d.selected(.queue))
+    d.carryOut(d.press(.char("x")))
+    #expect(d.state.status?.text.hasPrefix("\(lead.id) moved queued → accepted") == true)
+    #expect(d.press(.char("u")) == [.undo(lead: lead.id)])
+  }
+
+  @Test("a refusal from the store shows in the status bar")
+  func storeRefusal() {
+    var d = Driver()
+    d.send(.actionResult(.refused("1042 changed since you saw it")))
+    #expect(
+      d.state.status
+        == StatusMessage(
+          text: "1042 changed since you saw it", kind: .error, expires: d.fixture.now + .seconds(8))
+    )
+  }
+}
+
+struct FilterSortTests {
+  @Test("/ filters live, case-insensitively, over name, company, email, owner, source")
+  func filter() throws {
+    var d = Driver()
+    let lead = try #require(d.queue.last)
+    let needle = String(lead.company.prefix(6)).uppercased()
+    d.press(.char("/"))
+    d.type(needle)
+    #expect(d.state.filter == needle)
+    let frame = AppView.render(d.state, pipeline: d.pipeline, now: d.fixture.now)
+    #expect(frame.text.contains(lead.name))
+    #expect(d.selected(.queue).map { LeadMatches.company($0, needle) } == true)
+    d.press(.enter)
+    #expect(!d.state.editingFilter)
+    d.press(.escape)
+    #expect(d.state.filter.isEmpty)
+  }
+
+  @Test("owner and source match too")
+  func filterOwner() throws {
+    var d = Driver()
+    let owned = try #require(d.queue.first { $0.owner != nil })
+    d.press(.char("/"))
+    d.type(owned.owner ?? "")
+    let frame = AppView.render(d.state, pipeline: d.pipeline, now: d.fixture.now)
+    #expect(frame.text.contains(owned.name))
+  }
+
+  @Test("s cycles the sort; m shows only mine")
+  func sortAndMine() throws {
+    var d = Driver()
+    d.press(.char("s"), .char("g"))
+    #expect(d.state.sort == .score)
+    let top = try #require(d.selected(.queue))
+    #expect(d.queue.allSatisfy { $0.score <= top.score })
+    d.press(.char("m"))
+    #expect(d.state.onlyMine)
+    if let mine = d.selected(.queue) { #expect(mine.owner == d.state.user) }
+    for _ in 0..<4 { d.press(.char("s")) }
+    #expect(d.state.sort == .urgency)
+  }
+}
+
+enum LeadMatches {
+  static func company(_ lead: Lead, _ needle: String) -> Bool {
+    lead.company.lowercased().contains(needle.lowercased())
+  }
+}

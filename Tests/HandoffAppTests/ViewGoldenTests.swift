@@ -1,0 +1,49 @@
+import HandoffApp
+import HandoffModel
+import Testing
+
+/// The screens at 80×24 and 160×45 from the fixed demo at a fixed clock in UTC,
+/// compared with `Expected/`: the spec of the screen, reviewed by eye.
+struct ViewGoldenTests {
+  /// The screens checked, each reached by the keys a person would press.
+  static let screens: [(name: String, keys: [KeyPress])] = [
+    ("dashboard", []),
+    ("queue", [.char("f")]),
+    ("marketing", [.backTab, .char("f")]),
+    ("sales", [.tab, .char("f")]),
+    ("wall", [.char("w")]),
+    ("detail", [.char("j"), .enter]),
+    ("help", [.char("?")]),
+    ("picker", [.char("a")]),
+    ("reason", [.char("r"), .char("n"), .char("o")]),
+    ("filtered", [.char("/"), .char("s"), .char("e"), .char("o"), .enter]),
+  ]
+
+  static let cases: [(String, Int, Int)] = screens.flatMap { s in
+    [(s.name, 80, 24), (s.name, 160, 45)]
+  }
+
+  @Test("each screen at 80×24 and 160×45", arguments: cases)
+  func screen(name: String, width: Int, height: Int) throws {
+    let fixture = Fixture()
+    var d = Driver(fixture: fixture, width: width, height: height)
+    let keys = try #require(Self.screens.first { $0.name == name }).keys
+    for key in keys {
+      for effect in d.press(key) {
+        if case .loadHistory(let id) = effect {
+          d.send(.history(lead: id, .success(fixture.history(of: id))))
+        }
+      }
+    }
+    let text = AppView.render(d.state, pipeline: fixture.pipeline, now: fixture.now).text
+    Golden.check("\(name)-\(width)x\(height)", text)
+  }
+
+  @Test("below the minimum size, a centred notice says how big the terminal must be")
+  func tooSmall() {
+    let fixture = Fixture()
+    let state = AppState(user: "sam", storeName: "demo", width: 50, height: 12)
+    let text = AppView.render(state, pipeline: fixture.pipeline, now: fixture.now).text
+    Golden.check("too-small-50x12", text)
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import HandoffModel
+import HandoffStore
+import Testing
+
+@Suite struct CheckpointTests {
+  /// A demo history large enough that opening the store writes a checkpoint.
+  private func bigStore(_ fixture: StoreFixture) throws -> Store {
+    let store = try fixture.store(checkpointThreshold: 500)
+    let events = DemoTeam.events(leads: 400, seed: 11, now: fixture.clock.now(), zone: .utc)
+    try store.append(events)
+    return store
+  }
+
+  private func figures(_ pipeline: Pipeline, at now: Timestamp) -> String {
+    "\(pipeline.marketingFigures(at: now))|\(pipeline.queueFigures(at: now))|"
+      + "\(pipeline.salesFigures(at: now))|\(pipeline.targetProgress(at: now))"
+  }
+
+  @Test func aStoreOpenedFromItsCheckpointEqualsAFullReplay() throws {
+    let fixture = StoreFixture()
+    let writer = try bigStore(fixture)
+    let checkpoint = fixture.path + ".checkpoint"
+    #expect(!FileManager.default.fileExists(atPath: checkpoint))
+    // The first open replays everything, then writes the checkpoint.
+    let first = try fixture.store(checkpointThreshold: 500)
+    #expect(FileManager.default.fileExists(atPath: checkpoint))
+    // More events after the checkpoint: the next open restores and replays only those.
+    let id = try #require(writer.pipeline.allLeads.first { $0.stage == .nurturing }?.id)
+    try writer.perform(.note(id: id, text: "after the checkpoint"), by: "sam")
+    let restored = try fixture.store(checkpointThreshold: 500)
+    let now = fixture.clock.now()
+    #expect(StateSummary(restored.pipeline) == StateSummary(writer.pipeline))
+    #expect(figures(restored.pipeline, at: now) == figures(writer.pipeline, at: now))
+    #expect(StateSummary(first.pipeline).leads.count == writer.pipeline.leadCount)
+    #expect(try restored.history(of: id) == writer.history(of: id))
+    for stage in Stage.allCases {
+      #expect(
+        restored.pipeline.leads(of: .stage(stage), in: 0..<50).map(\.id)
+          == writer.pipeline.leads(of: .stage(stage), in: 0..<50).map(\.id))
+    }
+    // Proof that the checkpoint was used: damage the first line (same length); a store
+    // opened from the checkpoint never reads it, a full replay stops at it.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
+    bytes[0] = UInt8(ascii: "[")
+    try bytes.write(to: URL(fileURLWithPath: fixture.path))
+    #expect(
+      try fixture.store(checkpointThreshold: 500).pipeline.eventCount == writer.pipeline.eventCount)
+    try FileManager.default.removeItem(atPath: checkpoint)
+    #expect(throws: StoreError.self) { try fixture.store() }
+    bytes[0] = UInt8(ascii: "{")
+    try bytes.write(to: URL(fileURLWithPath: fixture.path))
+    // Undo works from restored history too.
+    let undone = try restored.undo(by: "sam", lead: id)
+    #expect(undone.body.kind == .leadReverted)
+  }
+
+  @Test func aCheckpointThatNoLongerMatchesTheLogIsIgnored() throws {
+    let fixture = StoreFixture()
+    let writer = try bigStore(fixture)
+    _ = try fixture.store(checkpointThreshold: 500)
+    let checkpoint = fixture.path + ".checkpoint"
+    #expect(FileManager.default.fileExists(atPath: checkpoint))
+    // Replace the log with a different one of the same length: the witness bytes differ.
+    var text = try String(contentsOfFile: fixture.path, encoding: .utf8)
+    text = text.replacingOccurrences(
+      of: "\"actor\":\"", with: "\"actor\":\"", options: [], range: nil)
+    let lines = text.split(separator: "\n")
+    let shorter = lines.dropLast(3).joined(separator: "\n") + "\n"
+    try shorter.write(toFile: fixture.path, atomically: true, encoding: .utf8)
+    let reopened = try fixture.store(checkpointThreshold: 500)
+    #expect(reopened.pipeline.eventCount == writer.pipeline.eventCount - 3)
+    // Garbage in the checkpoint is ignored too.
+    try Data("HANDOFF-CHECKPOINT-1\nnonsense".utf8).write(to: URL(fileURLWithPath: checkpoint))
+    #expect(
+      try fixture.store(checkpointThreshold: 500).pipeline.eventCount == writer.pipeline.eventCount
+        - 3)
+  }
+}

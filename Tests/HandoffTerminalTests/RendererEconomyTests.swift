@@ -1,0 +1,56 @@
+import HandoffTerminal
+import Testing
+
+/// A dashboard-like 160×45 frame: four bordered tables and a status bar.
+private func dashboard(selected: Int, theme: Theme = .standard) -> CellBuffer {
+  var buffer = CellBuffer(width: 160, height: 45, style: theme[.background])
+  let rows = Layout.split(buffer.bounds, .vertical, [.min(10), .fixed(1)])
+  let halves = Layout.split(rows[0], .vertical, [.percent(50), .min(5)])
+  for (half, titles) in zip(halves, [["Marketing", "Handoff queue"], ["Sales", "Targets"]]) {
+    for (area, title) in zip(Layout.split(half, .horizontal, [.percent(50), .min(10)]), titles) {
+      let focused = title == "Handoff queue"
+      let inner = Pane(title: title, focused: focused).draw(in: &buffer, area: area, theme: theme)
+      Table(
+        columns: [
+          TableColumn("ID", width: .fixed(5), alignment: .right),
+          TableColumn("Name", width: .min(10)), TableColumn("Company", width: .min(10)),
+          TableColumn("Score", width: .fixed(5), alignment: .right),
+        ],
+        rowCount: 1000, selected: focused ? selected : 0, focused: focused
+      ) { index in
+        [
+          TableCell(String(1000 + index)), TableCell("Lead number \(index)"),
+          TableCell("Company \(index % 17) GmbH"), TableCell(String(index % 100), role: .good),
+        ]
+      }.draw(in: &buffer, area: inner, theme: theme)
+    }
+  }
+  StatusBar(
+    left: [StatusItem(key: "q", "quit"), StatusItem(key: "?", "help")],
+    right: [
+      StatusItem("12:00:00")
+    ]
+  ).draw(in: &buffer, area: rows[1], theme: theme)
+  return buffer
+}
+
+@Suite struct RendererEconomyTests {
+  @Test(
+    "moving a one-row highlight in a 160×45 frame costs a few hundred bytes",
+    arguments: ColorDepth.allCases)
+  func highlightMove(depth: ColorDepth) {
+    var renderer = Renderer(depth: depth)
+    var bytes: [UInt8] = []
+    renderer.render(dashboard(selected: 3), into: &bytes)
+    let full = bytes.count
+    bytes.removeAll()
+    renderer.render(dashboard(selected: 4), into: &bytes)
+    // Two half-width rows change (about 78 cells each): the bound is a little over
+    // one byte a cell plus the SGR and cursor moves, far below a repaint.
+    #expect(bytes.count < 400, "highlight move cost \(bytes.count) bytes (full frame \(full))")
+    #expect(bytes.count * 20 < full)
+    bytes.removeAll()
+    renderer.render(dashboard(selected: 4), into: &bytes)
+    #expect(bytes.isEmpty)
+  }
+}
