@@ -58,6 +58,9 @@ public enum HandoffCLI {
       context.out.write(HelpText.help(for: spec))
       return 0
     }
+    if options.ifVersion != nil, !spec.changesLead {
+      throw CLIError.usage("--if-version applies only to commands that change a lead")
+    }
     let args = try Arguments(Array(words.dropFirst(used)), flags: spec.flags, command: spec.name)
     let n = args.positionals.count
     if n < spec.positionals.lowerBound {

@@ -89,6 +89,7 @@ struct CLILeadTests {
     f.fails(
       1, "changed since you saw it (version 1, now 2)", "move", id, "mql", "--if-version", "1")
     f.ok("--if-version", "2", "move", id, "mql")
+    f.fails(2, "--if-version applies only", "undo", "--if-version", "2")
     f.fails(
       2, "--if-version applies only to commands that change a lead", "team", "add", "zed", "--dept",
       "sales", "--if-version", "1")
@@ -105,6 +106,9 @@ struct CLILeadTests {
     f.ok("move", id, "mql")
     #expect(f.ok("undo").contains("undid lead.moved"))
     #expect(f.stage(id) == "new")
+    #expect(f.ok("assign", id, "none").contains("\(id) unassigned"))
+    #expect((f.json(f.ok("show", id, "--json")) as? [String: Any])?["owner"] is NSNull)
+    f.fails(1, "nothing changed: \(id) has no owner", "assign", id, "none")
     f.user = "liam"
     f.fails(1, "nothing to undo", "undo", id)
   }
@@ -119,6 +123,8 @@ struct CLILeadTests {
     f.ok("handoff", a)
     let queued = f.ok("list", "--stage", "queued")
     #expect(queued.contains(a) && !queued.contains(b))
+    #expect(queued.contains("SLA"))
+    #expect(queued.contains("3h5") || queued.contains("4h00m"), "time left: \(queued)")
     #expect(f.ok("list", "--owner", "none").contains(b))
     #expect(!f.ok("list", "--dept", "marketing").contains(a))
     let all = f.ok("list")

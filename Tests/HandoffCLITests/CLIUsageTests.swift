@@ -14,9 +14,19 @@ struct CLIUsageTests {
     ] {
       #expect(all.contains(name))
     }
+    #expect(all.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    let target = f.ok("help", "target", "set")
+    #expect(target.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    #expect(target.contains("Metrics: new-leads"))
+    let add = f.ok("help", "add")
+    #expect(add.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    #expect(add.hasPrefix("usage: handoff add --name N [--company C]"))
     #expect(f.ok("help", "move").contains("usage: handoff move ID STAGE [--reason R]"))
     #expect(f.ok("help", "team", "add").contains("usage: handoff team add HANDLE"))
     #expect(f.ok("move", "--help").contains("usage: handoff move"))
+    let team = f.ok("help", "team")
+    #expect(team.contains("handoff team add") && team.contains("handoff team remove"))
+    f.fails(2, "team needs one of: add, set, list, remove", "team")
     f.fails(2, "unknown command 'mvoe' (did you mean 'move'?)", "help", "mvoe")
   }
 
@@ -81,6 +91,21 @@ struct CLIUsageTests {
     #expect(moved.status == 0, "\(moved.stderr)")
     let shown = f.ok("show", id)
     #expect(shown.contains("by liam"))
+  }
+
+  @Test("the store is --store, else HANDOFF_STORE, else under XDG_DATA_HOME")
+  func storePath() {
+    let f = CLIFixture()
+    var env = f.environment
+    env["HANDOFF_STORE"] = f.folder.file("from-env.jsonl")
+    #expect(runHandoffHere(["team", "add", "zoe", "--dept", "sales"], env).status == 0)
+    #expect(FileManager.default.fileExists(atPath: f.folder.file("from-env.jsonl")))
+    env["HANDOFF_STORE"] = nil
+    env["XDG_DATA_HOME"] = f.folder.file("data")
+    #expect(runHandoffHere(["team", "add", "zoe", "--dept", "sales"], env).status == 0)
+    #expect(FileManager.default.fileExists(atPath: f.folder.file("data/handoff/store.jsonl")))
+    let list = runHandoffHere(["team", "list", "--store", f.folder.file("from-env.jsonl")], env)
+    #expect(list.stdout.contains("zoe"))
   }
 
   @Test("the user comes from --user, else HANDOFF_USER")

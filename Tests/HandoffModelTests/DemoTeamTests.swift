@@ -78,6 +78,28 @@ struct DemoTeamTests {
     #expect(queued.contains { $0.owner != nil })
   }
 
+  @Test(
+    "any moment works: every step plans, the queue shows every SLA state",
+    arguments: [
+      "2026-11-22T03:00:00Z", "2026-11-23T08:00:00Z", "2026-12-01T00:30:00Z",
+      "2027-03-28T12:00:00Z",
+    ])
+  func anyMoment(_ moment: String) {
+    let now = Timestamp(iso8601: moment)!
+    let zone = Zone(identifier: "Europe/Berlin")!
+    let (events, refused) = DemoTeam.generate(leads: 1000, seed: 13, now: now, zone: zone)
+    #expect(refused == 0)
+    let pipeline = Pipeline(localZone: zone)
+    for (i, e) in events.enumerated() {
+      #expect(
+        pipeline.apply(Event(seq: Int64(i + 1), at: e.at, actor: e.actor, body: e.body)) == nil)
+    }
+    #expect(events.allSatisfy { $0.at <= now })
+    let queued = pipeline.leads(of: .stage(.queued), in: 0..<1000)
+    #expect(Set(queued.compactMap { pipeline.sla(of: $0, at: now)?.state }).count == 3)
+    #expect(!pipeline.targetProgress(at: now).isEmpty)
+  }
+
   @Test("targets for the current period, with pace that varies")
   func targets() {
     let (pipeline, _) = Self.folded(
@@ -126,6 +148,30 @@ struct DemoTeamTests {
     }
     #expect(kinds.isSuperset(of: [.leadCreated, .leadMoved, .leadAssigned, .noteAdded]))
     #expect(stages.isSuperset(of: [.mql, .queued, .accepted, .nurturing, .won, .lost]))
+  }
+
+  @Test("the simulator makes the same choices for the same seed and state")
+  func simulatorDeterministic() {
+    let events = DemoTeam.events(leads: 200, seed: 4, now: Self.now, zone: .utc)
+    func run() -> [String] {
+      let (pipeline, _) = Self.folded(events)
+      var simulator = TeamSimulator(seed: 5)
+      var seq = pipeline.lastSeq
+      var out: [String] = []
+      for step in 1...200 {
+        let at = Self.now + .seconds(Int64(step))
+        guard let (actor, command) = simulator.next(pipeline: pipeline, at: at),
+          let body = try? pipeline.plan(command, by: actor, at: at)
+        else { continue }
+        seq += 1
+        pipeline.apply(Event(seq: seq, at: at, actor: actor, body: body))
+        out.append("\(actor) \(command)")
+      }
+      return out
+    }
+    let first = run()
+    #expect(first.count == 200)
+    #expect(first == run())
   }
 
   @Test("the simulator starts an empty store with new leads")

@@ -2,6 +2,8 @@
 /// how many positional words it takes, and the code that runs it.
 struct CommandSpec: Sendable {
   let name: String
+  /// Whether it changes one lead, so `--if-version` applies.
+  var changesLead = false
   let usage: String
   let summary: String
   var flags: [Flag] = []

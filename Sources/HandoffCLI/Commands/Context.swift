@@ -10,6 +10,7 @@ final class Context {
   var out = Output.standardOutput()
   var err = Output.standardError()
   private var opened: Store?
+  private var loaded = false
 
   init(options: GlobalOptions, environment: [String: String], clock: any Clock = SystemClock()) {
     self.options = options
@@ -20,8 +21,10 @@ final class Context {
   /// The current moment.
   var now: Timestamp { clock.now() }
 
-  /// The width tables should fit: `COLUMNS` when set, else 80.
-  var width: Int { max(40, environment["COLUMNS"].flatMap { Int($0) } ?? 80) }
+  /// The width tables should fit: `COLUMNS` when set, else the terminal's, else 80.
+  var width: Int {
+    max(40, environment["COLUMNS"].flatMap { Int($0) } ?? TerminalWidth.ofStandardOutput() ?? 80)
+  }
 
   /// Whether output is JSON.
   var json: Bool { options.json }
@@ -46,7 +49,6 @@ final class Context {
     }
     return store
   }
-  private var loaded = false
 
   /// The loaded state.
   func pipeline() throws -> Pipeline { try store().pipeline }

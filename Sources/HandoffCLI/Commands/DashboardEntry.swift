@@ -62,6 +62,17 @@ enum DashboardEntry {
     context.out.write(try Dashboard.snapshot(options: options))
     return 0
   }
+
+  /// What `handoff help snapshot` prints.
+  static var snapshotHelp: String {
+    """
+    usage: handoff snapshot [--view dashboard|queue|marketing|sales|targets|lead] [ID]
+                            [--width W] [--height H]
+
+    one frame of the dashboard as text, for scripts, cron mail and documentation
+
+    """
+  }
 }
 
 /// The demo's store: a fresh log with a generated team history.

@@ -16,7 +16,8 @@ enum LeadCommands {
       details: "Values are in major currency units: 12000, 12,000.50, 12k, 1.5m.",
       run: add),
     CommandSpec(
-      name: "move", usage: "move ID STAGE [--reason R]", summary: "move a lead to a stage",
+      name: "move", changesLead: true, usage: "move ID STAGE [--reason R]",
+      summary: "move a lead to a stage",
       flags: [.value("reason", "R")], positionals: 2...2,
       details: "Stages: " + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ".",
       run: { ctx, args in
@@ -25,7 +26,7 @@ enum LeadCommands {
         try change(ctx, .move(id: id, to: stage, reason: args.value("reason")))
       }),
     CommandSpec(
-      name: "assign", usage: "assign ID HANDLE|none [--note T]",
+      name: "assign", changesLead: true, usage: "assign ID HANDLE|none [--note T]",
       summary: "give a lead to a member, or to no one", flags: [.value("note", "T")],
       positionals: 2...2,
       run: { ctx, args in
@@ -39,7 +40,7 @@ enum LeadCommands {
     leadAction("handoff", "hand an MQL off to sales (to the queue)") { .handOff(id: $0) },
     leadAction("accept", "accept a queued lead for sales") { .accept(id: $0) },
     CommandSpec(
-      name: "reject", usage: "reject ID --reason R",
+      name: "reject", changesLead: true, usage: "reject ID --reason R",
       summary: "send a queued or accepted lead back to marketing", flags: [.value("reason", "R")],
       positionals: 1...1,
       run: { ctx, args in
@@ -47,7 +48,7 @@ enum LeadCommands {
         try change(ctx, .reject(id: id, reason: try required(args, "reason", "reject")))
       }),
     CommandSpec(
-      name: "won", usage: "won ID [--value V]", summary: "mark a deal won",
+      name: "won", changesLead: true, usage: "won ID [--value V]", summary: "mark a deal won",
       flags: [.value("value", "V")], positionals: 1...1,
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
@@ -55,21 +56,21 @@ enum LeadCommands {
         try change(ctx, .won(id: id, value: value))
       }),
     CommandSpec(
-      name: "lost", usage: "lost ID --reason R", summary: "mark a deal lost",
+      name: "lost", changesLead: true, usage: "lost ID --reason R", summary: "mark a deal lost",
       flags: [.value("reason", "R")], positionals: 1...1,
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         try change(ctx, .lost(id: id, reason: try required(args, "reason", "lost")))
       }),
     CommandSpec(
-      name: "note", usage: "note ID TEXT", summary: "add a note to a lead",
+      name: "note", changesLead: true, usage: "note ID TEXT", summary: "add a note to a lead",
       positionals: 2...Int.max,
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         try change(ctx, .note(id: id, text: args.positionals.dropFirst().joined(separator: " ")))
       }),
     CommandSpec(
-      name: "followup", usage: "followup ID [--next DATE]",
+      name: "followup", changesLead: true, usage: "followup ID [--next DATE]",
       summary: "log a follow-up with a customer", flags: [.value("next", "DATE")],
       positionals: 1...1,
       details: "DATE: 2026-12-01, or a time from now such as 30d. Default: the cadence.",
@@ -80,7 +81,7 @@ enum LeadCommands {
         try change(ctx, .followUp(id: id, next: next))
       }),
     CommandSpec(
-      name: "score", usage: "score ID N", summary: "set a lead's score (0–100)",
+      name: "score", changesLead: true, usage: "score ID N", summary: "set a lead's score (0–100)",
       positionals: 2...2,
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
@@ -88,7 +89,7 @@ enum LeadCommands {
         try change(ctx, .score(id: id, score))
       }),
     CommandSpec(
-      name: "edit",
+      name: "edit", changesLead: true,
       usage: "edit ID [--name N] [--company C] [--email E] [--source S] [--segment S] [--value V]",
       summary: "change a lead's contact fields or value",
       flags: [
@@ -123,7 +124,7 @@ enum LeadCommands {
     _ name: String, _ summary: String, _ make: @escaping @Sendable (Int) -> Command
   ) -> CommandSpec {
     CommandSpec(
-      name: name, usage: "\(name) ID", summary: summary, positionals: 1...1,
+      name: name, changesLead: true, usage: "\(name) ID", summary: summary, positionals: 1...1,
       run: { ctx, args in
         try change(ctx, make(try Values.leadID(try args.positional(0, "lead id"))))
       })

@@ -1,8 +1,9 @@
 /// Every command `handoff` knows, in the order help lists them.
 enum Registry {
   static let commands: [CommandSpec] =
-    [HelpText.spec] + LeadCommands.specs + ViewCommands.specs + TeamCommands.specs
-    + [StatsCommand.spec] + StoreCommands.specs
+    [HelpText.spec] + LeadCommands.specs + [ShowCommand.spec] + ViewCommands.specs
+    + TeamCommands.specs + TargetCommands.specs + [SettingsCommand.spec, StatsCommand.spec]
+    + StoreCommands.specs
 
   /// Names for suggestions, including the groups' first words and `snapshot`.
   static var names: [String] {

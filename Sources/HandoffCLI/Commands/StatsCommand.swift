@@ -23,40 +23,53 @@ enum StatsCommand {
       return
     }
     var lines: [String] = []
+    func row(_ label: String, _ value: String) {
+      let line = "  " + Cells.padded(label, to: 26) + value
+      lines.append(Cells.truncated(line, to: ctx.width))
+    }
     lines.append("Marketing")
-    lines.append("  new \(m.new)  nurturing \(m.nurturing)  mql \(m.mql)")
-    lines.append("  inflow, last 14 days: " + m.inflow.map(String.init).joined(separator: " "))
-    lines.append(
-      "  sources: "
-        + m.sourceMix.prefix(8).map { "\(safe($0.source)) \($0.count)" }.joined(separator: ", "))
-    lines.append(
-      "  recycled waiting \(m.recycledWaiting)"
-        + (m.topReasons.isEmpty
-          ? ""
-          : "; top reasons: "
-            + m.topReasons.map { "\(safe($0.reason)) (\($0.count))" }.joined(separator: ", ")))
-    lines.append("  MQLs this period \(m.mqlsThisPeriod)" + (m.mqlTarget.map { " of \($0)" } ?? ""))
+    row("new", String(m.new))
+    row("nurturing", String(m.nurturing))
+    row("mql", String(m.mql))
+    row("inflow, last 14 days", m.inflow.map(String.init).joined(separator: " "))
+    row(
+      "sources, last 14 days",
+      m.sourceMix.map { "\(safe($0.source)) \($0.count)" }.joined(separator: ", "))
+    row("recycled waiting", String(m.recycledWaiting))
+    if !m.topReasons.isEmpty {
+      row(
+        "top reasons",
+        m.topReasons.map { "\(safe($0.reason)) (\($0.count))" }.joined(separator: ", "))
+    }
+    row("MQLs this period", "\(m.mqlsThisPeriod)" + (m.mqlTarget.map { " of \($0)" } ?? ""))
     lines.append("Handoff queue")
-    lines.append(
-      "  \(q.size) waiting, oldest \(age(q.oldestAge)), \(q.breached) breached, \(q.dueSoon) due soon, \(q.unassigned) unassigned"
-    )
-    lines.append(
-      "  median time to accept \(age(q.medianTimeToAccept)), acceptance rate \(percent(q.acceptanceRate)) (30 days: \(q.accepted30) accepted, \(q.rejected30) rejected)"
-    )
+    row("waiting", String(q.size))
+    row("oldest", age(q.oldestAge))
+    row("breached", String(q.breached))
+    row("due soon", String(q.dueSoon))
+    row("unassigned", String(q.unassigned))
+    row("median time to accept", age(q.medianTimeToAccept))
+    row(
+      "acceptance rate, 30 days",
+      "\(percent(q.acceptanceRate)) (\(q.accepted30) accepted, \(q.rejected30) rejected)")
     lines.append("Sales")
-    lines.append(
-      "  "
-        + s.stages.map { "\($0.stage.rawValue) \($0.count) (\(money($0.value)))" }.joined(
-          separator: "  "))
-    lines.append(
-      "  stale \(s.stale), won this period \(s.wonThisPeriod) (\(money(s.revenueThisPeriod)))"
-        + (s.quota.map { " of quota \(money($0))" } ?? "") + ", win rate \(percent(s.winRate))"
-        + (s.coverage.map {
-          $0.isFinite ? ", coverage \((($0 * 10).rounded() / 10))x" : ", quota met"
-        } ?? ""))
-    lines.append(
-      "  customers \(s.customers), follow-ups due \(s.followUpsDue), overdue \(s.followUpsOverdue), churned this period \(s.churnedThisPeriod)"
-    )
+    for stage in s.stages {
+      row(
+        stage.stage.rawValue, Cells.padded(String(stage.count), to: 7) + money(stage.value))
+    }
+    row("stale", String(s.stale))
+    row(
+      "won this period",
+      Cells.padded(String(s.wonThisPeriod), to: 7) + money(s.revenueThisPeriod))
+    row("quota", s.quota.map(money) ?? "-")
+    row("win rate, 90 days", percent(s.winRate))
+    row(
+      "coverage",
+      s.coverage.map { $0.isFinite ? "\(($0 * 10).rounded() / 10)x" : "quota met" } ?? "-")
+    row("customers", String(s.customers))
+    row("follow-ups due, 7 days", String(s.followUpsDue))
+    row("follow-ups overdue", String(s.followUpsOverdue))
+    row("churned this period", String(s.churnedThisPeriod))
     ctx.print(lines.joined(separator: "\n"))
   }
 

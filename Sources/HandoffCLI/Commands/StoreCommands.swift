@@ -33,7 +33,7 @@ enum StoreCommands {
 
   private static func demo(_ ctx: Context, _ args: Arguments) throws {
     let leads =
-      try args.value("leads").map { try Values.integer($0, "leads", in: 0...2_000_000) } ?? 2000
+      try args.value("leads").map { try Values.integer($0, "leads", in: 0...1_000_000) } ?? 2000
     let seed = try args.value("seed").map { try Values.integer($0, "seed", in: 0...Int.max) } ?? 1
     let store = try ctx.store()
     let pipeline = store.pipeline
@@ -45,13 +45,23 @@ enum StoreCommands {
     var events = DemoTeam.events(
       leads: leads, seed: UInt64(seed), now: ctx.now, zone: pipeline.zone,
       firstLeadID: pipeline.nextLeadID)
-    // Members already on the team stay as they are.
+    // Members already on the team stay as they are, if they are where the demo needs them.
+    for event in events {
+      guard case .memberJoined(let m) = event.body, let existing = pipeline.member(m.handle),
+        existing.active, existing.department != m.department
+      else { continue }
+      throw CLIError.failure(
+        "the demo team needs \(UntrustedTextCLI.safe(m.handle)) in \(m.department.rawValue), but they are in \(existing.department.rawValue) here"
+      )
+    }
     events.removeAll {
       if case .memberJoined(let m) = $0.body { return pipeline.member(m.handle)?.active == true }
       return false
     }
-    let appended = try store.append(events.map { (at: $0.at, actor: $0.actor, body: $0.body) })
-    ctx.print("added \(leads) leads (\(appended) events) to \(UntrustedTextCLI.safe(store.path))")
+    let appended = try store.append(events)
+    ctx.print(
+      "added \(leads) lead\(leads == 1 ? "" : "s") (\(appended) events) to \(UntrustedTextCLI.safe(store.path))"
+    )
   }
 
   private static func check(_ ctx: Context, _ args: Arguments) throws {

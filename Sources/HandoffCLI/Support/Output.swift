@@ -21,9 +21,10 @@ struct Output {
     guard !closed, !text.isEmpty else { return }
     var text = text
     text.withUTF8 { buffer in
+      guard let base = buffer.baseAddress else { return }
       var offset = 0
       while offset < buffer.count {
-        let n = sysWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        let n = sysWrite(descriptor, base + offset, buffer.count - offset)
         if n > 0 {
           offset += n
         } else if n < 0, errno == EINTR || errno == EAGAIN {

@@ -22,10 +22,10 @@ struct TextTable {
 
   /// The table as lines, header first, fitting `width` cells where the flexible columns allow.
   func render(width: Int = 80) -> String {
-    var widths = columns.map { DisplayWidth.of($0.title) }
+    var widths = columns.map { Cells.width($0.title) }
     for row in rows {
       for (i, cell) in row.enumerated() where i < widths.count {
-        widths[i] = max(widths[i], DisplayWidth.of(cell))
+        widths[i] = max(widths[i], Cells.width(cell))
       }
     }
     let gaps = 2 * max(0, columns.count - 1)
@@ -43,11 +43,11 @@ struct TextTable {
     func line(_ cells: [String]) {
       var parts: [String] = []
       for (i, column) in columns.enumerated() {
-        let cell = DisplayWidth.truncated(i < cells.count ? cells[i] : "", to: widths[i])
+        let cell = Cells.truncated(i < cells.count ? cells[i] : "", to: widths[i])
         let isLast = i == columns.count - 1
         parts.append(
           isLast && !column.rightAligned
-            ? cell : DisplayWidth.padded(cell, to: widths[i], right: column.rightAligned))
+            ? cell : Cells.padded(cell, to: widths[i], right: column.rightAligned))
       }
       out += parts.joined(separator: "  ") + "\n"
     }

@@ -89,4 +89,12 @@ enum DemoCatalog {
   static let reassignNotes = [
     "covering while on leave", "better fit for this territory", "balancing the load",
   ]
+
+  // Derived once, so that making a lead does no case mapping or weight lists.
+  static let sourceWeights = sources.map(\.weight)
+  static let segmentWeights = segments.map(\.weight)
+  static let lowerFirstNames = firstNames.map { $0.lowercased() }
+  static let lowerLastNames = lastNames.map { $0.lowercased() }
+  static let lowerStems = companyStems.map { $0.lowercased() }
+  static let lowerSuffixes = companySuffixes.map { $0.lowercased() }
 }

@@ -5,7 +5,10 @@ struct DemoLeadWalk {
   private let index: Int32
   private let now: Timestamp
   private let roster: DemoRoster
+  private let zone: Zone
   private(set) var steps: [DemoStep] = []
+  /// The fields the lead is captured with.
+  let newLead: NewLead
   private var t: Timestamp
   private var stage = Stage.new
   private var score: Int
@@ -17,8 +20,10 @@ struct DemoLeadWalk {
 
   /// Starts a walk with the lead's capture at `createdAt`.
   init(
-    index: Int32, createdAt: Timestamp, now: Timestamp, roster: DemoRoster, dice: inout DemoDice
+    index: Int32, createdAt: Timestamp, now: Timestamp, roster: DemoRoster, zone: Zone,
+    dice: inout DemoDice
   ) {
+    self.zone = zone
     self.index = index
     self.now = now
     self.roster = roster
@@ -30,20 +35,26 @@ struct DemoLeadWalk {
     steps.append(
       DemoStep(
         at: createdAt, lead: index, actor: new.owner ?? roster.marketer(&dice),
-        action: .create(new)))
+        action: .create))
+    newLead = new
   }
 
   /// A plausible new lead: name, company, source mix, segment, score and value.
   static func newLead(dice: inout DemoDice, roster: DemoRoster?, owned: Bool) -> NewLead {
-    let first = dice.pick(DemoCatalog.firstNames)
-    let last = dice.pick(DemoCatalog.lastNames)
-    let company = dice.pick(DemoCatalog.companyStems) + " " + dice.pick(DemoCatalog.companySuffixes)
-    let domain = company.lowercased().replacingOccurrences(of: " ", with: "") + ".example"
-    let source = DemoCatalog.sources[dice.weighted(DemoCatalog.sources.map(\.weight))]
-    let segment = DemoCatalog.segments[dice.weighted(DemoCatalog.segments.map(\.weight))]
+    let f = dice.int(0...(DemoCatalog.firstNames.count - 1))
+    let l = dice.int(0...(DemoCatalog.lastNames.count - 1))
+    let c = dice.int(0...(DemoCatalog.companyStems.count - 1))
+    let x = dice.int(0...(DemoCatalog.companySuffixes.count - 1))
+    let first = DemoCatalog.firstNames[f]
+    let last = DemoCatalog.lastNames[l]
+    let company = DemoCatalog.companyStems[c] + " " + DemoCatalog.companySuffixes[x]
+    let domain = DemoCatalog.lowerStems[c] + DemoCatalog.lowerSuffixes[x] + ".example"
+    let source = DemoCatalog.sources[dice.weighted(DemoCatalog.sourceWeights)]
+    let segment = DemoCatalog.segments[dice.weighted(DemoCatalog.segmentWeights)]
     return NewLead(
       name: first + " " + last, company: company,
-      email: first.lowercased() + "." + last.lowercased() + "@" + domain, source: source.name,
+      email: DemoCatalog.lowerFirstNames[f] + "." + DemoCatalog.lowerLastNames[l] + "@" + domain,
+      source: source.name,
       segment: segment.name, score: dice.int(source.score),
       value: Int64(dice.int(segment.value) / 100 * 100) * 100,
       owner: owned ? roster?.marketer(&dice) : nil)
@@ -175,10 +186,10 @@ struct DemoLeadWalk {
     }
     let delay = dice.between(.days(1), .days(6))
     let r = dice.unit()
-    if r < 0.55 { return moveSales(.meeting, after: delay, dice: &dice) }
-    if r < 0.65 { return moveSales(.negotiation, after: delay, dice: &dice) }
-    if r < 0.78 { return lose(after: delay, dice: &dice) }
-    if r < 0.86 {
+    if r < 0.56 { return moveSales(.meeting, after: delay, dice: &dice) }
+    if r < 0.68 { return moveSales(.negotiation, after: delay, dice: &dice) }
+    if r < 0.83 { return lose(after: delay, dice: &dice) }
+    if r < 0.93 {
       let reason = dice.pick(DemoCatalog.recycleReasons)
       guard emit(after: delay, salesActor(&dice), .reject(reason)) else { return false }
       rep = nil
@@ -276,11 +287,31 @@ struct DemoLeadWalk {
     rep ?? roster.rep(&dice, at: t)
   }
 
-  /// Schedules a step `delay` (at least a minute) after the last; false, and nothing
-  /// scheduled, when that would be after now.
+  /// Schedules a step `delay` (at least a minute) after the last, moved into working
+  /// hours; false, and nothing scheduled, when that would be after now.
   @discardableResult
   private mutating func emit(after delay: Duration, _ actor: String, _ action: DemoAction) -> Bool {
-    schedule(at: t + max(delay, .minutes(1)), actor, action)
+    schedule(at: workingHours(t + max(delay, .minutes(1))), actor, action)
+  }
+
+  /// The moment, or the next weekday morning if it falls at night or on a weekend
+  /// (local time), so the team's history looks like office hours.
+  private func workingHours(_ moment: Timestamp) -> Timestamp {
+    var day = zone.day(of: moment)
+    let local = moment.milliseconds + zone.offsetSeconds(at: moment) * 1000
+    let hour = (local - day * 86_400_000) / 3_600_000
+    if hour >= 8, hour < 19, !DemoLeadWalk.isWeekend(day) { return moment }
+    if hour >= 19 { day += 1 }
+    while DemoLeadWalk.isWeekend(day) { day += 1 }
+    // A spread through the first hours of the morning, fixed by the moment itself.
+    let jitter = Duration(milliseconds: moment.milliseconds % (150 * 60_000))
+    return zone.startOfDay(day) + .hours(8) + jitter
+  }
+
+  /// Whether a local day (days since 1970-01-01, a Thursday) is a Saturday or Sunday.
+  private static func isWeekend(_ day: Int64) -> Bool {
+    let weekday = ((day + 4) % 7 + 7) % 7  // 0 is Sunday
+    return weekday == 0 || weekday == 6
   }
 
   @discardableResult

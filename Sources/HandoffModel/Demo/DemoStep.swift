@@ -11,9 +11,12 @@ struct DemoStep: Sendable {
 }
 
 /// What a demo step does; lead actions name their lead when the step runs, because a
-/// lead's id is only known once its creation has been planned.
+/// lead's id is only known once its creation has been planned. Big payloads (the new
+/// lead, team commands) are kept beside the steps, so a step stays small even when a
+/// million leads' histories are scheduled at once.
 enum DemoAction: Sendable {
-  case create(NewLead)
+  /// Capture the step's lead (its fields are kept by lead index).
+  case create
   case move(Stage, reason: String?)
   case handOff
   case accept
@@ -24,12 +27,14 @@ enum DemoAction: Sendable {
   case note(String)
   case followUp
   case score(Int)
-  case team(Command)
+  /// A team change (the command is kept by this index).
+  case team(Int32)
 
-  /// The command this step asks for, on the lead with `id`.
-  func command(lead id: Int) -> Command {
+  /// The command this step asks for, on the lead with `id`; nil for `create` and
+  /// `team`, whose commands are kept beside the steps.
+  func command(lead id: Int) -> Command? {
     switch self {
-    case .create(let new): return .addLead(new)
+    case .create, .team: return nil
     case .move(let stage, let reason): return .move(id: id, to: stage, reason: reason)
     case .handOff: return .handOff(id: id)
     case .accept: return .accept(id: id)
@@ -40,7 +45,6 @@ enum DemoAction: Sendable {
     case .note(let text): return .note(id: id, text: text)
     case .followUp: return .followUp(id: id, next: nil)
     case .score(let score): return .score(id: id, score)
-    case .team(let command): return command
     }
   }
 }

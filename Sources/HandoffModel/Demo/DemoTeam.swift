@@ -24,21 +24,31 @@ public enum DemoTeam {
   ) -> (events: [DemoEvent], refused: Int) {
     var dice = DemoDice(seed: seed)
     let roster = DemoRoster(dice: &dice, now: now)
-    var steps = teamSteps(roster: roster, leads: leads, now: now)
+    let team = teamSteps(roster: roster, leads: leads, now: now)
+    var steps = team.steps
+    var newLeads: [NewLead] = []
+    newLeads.reserveCapacity(max(0, leads))
     steps.reserveCapacity(leads * 7 + steps.count)
-    let queueAges = queueAges(count: min(leads, max(8, leads / 250)))
+    let queueAges = queueAges(count: min(leads, max(10, leads / 250)))
     for i in 0..<max(0, leads) {
-      let createdAt = captureTime(now: now, zone: zone, dice: &dice)
+      var createdAt = captureTime(now: now, zone: zone, dice: &dice)
+      if i < queueAges.count {
+        // Queue leads were captured well before they reached the queue.
+        createdAt = min(createdAt, now - queueAges[i] - dice.between(.days(1), .days(20)))
+      }
       var walk = DemoLeadWalk(
-        index: Int32(i), createdAt: createdAt, now: now, roster: roster, dice: &dice)
+        index: Int32(i), createdAt: createdAt, now: now, roster: roster, zone: zone,
+        dice: &dice)
       if i < queueAges.count {
         walk.runToQueue(age: queueAges[i], dice: &dice)
       } else {
         walk.run(dice: &dice)
       }
       steps.append(contentsOf: walk.steps)
+      newLeads.append(walk.newLead)
     }
-    let played = play(steps, leads: leads, zone: zone, firstLeadID: firstLeadID)
+    let played = play(
+      steps, newLeads: newLeads, teamCommands: team.commands, zone: zone, firstLeadID: firstLeadID)
     var events = played.events
     insert(
       targets(pipeline: played.pipeline, roster: roster, now: now, dice: &dice), into: &events)
@@ -48,8 +58,10 @@ public enum DemoTeam {
   /// Plans and applies the steps in time order on a scratch pipeline. A step the model
   /// refuses drops the rest of its lead's history (and is counted).
   private static func play(
-    _ steps: [DemoStep], leads: Int, zone: Zone, firstLeadID: Int
+    _ steps: [DemoStep], newLeads: [NewLead], teamCommands: [Command], zone: Zone,
+    firstLeadID: Int
   ) -> (events: [DemoEvent], refused: Int, pipeline: Pipeline) {
+    let leads = newLeads.count
     // Steps of one lead are in time order in the array, so sorting by (time, position)
     // keeps each lead's history in order.
     var order = Array(0..<steps.count)
@@ -69,7 +81,12 @@ public enum DemoTeam {
       let step = steps[i]
       let lead = Int(step.lead)
       if lead >= 0, dropped[lead] { continue }
-      let command = step.action.command(lead: lead >= 0 ? ids[lead] : 0)
+      let command: Command
+      switch step.action {
+      case .create: command = .addLead(newLeads[lead])
+      case .team(let i): command = teamCommands[Int(i)]
+      default: command = step.action.command(lead: ids[lead]) ?? .addLead(newLeads[lead])
+      }
       do {
         let body = try pipeline.plan(command, by: step.actor, at: step.at)
         seq += 1
@@ -89,38 +106,40 @@ public enum DemoTeam {
   }
 
   /// The team joining 100 days ago, and one rep going on leave three days ago.
-  private static func teamSteps(roster: DemoRoster, leads: Int, now: Timestamp) -> [DemoStep] {
+  private static func teamSteps(roster: DemoRoster, leads: Int, now: Timestamp) -> (
+    steps: [DemoStep], commands: [Command]
+  ) {
     let start = now - .days(100)
     var steps: [DemoStep] = []
+    var commands: [Command] = []
+    func add(_ at: Timestamp, _ actor: String, _ command: Command) {
+      steps.append(DemoStep(at: at, lead: -1, actor: actor, action: .team(Int32(commands.count))))
+      commands.append(command)
+    }
     let capacity = max(25, leads / 40)
     for (i, m) in DemoCatalog.marketing.enumerated() {
-      steps.append(
-        DemoStep(
-          at: start + .minutes(Int64(i)), lead: -1, actor: roster.marketing[0],
-          action: .team(
-            .addMember(handle: m.handle, name: m.name, department: .marketing, capacity: nil))))
+      add(
+        start + .minutes(Int64(i)), roster.marketing[0],
+        .addMember(handle: m.handle, name: m.name, department: .marketing, capacity: nil))
     }
     for (i, m) in DemoCatalog.sales.enumerated() {
-      steps.append(
-        DemoStep(
-          at: start + .minutes(Int64(10 + i)), lead: -1, actor: roster.manager,
-          action: .team(
-            .addMember(
-              handle: m.handle, name: m.name, department: .sales,
-              capacity: i % 3 == 1 ? capacity : nil))))
+      add(
+        start + .minutes(Int64(10 + i)), roster.manager,
+        .addMember(
+          handle: m.handle, name: m.name, department: .sales,
+          capacity: i % 3 == 1 ? capacity : nil))
     }
-    steps.append(
-      DemoStep(
-        at: roster.awayFrom, lead: -1, actor: roster.manager,
-        action: .team(.updateMember(handle: roster.away, away: true, capacity: nil, name: nil))))
-    return steps
+    add(
+      roster.awayFrom, roster.manager,
+      .updateMember(handle: roster.away, away: true, capacity: nil, name: nil))
+    return (steps, commands)
   }
 
   /// How long before `now` the queue leads were handed off: fresh, due soon, breached.
   private static func queueAges(count: Int) -> [Duration] {
     let spread: [Duration] = [
-      .minutes(4), .minutes(35), .minutes(80), .minutes(150), .minutes(190), .minutes(215),
-      .minutes(232), .minutes(270), .hours(7), .hours(26),
+      .minutes(4), .hours(7), .minutes(35), .minutes(200), .minutes(270), .minutes(80),
+      .minutes(225), .hours(26), .minutes(150), .minutes(235),
     ]
     return (0..<count).map { i in
       spread[i % spread.count] + .minutes(Int64(i / spread.count) % 30)

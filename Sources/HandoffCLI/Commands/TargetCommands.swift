@@ -1,0 +1,107 @@
+import HandoffModel
+
+/// `target set` and `targets`: goals for a period, with attainment and pace.
+enum TargetCommands {
+  static let specs: [CommandSpec] = [
+    CommandSpec(
+      name: "target set", usage: "target set METRIC VALUE [--member H|--dept D] [--period P]",
+      summary: "set a target (0 removes it)",
+      flags: [.value("member", "H"), .value("dept", "D"), .value("period", "P")],
+      positionals: 2...2,
+      details: "Metrics: " + Metric.allCases.map(\.rawValue).joined(separator: ", ")
+        + ". Revenue is in major units (100k). Period: 2026-11, 2026-Q4, current (default) or next.",
+      run: setTarget),
+    CommandSpec(
+      name: "targets", usage: "targets [--json]", summary: "targets with attainment and pace",
+      run: targets),
+  ]
+
+  private static func setTarget(_ ctx: Context, _ args: Arguments) throws {
+    let metric = try Values.metric(try args.positional(0, "metric"))
+    let text = try args.positional(1, "value")
+    let value =
+      metric.isMoney
+      ? try Values.money(text) : Int64(try Values.integer(text, "target", in: 0...1_000_000_000))
+    var scope = Scope.team
+    switch (args.value("member"), args.value("dept")) {
+    case (.some, .some): throw CLIError.usage("give --member or --dept, not both")
+    case (let h?, nil):
+      try ctx.requireMember(h)
+      scope = .member(h)
+    case (nil, let d?): scope = .department(try Values.department(d))
+    case (nil, nil): break
+    }
+    let pipeline = try ctx.pipeline()
+    let period = try Values.period(args.value("period"), pipeline: pipeline, now: ctx.now)
+    let event = try ctx.perform(
+      .setTarget(Target(metric: metric, period: period, scope: scope, value: value)))
+    ctx.print(
+      UntrustedTextCLI.safe(
+        EventText.describe(event, zone: pipeline.zone, currency: pipeline.settings.currency)))
+  }
+
+  private static func targets(_ ctx: Context, _ args: Arguments) throws {
+    let pipeline = try ctx.pipeline()
+    let now = ctx.now
+    let currency = pipeline.settings.currency
+    let current = pipeline.targetProgress(at: now)
+    let shown = Set(
+      current.map { TargetKey(metric: $0.metric, period: $0.period, scope: $0.scope) })
+    let others = pipeline.targets.filter {
+      !shown.contains(TargetKey(metric: $0.metric, period: $0.period, scope: $0.scope))
+    }
+    func amount(_ m: Metric, _ v: Int64) -> String {
+      m.isMoney ? Money.compact(v, currency: currency) : String(v)
+    }
+    if ctx.json {
+      var items = current.map { p in
+        JSONText.object([
+          ("metric", JSONText.string(p.metric.rawValue)),
+          ("scope", JSONText.string(p.scope.description)),
+          ("period", JSONText.string(p.period.description)), ("actual", JSONText.number(p.actual)),
+          ("target", JSONText.number(p.target)), ("attainment", JSONText.number(p.attainment)),
+          ("pace", JSONText.number(p.pace)), ("state", JSONText.string(p.paceState.rawValue)),
+        ])
+      }
+      items += others.map { t in
+        JSONText.object([
+          ("metric", JSONText.string(t.metric.rawValue)),
+          ("scope", JSONText.string(t.scope.description)),
+          ("period", JSONText.string(t.period.description)),
+          ("actual", JSONText.number(pipeline.actual(t.metric, scope: t.scope, period: t.period))),
+          ("target", JSONText.number(t.value)),
+        ])
+      }
+      ctx.printJSON(JSONText.array(items))
+      return
+    }
+    var table = TextTable([
+      .init(title: "SCOPE", flexible: true), .init(title: "METRIC"), .init(title: "PERIOD"),
+      .init(title: "ACTUAL", rightAligned: true), .init(title: "TARGET", rightAligned: true),
+      .init(title: "ATTAIN", rightAligned: true), .init(title: "PACE", rightAligned: true),
+      .init(title: "STATE"),
+    ])
+    func percent(_ x: Double?) -> String {
+      x.map { String(Int(($0 * 100).rounded())) + "%" } ?? "-"
+    }
+    for p in current {
+      table.add([
+        p.scope.description, p.metric.rawValue, p.period.description, amount(p.metric, p.actual),
+        amount(p.metric, p.target), percent(p.attainment), percent(p.pace), p.paceState.rawValue,
+      ])
+    }
+    for t in others {
+      let actual = pipeline.actual(t.metric, scope: t.scope, period: t.period)
+      table.add([
+        t.scope.description, t.metric.rawValue, t.period.description, amount(t.metric, actual),
+        amount(t.metric, t.value), percent(Double(actual) / Double(t.value)), "-", "-",
+      ])
+    }
+    if table.rows.isEmpty {
+      ctx.print("no targets (set one: handoff target set mqls 120)")
+    } else {
+      ctx.print(table)
+    }
+  }
+
+}

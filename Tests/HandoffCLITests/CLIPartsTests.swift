@@ -1,0 +1,88 @@
+import Foundation
+import HandoffModel
+import TestSupport
+import Testing
+
+@testable import HandoffCLI
+
+/// The CLI's pure parts: suggestions, values, CSV cells, tables, JSON escaping.
+struct CLIPartsTests {
+  @Test("edit distance counts a swap of neighbours as one edit")
+  func distance() {
+    #expect(Suggestion.distance("lsit", "list") == 1)
+    #expect(Suggestion.distance("kitten", "sitting") == 3)
+    #expect(Suggestion.nearest(to: "stast", in: ["stats", "show", "score"]) == "stats")
+    #expect(Suggestion.nearest(to: "zzzzzz", in: ["list", "show"]) == nil)
+  }
+
+  @Test("global options come out from anywhere; -- ends them")
+  func globals() throws {
+    let (o, rest) = try GlobalOptions.extract(from: [
+      "list", "--json", "--store=/tmp/x", "--stage", "new", "--user", "sam", "--", "--json",
+    ])
+    #expect(o.json && o.store == "/tmp/x" && o.user == "sam")
+    #expect(rest == ["list", "--stage", "new", "--", "--json"])
+    let args = try Arguments(
+      ["1001", "--", "--not-a-flag"], flags: [], command: "note")
+    #expect(args.positionals == ["1001", "--not-a-flag"])
+  }
+
+  @Test("dates: a day in the zone, an ISO moment, or a time from now")
+  func dates() throws {
+    let now = Timestamp(iso8601: "2026-11-23T12:00:00Z")!
+    let berlin = Zone(identifier: "Europe/Berlin")!
+    #expect(try Values.date("3d", now: now, zone: .utc) == now + .days(3))
+    #expect(
+      try Values.date("2026-12-01", now: now, zone: berlin)
+        == Timestamp(iso8601: "2026-11-30T23:00:00Z"))
+    #expect(
+      try Values.date("2026-12-01T09:30:00Z", now: now, zone: .utc)
+        == Timestamp(iso8601: "2026-12-01T09:30:00Z"))
+    #expect(throws: CLIError.self) { try Values.date("2026-02-30", now: now, zone: .utc) }
+  }
+
+  @Test("CSV cells that a spreadsheet would run as formulas get a leading quote")
+  func csv() {
+    #expect(CSV.cell("=1+1") == "'=1+1")
+    #expect(CSV.cell("+1") == "'+1")
+    #expect(CSV.cell("-1") == "'-1")
+    #expect(CSV.cell("@x") == "'@x")
+    #expect(CSV.cell("\tx") == "'\tx")
+    #expect(CSV.cell("\rx") == "\"'\rx\"")
+    #expect(CSV.cell("a,\"b\"") == "\"a,\"\"b\"\"\"")
+    #expect(CSV.cell("plain") == "plain")
+  }
+
+  @Test("tables align columns, shrink flexible ones to fit, and sanitize cells")
+  func table() {
+    var t = TextTable([
+      .init(title: "ID", rightAligned: true), .init(title: "NAME", flexible: true),
+      .init(title: "NOTE"),
+    ])
+    t.add(["7", String(repeating: "x", count: 50), "ok"])
+    t.add(["1001", "Bell\u{07}", "漢字"])
+    let lines = t.render(width: 30).split(separator: "\n").map(String.init)
+    #expect(lines[0] == "  ID  NAME                NOTE")
+    #expect(lines[1] == "   7  xxxxxxxxxxxxxxxxx…  ok")
+    #expect(lines[2] == "1001  Bell␇               漢字")
+    #expect(lines.allSatisfy { Cells.width($0) <= 30 })
+  }
+
+  @Test("JSON text escapes every control a terminal might obey")
+  func json() {
+    #expect(JSONText.string("a\u{1B}b\u{9B}c\u{202E}") == "\"a\\u001bb\\u009bc\\u202e\"")
+    #expect(JSONText.terminalSafe("{\"n\":\"x\u{85}\"}") == "{\"n\":\"x\\u0085\"}")
+  }
+
+  @Test("the built handoff is found beside the test runner, wherever the build went")
+  func executableLookup() throws {
+    let path = handoffExecutable()
+    #expect(FileManager.default.isExecutableFile(atPath: path))
+    #if os(Linux)
+      let runner = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+      #expect(
+        URL(fileURLWithPath: runner).deletingLastPathComponent().standardized.path
+          == URL(fileURLWithPath: path).deletingLastPathComponent().standardized.path)
+    #endif
+  }
+}
