@@ -149,6 +149,28 @@ struct ActionTests {
     #expect(d.press(.char("u")) == [.undo(lead: lead.id)])
   }
 
+  @Test("Enter on a lead newly assigned to me marks it seen, silently, and u still undoes")
+  func openMarksSeen() throws {
+    var d = Driver()
+    let lead = try #require(d.queue.first { $0.owner == nil })
+    d.state.selected[.queue] = lead.id
+    let owner = try #require(d.pipeline.members.last { $0.department == .sales && $0.active })
+      .handle
+    try d.fixture.perform(.assign(id: lead.id, to: owner, note: nil), by: "maria")
+    d.send(.storeChanged)
+    // The new owner opens it: the row shows it as new to them until then.
+    d.state.user = owner
+    #expect(d.pipeline.lead(lead.id)?.unseenByOwner == true)
+    let effects = d.press(.enter)
+    #expect(effects.contains(.perform(.open(id: lead.id), ifVersion: nil)))
+    let before = d.state.status
+    d.state.lastOwnLead = 42
+    d.carryOut(effects)
+    #expect(d.pipeline.lead(lead.id)?.unseenByOwner == false)
+    #expect(d.state.lastOwnLead == 42)
+    #expect(d.state.status == before)
+  }
+
   @Test("a refusal from the store shows in the status bar")
   func storeRefusal() {
     var d = Driver()

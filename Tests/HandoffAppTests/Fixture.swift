@@ -1,6 +1,7 @@
 import Foundation
 import HandoffApp
 import HandoffModel
+import TestSupport
 import Testing
 
 /// A pipeline filled from the demo generator at a fixed seed, clock and zone (UTC),
@@ -50,35 +51,16 @@ struct Fixture {
 }
 
 /// Compares a rendered screen with a text file in `Expected/`; with
-/// `HANDOFF_UPDATE_GOLDEN=1` it writes the file instead.
+/// `HANDOFF_RECORD_GOLDEN=1` it writes the file instead.
 enum Golden {
   static func check(
     _ name: String, _ text: String, filePath: String = #filePath,
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-      .appendingPathComponent("Expected").appendingPathComponent(name + ".txt")
-    if ProcessInfo.processInfo.environment["HANDOFF_UPDATE_GOLDEN"] == "1" {
-      try? text.write(to: url, atomically: true, encoding: .utf8)
-      return
+    let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+      .appendingPathComponent("Expected").path
+    if let diff = GoldenFile.check(text, name: name + ".txt", directory: directory) {
+      Issue.record(Comment(rawValue: diff), sourceLocation: sourceLocation)
     }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record(
-        "no golden file \(name).txt (run with HANDOFF_UPDATE_GOLDEN=1)",
-        sourceLocation: sourceLocation)
-      return
-    }
-    guard expected != text else { return }
-    let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let got = text.split(separator: "\n", omittingEmptySubsequences: false)
-    var diff: [String] = []
-    for i in 0..<max(want.count, got.count) {
-      let a = i < want.count ? String(want[i]) : "∅"
-      let b = i < got.count ? String(got[i]) : "∅"
-      if a != b { diff.append("line \(i + 1):\n  want: \(a)\n  got:  \(b)") }
-    }
-    let message =
-      "\(name) differs from Expected/\(name).txt:\n" + diff.prefix(12).joined(separator: "\n")
-    Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
   }
 }

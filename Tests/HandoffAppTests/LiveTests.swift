@@ -2,6 +2,7 @@ import Foundation
 import HandoffApp
 import HandoffModel
 import HandoffStore
+import HandoffTerminal
 import TestSupport
 import Testing
 
@@ -59,40 +60,38 @@ struct LiveTests {
     let rejected = queue[0].id == assigned.id ? queue[1] : queue[0]
     let rejectRow = queue.firstIndex { $0.id == rejected.id } ?? 0
 
-    let run = try PseudoTerminalRun(
+    let pty = try PseudoTerminal(
       executable: handoffExecutable(), arguments: ["--store", path],
-      environment: environment(folder, user: "sam"))
-    #expect(run.waitUntil { run.shows("Handoff queue") })
+      environment: environment(folder, user: "sam"), width: 110, height: 30)
     func logged(_ needle: String) -> Bool {
       ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").contains(needle)
     }
+    func waitForLog(_ needle: String) -> Bool { pty.read(until: { _ in logged(needle) }) }
+    #expect(pty.read(untilContains: "Handoff queue"))
     // Assign through the picker.
-    run.type(String(repeating: "j", count: assignRow) + "a")
-    #expect(run.waitUntil { run.shows("Assign \(assigned.id)") })
-    run.type("james\r")
-    #expect(
-      run.waitUntil {
-        logged("\"actor\":\"sam\",\"type\":\"lead.assigned\",\"lead\":\(assigned.id)")
-      })
+    pty.send(String(repeating: "j", count: assignRow) + "a")
+    #expect(pty.read(untilContains: "Assign \(assigned.id)"))
+    pty.send("james\r")
+    #expect(waitForLog("\"actor\":\"sam\",\"type\":\"lead.assigned\",\"lead\":\(assigned.id)"))
     // Hand off the marketing pane's first MQL.
-    run.type("\u{1B}[Zgh")
-    #expect(
-      run.waitUntil { logged("\"actor\":\"sam\",\"type\":\"lead.moved\",\"lead\":\(mql.id)") })
+    pty.send("\u{1B}[Zgh")
+    #expect(waitForLog("\"actor\":\"sam\",\"type\":\"lead.moved\",\"lead\":\(mql.id)"))
     // Reject a queued lead with a reason.
-    run.type("\tg" + String(repeating: "j", count: rejectRow) + "r")
-    #expect(run.waitUntil { run.shows("reason:") })
-    run.type("no budget\r")
+    let before = pty.output.count
+    pty.send("\tg" + String(repeating: "j", count: rejectRow) + "r")
+    #expect(pty.read(untilContains: "reason:", after: before))
+    pty.send("no budget\r")
     #expect(
-      run.waitUntil {
-        logged("\"actor\":\"sam\",\"type\":\"lead.moved\",\"lead\":\(rejected.id)")
-          && logged("\"reason\":\"no budget\",")
-      })
-    run.type("q")
-    let status = run.finish()
-    #expect(status == 0, "screen: \(run.visibleText.suffix(3000))")
-    // The terminal is given back: alternate screen left, cursor shown.
-    #expect(run.shows("\u{1B}[?1049l"))
-    #expect(run.shows("\u{1B}[?25h"))
+      waitForLog("\"actor\":\"sam\",\"type\":\"lead.moved\",\"lead\":\(rejected.id)")
+        && logged("\"reason\":\"no budget\","))
+    pty.send("q")
+    let status = try #require(pty.waitForExit())
+    #expect(status == 0)
+    // The terminal is given back: modes as found, alternate screen left, cursor shown.
+    #expect(PseudoTerminal.sameModes(pty.initialModes, pty.modes()))
+    let tail = String(decoding: pty.output.suffix(200), as: UTF8.self)
+    #expect(tail.contains("\u{1B}[?1049l"))
+    #expect(tail.contains("\u{1B}[?25h"))
 
     for id in [assigned.id, mql.id, rejected.id] {
       let shown = runHandoff(
@@ -100,5 +99,43 @@ struct LiveTests {
       #expect(shown.status == 0)
       #expect(shown.stdout.contains("sam"), "lead \(id): \(shown.stdout)")
     }
+  }
+
+  @Test("a burst of thousands of events from another process: on screen promptly, in few frames")
+  func burstOnScreen() throws {
+    let folder = TemporaryDirectory("handoff-burst")
+    let path = folder.file("handoff.log")
+    let env = environment(folder)
+    try #require(
+      runHandoff(["--store", path, "demo", "--leads", "60", "--seed", "3"], environment: env).status
+        == 0)
+    let pty = try PseudoTerminal(
+      executable: handoffExecutable(), arguments: ["--store", path],
+      environment: environment(folder, user: "sam"), width: 110, height: 30)
+    func screen() -> [String] {
+      var model = ScreenModel(width: 110, height: 30) { DisplayWidth.of($0) }
+      model.feed(pty.output)
+      return model.lines
+    }
+    #expect(pty.read(until: { _ in screen()[0].contains("Handoff queue") }))
+    let before = pty.output.count
+
+    let burst = runHandoff(
+      ["--store", path, "demo", "--leads", "400", "--seed", "8", "--force"], environment: env)
+    try #require(burst.status == 0, "\(burst.stderr)")
+    let appended = ContinuousClock.now
+    let after = Store(path: path)
+    try after.open()
+    let queued = after.pipeline.count(of: .stage(.queued))
+    #expect(pty.read(until: { _ in screen()[0].contains("Handoff queue  \(queued) ") }))
+    let seen = ContinuousClock.now - appended
+    // Frames begin with synchronized output on; the burst plus clock ticks is a few.
+    let frames = pty.output[before...].split(separator: 0x1B).filter {
+      $0.starts(with: Array("[?2026h".utf8))
+    }.count
+    #expect(frames <= 6, "\(frames) frames for one burst")
+    #expect(seen < .seconds(2), "seen after \(seen)")
+    pty.send("q")
+    #expect(pty.waitForExit() != nil)
   }
 }

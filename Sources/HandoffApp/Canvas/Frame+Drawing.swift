@@ -10,10 +10,10 @@ extension Frame {
     let bottom = area.y + area.height - 1
     let h: Character = focused ? "━" : "─"
     let v: Character = focused ? "┃" : "│"
-    for x in (area.x + 1)..<right {
-      put(String(h), x: x, y: area.y, role: border)
-      put(String(h), x: x, y: bottom, role: border)
-    }
+    // Whole edges in one call each: far fewer trips through the buffer's `put`.
+    let edge = String(repeating: h, count: area.width - 2)
+    put(edge, x: area.x + 1, y: area.y, role: border)
+    put(edge, x: area.x + 1, y: bottom, role: border)
     for y in (area.y + 1)..<bottom {
       put(String(v), x: area.x, y: y, role: border)
       put(String(v), x: right, y: y, role: border)
@@ -34,9 +34,17 @@ extension Frame {
   mutating func cell(
     _ text: String, x: Int, y: Int, width: Int, role: ThemeRole = .text, right: Bool = false
   ) {
-    put(
-      Truncation.pad(text, width: width, alignment: right ? .right : .left), x: x, y: y,
-      role: role, limit: width)
+    guard width > 0 else { return }
+    // Most cells are short printable ASCII: one column a byte, nothing to cut. The
+    // frame is already blank, so no padding needs writing.
+    let utf8 = text.utf8
+    if utf8.count <= width, utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      put(text, x: right ? x + width - utf8.count : x, y: y, role: role, limit: width)
+      return
+    }
+    let fitted = Truncation.fit(text, width: width)
+    let used = DisplayWidth.of(fitted)
+    put(fitted, x: right ? x + width - used : x, y: y, role: role, limit: width)
   }
 
   /// A horizontal bar `width` wide filled to `fraction`, in eighths.

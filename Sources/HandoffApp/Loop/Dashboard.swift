@@ -72,6 +72,7 @@ struct DashboardLoop {
   var state: AppState
   private var running = true
   private var shownSecond: Int64 = -1
+  private var figures: DashboardFigures?
 
   init(store: Store, session: TerminalSession, options: DashboardOptions, storeName: String) {
     self.store = store
@@ -118,8 +119,13 @@ struct DashboardLoop {
         }
       }
       // A burst of appends is folded in at once and becomes one message, one frame.
-      if storeMayHaveChanged, let change = try? store.refresh(), change != .none {
-        messages.insert(.storeChanged, at: 0)
+      if storeMayHaveChanged {
+        do {
+          if try store.refresh() != .none { messages.insert(.storeChanged, at: 0) }
+        } catch {
+          // The log could not be read (moved, corrupt): say so, keep the last state.
+          messages.append(.actionResult(.refused("store: \(error.description)")))
+        }
       }
       messages.append(.tick)
       if handle(messages, runner) { dirty = true }
@@ -148,7 +154,11 @@ struct DashboardLoop {
   }
 
   private mutating func draw(at moment: Timestamp) {
-    let frame = AppView.render(state, pipeline: store.pipeline, now: moment, theme: options.theme)
+    if figures?.isCurrent(pipeline: store.pipeline, now: moment) != true {
+      figures = DashboardFigures(pipeline: store.pipeline, now: moment)
+    }
+    let frame = AppView.render(
+      state, pipeline: store.pipeline, now: moment, theme: options.theme, figures: figures)
     try? session.draw(frame.buffer)
     shownSecond = moment.milliseconds / 1000
   }

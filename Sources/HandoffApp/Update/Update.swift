@@ -35,6 +35,8 @@ public enum Update {
       effects = []
       switch result {
       case .done(let event):
+        // Opening a lead newly assigned to you is not an action to report or undo.
+        if case .leadOpened = event.body { break }
         if let id = event.leadID { state.lastOwnLead = id }
         inform(&state, context, EventText.status(of: event))
       case .refused(let message):

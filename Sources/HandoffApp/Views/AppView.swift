@@ -4,12 +4,17 @@ import HandoffTerminal
 /// The whole screen for a state: a pure function of the state, the pipeline and the
 /// moment, drawn into a new frame.
 public enum AppView {
-  /// Draws the screen the state is on, with its overlay, at the state's size.
+  /// Draws the screen the state is on, with its overlay, at the state's size; with
+  /// `figures` still current for the pipeline and moment, reuses them.
   public static func render(
-    _ state: AppState, pipeline: Pipeline, now: Timestamp, theme: Theme = .standard
+    _ state: AppState, pipeline: Pipeline, now: Timestamp, theme: Theme = .standard,
+    figures: DashboardFigures? = nil
   ) -> Frame {
     var frame = Frame(width: state.width, height: state.height, theme: theme)
-    let c = ViewContext(state: state, pipeline: pipeline, now: now)
+    let reused = figures.flatMap { $0.isCurrent(pipeline: pipeline, now: now) ? $0 : nil }
+    let c = ViewContext(
+      state: state, pipeline: pipeline, now: now,
+      figures: reused ?? DashboardFigures(pipeline: pipeline, now: now))
     guard
       state.width >= DashboardLayout.minimumWidth, state.height >= DashboardLayout.minimumHeight
     else {

@@ -6,7 +6,7 @@ import HandoffTerminal
 enum MarketingPaneView {
   static func draw(_ frame: inout Frame, _ c: ViewContext, layout: DashboardLayout) {
     guard let area = layout.panes[.marketing] else { return }
-    let f = c.pipeline.marketingFigures(at: c.now)
+    let f = c.figures.marketing
     let focused = c.state.focus == .marketing
     frame.box(area, title: Pane.marketing.title, focused: focused)
     let inner = area.inner
@@ -68,7 +68,7 @@ enum MarketingPaneView {
     [
       Columns.id(), Columns.name(c.state.user, width: 8), Columns.company(priority: 2),
       Columns.stage(priority: 8), Columns.score(priority: 6), Columns.source(priority: 4),
-      Columns.owner(priority: 3, width: 8), Columns.age(c.now, priority: 7),
+      Columns.owner(priority: 3), Columns.age(c.now, priority: 7),
     ]
   }
 }

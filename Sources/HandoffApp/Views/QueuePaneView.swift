@@ -6,7 +6,7 @@ import HandoffTerminal
 enum QueuePaneView {
   static func draw(_ frame: inout Frame, _ c: ViewContext, layout: DashboardLayout) {
     guard let area = layout.panes[.queue] else { return }
-    let f = c.pipeline.queueFigures(at: c.now)
+    let f = c.figures.queue
     let focused = c.state.focus == .queue
     frame.box(area, title: Pane.queue.title, focused: focused, note: "\(f.size)")
     let inner = area.inner

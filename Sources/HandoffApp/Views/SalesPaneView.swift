@@ -6,7 +6,7 @@ import HandoffTerminal
 enum SalesPaneView {
   static func draw(_ frame: inout Frame, _ c: ViewContext, layout: DashboardLayout) {
     guard let area = layout.panes[.sales] else { return }
-    let f = c.pipeline.salesFigures(at: c.now)
+    let f = c.figures.sales
     let focused = c.state.focus == .sales
     frame.box(area, title: Pane.sales.title, focused: focused)
     let inner = area.inner
@@ -48,7 +48,7 @@ enum SalesPaneView {
     [
       Columns.id(), Columns.name(c.state.user, width: 8), Columns.company(priority: 2),
       Columns.stage(priority: 8, width: 5), Columns.value(c, priority: 6),
-      Columns.owner(priority: 3, width: 8), Columns.attention(c, priority: 7),
+      Columns.owner(priority: 3), Columns.attention(c, priority: 7),
     ]
   }
 }

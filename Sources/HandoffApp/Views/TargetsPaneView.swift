@@ -5,7 +5,7 @@ import HandoffTerminal
 enum TargetsPaneView {
   static func draw(_ frame: inout Frame, _ c: ViewContext, layout: DashboardLayout) {
     guard let area = layout.panes[.targets] else { return }
-    let progress = c.pipeline.targetProgress(at: c.now)
+    let progress = c.figures.targets
     let period = c.pipeline.currentPeriod(at: c.now)
     let elapsed = period.fractionElapsed(at: c.now, zone: c.pipeline.zone)
     frame.box(

@@ -6,6 +6,7 @@ struct ViewContext {
   let state: AppState
   let pipeline: Pipeline
   let now: Timestamp
+  let figures: DashboardFigures
 
   var currency: String { pipeline.settings.currency }
 

@@ -11,7 +11,7 @@ enum WallView {
       area, title: "Targets · \(period)", focused: true,
       note: "\(Format.percent(elapsed)) of the period elapsed · Esc back")
     let inner = area.inner
-    let progress = c.pipeline.targetProgress(at: c.now)
+    let progress = c.figures.targets
     guard !progress.isEmpty else {
       frame.put("no targets this period", x: inner.x + 1, y: inner.y + 1, role: .muted)
       return
