@@ -321,7 +321,24 @@ final class InjectionFixture {
       #expect((try? JSONSerialization.jsonObject(with: Data(line))) != nil, "export line")
     }
     outputs.append(export)
-    outputs += [run(["help"]), run(["help", "add"]), run([]), run(["snapshot"])]
+    outputs += [run(["help"]), run(["help", "add"]), run([])]
+    // Snapshots: every view, and the lead view of a few leads; plain text, and in colour,
+    // where the only escape sequences may be the renderer's own SGR colours.
+    var snapshots: [[String]] = ["dashboard", "queue", "marketing", "sales", "targets"].map {
+      ["snapshot", "--view", $0, "--width", "160", "--height", "50"]
+    }
+    snapshots += leads.prefix(4).map {
+      ["snapshot", "--view", "lead", String($0), "--width", "120", "--height", "60"]
+    }
+    for args in snapshots {
+      let plain = run(args + ["--no-color"])
+      #expect(plain.status == 0, "\(args): \(String(decoding: plain.stderr, as: UTF8.self))")
+      outputs.append(plain)
+      var colour = run(args + ["--color"])
+      #expect(colour.status == 0, "\(args) --color")
+      colour.stdout = InjectionFixture.removingSGR(colour.stdout)
+      outputs.append(colour)
+    }
     for output in outputs { expectClean(output, output.args.joined(separator: " ")) }
     return outputs.count
   }
@@ -367,6 +384,27 @@ final class InjectionFixture {
       }
     }
     return nil
+  }
+
+  /// The bytes without well-formed SGR sequences (`ESC [ digits ; : m`), the only
+  /// escapes a coloured snapshot may hold.
+  static func removingSGR(_ bytes: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0x1B, index + 1 < bytes.count, bytes[index + 1] == 0x5B {
+        var end = index + 2
+        while end < bytes.count, (0x30...0x3B).contains(bytes[end]) { end += 1 }
+        if end < bytes.count, bytes[end] == 0x6D {
+          index = end + 1
+          continue
+        }
+      }
+      out.append(bytes[index])
+      index += 1
+    }
+    return out
   }
 
   /// CSV text (RFC 4180) split into records of cells.
