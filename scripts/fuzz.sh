@@ -31,7 +31,7 @@ case $target in
   key-decoder) entry=KeyDecoder; module=HandoffTerminal; deps=(); max_len=512 ;;
   theme-parser) entry=ThemeParser; module=HandoffTerminal; deps=(); max_len=1024 ;;
   arguments)
-    entry=Arguments; module=HandoffCLI; max_len=512
+    entry=CLIArguments; module=HandoffCLI; max_len=512
     deps=(HandoffModel HandoffStore HandoffTerminal HandoffApp) ;;
   *) usage ;;
 esac

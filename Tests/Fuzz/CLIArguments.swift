@@ -45,21 +45,33 @@ private func parseCommandLine(_ arguments: [String]) {
 }
 
 private func checkCSV(_ word: String) {
-  let cell = CSV.cell(word)
-  var text = Substring(cell)
-  if cell.hasPrefix("\"") {
-    guard cell.count >= 2, cell.hasSuffix("\"") else { fatalError("a bad quoted cell \(cell)") }
-    let inner = cell.dropFirst().dropLast()
-    guard inner.replacingOccurrences(of: "\"\"", with: "").contains("\"") == false else {
-      fatalError("an unescaped quote in \(cell.debugDescription)")
+  let cell = Array(CSV.cell(word).unicodeScalars)
+  // Read the cell back as a spreadsheet would (RFC 4180), scalar by scalar.
+  var text = String.UnicodeScalarView()
+  if cell.first == "\"" {
+    guard cell.count >= 2, cell.last == "\"" else { fatalError("a bad quoted cell \(cell)") }
+    var index = 1
+    while index < cell.count - 1 {
+      if cell[index] == "\"" {
+        guard cell[index + 1] == "\"", index + 1 < cell.count - 1 else {
+          fatalError(
+            "a quote that ends the cell early in \(String(CSV.cell(word)).debugDescription)")
+        }
+        index += 1
+      }
+      text.append(cell[index])
+      index += 1
     }
-    text = Substring(inner.replacingOccurrences(of: "\"\"", with: "\""))
-  } else if cell.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) {
-    fatalError("a cell needing quotes is bare: \(cell.debugDescription)")
+  } else {
+    if cell.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) {
+      fatalError("a cell needing quotes is bare: \(CSV.cell(word).debugDescription)")
+    }
+    text.append(contentsOf: cell)
   }
   let risky = word.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
   let expected = risky ? "'" + word : word
-  guard text == expected else {
-    fatalError("CSV cell \(cell.debugDescription) does not read back as \(word.debugDescription)")
+  guard String(text).unicodeScalars.elementsEqual(expected.unicodeScalars) else {
+    fatalError(
+      "CSV cell \(CSV.cell(word).debugDescription) does not read back as \(word.debugDescription)")
   }
 }

@@ -223,6 +223,9 @@ struct InjectionTests {
     let store = try f.store()
     let formulas = [
       "=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\r=1", "a,\"b\"\r\nc",
+      // Found by the arguments fuzzer: CRLF (one Character in Swift) went out unquoted, and
+      // a quote followed by a combining mark was not doubled; both let a cell start a row.
+      "safe\r\n=HYPERLINK(\"http://evil.example\")", "x\"\u{301},=1+1",
     ]
     for text in formulas {
       try store.perform(
