@@ -27,9 +27,12 @@ let package = Package(
       name: "HandoffCLI",
       dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp"]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
+    // TestSupport brings the pseudo-terminal the benchmark drives a real `handoff` through.
     .executableTarget(
       name: "handoff-bench",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "HandoffCLI"]),
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "HandoffCLI", "TestSupport",
+      ]),
     // A small program on the terminal engine alone, driven by the engine's pty tests.
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal"]),
 

@@ -7,8 +7,8 @@ import HandoffStore
 /// and start-up are measured in a clean process.
 enum BenchMain {
   static func run(_ arguments: [String]) -> Int32 {
-    if arguments.first == "measure-load", arguments.count == 2 {
-      return LoadProbe.run(path: arguments[1])
+    if arguments.first == "measure-load", arguments.count >= 2 {
+      return LoadProbe.run(path: arguments[1], replay: arguments.dropFirst(2).contains("--replay"))
     }
     var sizes = [10_000, 100_000]
     var jsonPath: String?

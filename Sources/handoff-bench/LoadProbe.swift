@@ -5,8 +5,9 @@ import HandoffStore
 /// Run in a child process: loads a store once and prints the load time and the
 /// process's peak memory, so neither is disturbed by the benchmark's own work.
 enum LoadProbe {
-  static func run(path: String) -> Int32 {
+  static func run(path: String, replay: Bool) -> Int32 {
     let store = Store(path: path, localZone: .utc)
+    store.usesCheckpoint = !replay
     var failure: String?
     let ms = Measure.milliseconds {
       do { try store.open() } catch { failure = "\(error)" }
@@ -22,13 +23,13 @@ enum LoadProbe {
   }
 
   /// Runs the probe in a child process of this executable.
-  static func spawn(path: String) throws -> (ms: Double, rss: Int, events: Int) {
+  static func spawn(path: String, replay: Bool) throws -> (ms: Double, rss: Int, events: Int) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
     if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
       process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     }
-    process.arguments = ["measure-load", path]
+    process.arguments = ["measure-load", path] + (replay ? ["--replay"] : [])
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()

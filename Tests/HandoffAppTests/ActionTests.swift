@@ -70,6 +70,22 @@ struct ActionTests {
     #expect(d.state.overlay == nil)
   }
 
+  @Test("in the picker, text after a colon is a note that goes with the assignment")
+  func assignWithNote() throws {
+    var d = Driver()
+    let lead = try #require(d.queue.first { $0.owner == nil })
+    d.state.selected[.queue] = lead.id
+    let target = try #require(d.pipeline.members.last { $0.department == .sales && $0.active })
+    d.press(.char("a"))
+    d.type(target.handle + ": knows the account")
+    #expect(
+      d.press(.enter) == [
+        .perform(
+          .assign(id: lead.id, to: target.handle, note: "knows the account"),
+          ifVersion: lead.version)
+      ])
+  }
+
   @Test("a change by someone else first: refused, saying who did what when")
   func staleVersion() throws {
     var d = Driver()

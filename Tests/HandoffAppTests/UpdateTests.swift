@@ -138,6 +138,7 @@ struct NavigationTests {
     d.press(.char("j"))
     #expect(d.state.overlay == nil)
     #expect(d.press(.ctrl("l")) == [.redraw])
+    #expect(d.press(.ctrl("z")) == [.suspend])
     #expect(d.press(.char("q")) == [.quit])
     #expect(d.state.quitting)
   }

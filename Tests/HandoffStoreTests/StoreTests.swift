@@ -240,3 +240,30 @@ import Testing
         == "/h/.local/share/handoff/store.jsonl")
   }
 }
+
+@Suite struct FollowerRecoveryAfterBadLineTests {
+  @Test func aBadLineIsReportedByNumberUntilFixedThenReadingGoesOn() throws {
+    let fixture = StoreFixture()
+    let writer = try fixture.team()
+    let follower = try fixture.store()
+    let good = try String(contentsOfFile: fixture.path, encoding: .utf8)
+    // A replaced log whose sixth line is damaged.
+    try (good + "{\"seq\":5,\"at\"\n").write(
+      toFile: fixture.path, atomically: true, encoding: .utf8)
+    for _ in 0..<2 {
+      #expect {
+        _ = try follower.refresh()
+      } throws: { error in
+        "\(error)".contains("line 5")
+      }
+    }
+    #expect(follower.pipeline.lastSeq == 4, "the good lines before it stay folded")
+    // Cut the damaged line off: reading goes on from there.
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: fixture.path))
+    try handle.truncate(atOffset: UInt64(good.utf8.count))
+    try handle.close()
+    #expect(try follower.refresh() == StoreChange.none)
+    try fixture.lead(writer, "After")
+    #expect(try follower.refresh() == .appended(1))
+  }
+}

@@ -73,11 +73,13 @@ struct DashboardLoop {
   private var running = true
   private var shownSecond: Int64 = -1
   private var figures: DashboardFigures?
+  private let marks: BenchMarks
 
   init(store: Store, session: TerminalSession, options: DashboardOptions, storeName: String) {
     self.store = store
     self.session = session
     self.options = options
+    marks = BenchMarks(environment: options.environment)
     state = AppState(
       user: options.user, storeName: storeName, width: session.size.width,
       height: session.size.height)
@@ -101,6 +103,7 @@ struct DashboardLoop {
       if descriptor < 0 { wait = min(wait, 25) }
       let inputs = try session.wait(
         timeout: .milliseconds(wait), watching: descriptor >= 0 ? [descriptor] : [])
+      marks.wakeup()
       var messages: [Msg] = []
       var storeMayHaveChanged = descriptor < 0
       for input in inputs {
@@ -146,6 +149,7 @@ struct DashboardLoop {
         switch effect {
         case .quit: running = false
         case .redraw: session.redrawAll()
+        case .suspend: session.suspend()
         default: queue += runner.run(effect)
         }
       }
@@ -160,6 +164,7 @@ struct DashboardLoop {
     let frame = AppView.render(
       state, pipeline: store.pipeline, now: moment, theme: options.theme, figures: figures)
     try? session.draw(frame.buffer)
+    marks.frame(lastSeq: store.pipeline.lastSeq)
     shownSecond = moment.milliseconds / 1000
   }
 }

@@ -31,7 +31,7 @@ struct EffectRunner {
       } catch {
         return [.history(lead: lead, .failure(HistoryError(error.description)))]
       }
-    case .redraw, .quit:
+    case .redraw, .quit, .suspend:
       return []
     }
   }

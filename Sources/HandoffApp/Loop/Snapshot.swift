@@ -34,6 +34,8 @@ public struct SnapshotOptions {
   /// Colour escapes in the output (truecolor), or plain text.
   public var color: Bool
   public var theme: Theme
+  /// How many colours the escapes may use, when `color` is set.
+  public var depth: ColorDepth
   public var clock: any Clock
   public var zone: Zone
 
@@ -41,7 +43,7 @@ public struct SnapshotOptions {
   public init(
     storePath: String, user: String, view: SnapshotView = .dashboard, width: Int = 120,
     height: Int = 36, color: Bool = false, theme: Theme = .standard,
-    clock: any Clock = SystemClock(), zone: Zone = .local()
+    depth: ColorDepth = .truecolor, clock: any Clock = SystemClock(), zone: Zone = .local()
   ) {
     self.storePath = storePath
     self.user = user
@@ -50,6 +52,7 @@ public struct SnapshotOptions {
     self.height = height
     self.color = color
     self.theme = theme
+    self.depth = depth
     self.clock = clock
     self.zone = zone
   }
@@ -88,13 +91,13 @@ extension Dashboard {
     }
     _ = Update.update(&state, .tick, pipeline: store.pipeline, now: now)
     let frame = AppView.render(state, pipeline: store.pipeline, now: now, theme: options.theme)
-    return options.color ? SnapshotText.colored(frame.buffer) : frame.text
+    return options.color ? SnapshotText.colored(frame.buffer, depth: options.depth) : frame.text
   }
 }
 
 /// A frame as lines of text with SGR colour escapes, for `snapshot --color`.
 enum SnapshotText {
-  static func colored(_ buffer: CellBuffer) -> String {
+  static func colored(_ buffer: CellBuffer, depth: ColorDepth) -> String {
     var out = ""
     for y in 0..<buffer.height {
       var current: Style?
@@ -102,7 +105,7 @@ enum SnapshotText {
         let cell = buffer[x, y]
         if cell.isContinuation { continue }
         if cell.style != current {
-          out += sgr(cell.style)
+          out += sgr(cell.style, depth: depth)
           current = cell.style
         }
         out += cell.text
@@ -112,7 +115,7 @@ enum SnapshotText {
     return out
   }
 
-  static func sgr(_ style: Style) -> String {
+  static func sgr(_ style: Style, depth: ColorDepth) -> String {
     var codes = ["0"]
     let a = style.attributes
     if a.contains(.bold) { codes.append("1") }
@@ -120,9 +123,22 @@ enum SnapshotText {
     if a.contains(.italic) { codes.append("3") }
     if a.contains(.underline) { codes.append("4") }
     if a.contains(.reverse) { codes.append("7") }
-    codes += color(style.foreground, base: 30)
-    codes += color(style.background, base: 40)
+    codes += color(reduced(style.foreground, to: depth), base: 30)
+    codes += color(reduced(style.background, to: depth), base: 40)
     return "\u{1B}[" + codes.joined(separator: ";") + "m"
+  }
+
+  /// A colour the depth can show: the nearest palette entry for 256 or 16 colours.
+  private static func reduced(_ color: Color, to depth: ColorDepth) -> Color {
+    switch (color, depth) {
+    case (_, .none): return .default
+    case (.rgb(let r, let g, let b), .indexed256): return .indexed(ColorPalette.nearest256(r, g, b))
+    case (.rgb(let r, let g, let b), .ansi16): return .ansi(ColorPalette.nearest16(r, g, b))
+    case (.indexed(let n), .ansi16):
+      let (r, g, b) = ColorPalette.rgb(ofIndex: n)
+      return .ansi(ColorPalette.nearest16(r, g, b))
+    default: return color
+    }
   }
 
   private static func color(_ color: Color, base: Int) -> [String] {

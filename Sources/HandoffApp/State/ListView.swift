@@ -6,16 +6,11 @@ import HandoffModel
 struct DerivedOrder: Equatable {
   /// The leads' ids in display order.
   var ids: [Int]
-  /// Where each id stands in `ids`.
-  var positions: [Int: Int]
 
-  init(ids: [Int]) {
-    self.ids = ids
-    var positions: [Int: Int] = [:]
-    positions.reserveCapacity(ids.count)
-    for (i, id) in ids.enumerated() { positions[id] = i }
-    self.positions = positions
-  }
+  /// Where a lead stands: a linear search, asked once per keystroke or change (a
+  /// dictionary of every position would cost more to build on each filter keystroke
+  /// than the searches it saves).
+  func position(of id: Int) -> Int? { ids.firstIndex(of: id) }
 }
 
 /// Reads a window of one on-screen list: the pipeline's own sorted lists when no
@@ -57,7 +52,7 @@ struct ListReader {
 
   /// The row a lead is on, or nil when it is not in the list.
   func position(of leadID: Int) -> Int? {
-    if let derived { return derived.positions[leadID] }
+    if let derived { return derived.position(of: leadID) }
     var base = 0
     for list in id.sources {
       if let p = pipeline.position(of: leadID, in: list) { return base + p }
@@ -70,31 +65,14 @@ struct ListReader {
   static func derive(
     _ id: LeadListID, pipeline: Pipeline, filter: String, owner: String?, sort: SortMode
   ) -> DerivedOrder {
-    let needle = filter.lowercased()
-    var kept: [Lead] = []
+    let search = LeadSearch(filter)
+    var kept: [Int32] = []
     for list in id.sources {
-      for slot in pipeline.slots(of: list) {
-        let lead = pipeline.lead(atSlot: slot)
-        if let owner, lead.owner != owner { continue }
-        if !needle.isEmpty, !LeadFilter.matches(lead, needle) { continue }
-        kept.append(lead)
-      }
+      kept += pipeline.slots(of: list, matching: search, owner: owner)
     }
-    if sort != .urgency { kept.sort(by: sort.ordered) }
-    return DerivedOrder(ids: kept.map(\.id))
-  }
-}
-
-/// The `/` filter: case-insensitive over name, company, email, owner and source.
-enum LeadFilter {
-  /// Whether a lead matches a lowercased needle.
-  static func matches(_ lead: Lead, _ needle: String) -> Bool {
-    contains(lead.name, needle) || contains(lead.company, needle)
-      || contains(lead.email, needle) || contains(lead.owner ?? "unassigned", needle)
-      || contains(lead.source, needle)
-  }
-
-  private static func contains(_ text: String, _ needle: String) -> Bool {
-    text.range(of: needle, options: .caseInsensitive) != nil
+    if sort != .urgency {
+      kept.sort { sort.ordered(pipeline.lead(atSlot: Int($0)), pipeline.lead(atSlot: Int($1))) }
+    }
+    return DerivedOrder(ids: pipeline.leadIDs(atSlots: kept))
   }
 }

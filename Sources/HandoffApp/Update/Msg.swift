@@ -46,6 +46,8 @@ public enum Effect: Equatable, Sendable {
   case loadHistory(lead: Int)
   /// Repaint the whole terminal (Ctrl-L).
   case redraw
+  /// Stop like any terminal program on Ctrl-Z, giving the terminal back until resumed.
+  case suspend
   /// Stop.
   case quit
 }

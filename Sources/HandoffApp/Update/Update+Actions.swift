@@ -99,7 +99,7 @@ extension Update {
       }
       let handle = candidates[picker.cursor].handle
       let effects = act(
-        .assign(id: picker.leadID, to: handle, note: nil), picker.version, &state, context)
+        .assign(id: picker.leadID, to: handle, note: picker.note), picker.version, &state, context)
       state.overlay = nil
       return effects
     case .down, .ctrl("n"), .tab:
@@ -156,9 +156,18 @@ extension Update {
 }
 
 extension MemberPicker {
+  /// The note typed after a colon (`sam: knows the account`), if any: it goes with
+  /// the assignment.
+  public var note: String? {
+    guard let colon = query.firstIndex(of: ":") else { return nil }
+    let text = query[query.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    return text.isEmpty ? nil : text
+  }
+
   /// The members who may own the lead, matching the query by handle or name, by load.
   public func candidates(_ pipeline: Pipeline) -> [Member] {
-    let needle = query.lowercased()
+    let needle = String(query.prefix { $0 != ":" }).trimmingCharacters(in: .whitespaces)
+      .lowercased()
     return pipeline.members.filter { m in
       m.active && m.department == department
         && (needle.isEmpty || m.handle.lowercased().contains(needle)

@@ -11,6 +11,7 @@ extension Update {
       return [.quit]
     }
     if key == .ctrl("l") { return [.redraw] }
+    if key == .ctrl("z") { return [.suspend] }
     switch state.overlay {
     case .help:
       if key == .char("q") {

@@ -27,7 +27,7 @@ enum HelpOverlay {
     ("/", "filter as you type"), ("s", "sort: urgency, score…"),
     ("m", "only my leads"), ("u", "undo my last action"), ("f", "focused pane full screen"),
     ("w", "targets for a wall screen"), ("?", "this help"), ("q", "quit"),
-    ("Ctrl-L", "redraw"), ("mouse", "click, wheel scrolls"),
+    ("Ctrl-L", "redraw"), ("Ctrl-Z", "suspend"), ("mouse", "click, wheel scrolls"),
   ]
 
   static func draw(_ frame: inout Frame) {
@@ -53,11 +53,14 @@ enum PickerOverlay {
   static func draw(_ frame: inout Frame, _ c: ViewContext, picker: MemberPicker) {
     let candidates = picker.candidates(c.pipeline)
     let inner = OverlayBox.draw(
-      &frame, width: 52, height: min(16, candidates.count + 5),
+      &frame, width: 52, height: min(17, candidates.count + 6),
       title: "Assign \(picker.leadID) to \(picker.department.rawValue)")
     let col = frame.put("> ", x: inner.x + 1, y: inner.y, role: .accent)
     frame.put(picker.query + "▏", x: col, y: inner.y, role: .prompt, limit: inner.width - 3)
-    let room = inner.height - 2
+    frame.put(
+      "type to filter · name: note adds a note", x: inner.x + 1, y: inner.y + inner.height - 1,
+      role: .muted, limit: inner.width - 2)
+    let room = inner.height - 3
     let top = max(0, picker.cursor - room + 1)
     if candidates.isEmpty {
       frame.put("no member matches", x: inner.x + 1, y: inner.y + 2, role: .muted)

@@ -58,7 +58,7 @@ enum DashboardEntry {
         ?? "viewer",
       view: view, width: width ?? 120, height: height ?? 36, color: color,
       theme: try Theme.resolve(context.options.theme, environment: context.environment),
-      clock: context.clock)
+      depth: snapshotDepth(context), clock: context.clock)
     context.out.write(try Dashboard.snapshot(options: options))
     return 0
   }
@@ -73,6 +73,13 @@ enum DashboardEntry {
 
     """
   }
+}
+
+/// The colours a coloured snapshot uses: what the environment says, and at least the
+/// 16 ANSI colours when `--color` asked for colour where the environment says none.
+private func snapshotDepth(_ context: Context) -> ColorDepth {
+  let detected = ColorDepth.detect(environment: context.environment)
+  return detected == .none ? .ansi16 : detected
 }
 
 /// The demo's store: a fresh log with a generated team history.

@@ -34,6 +34,46 @@ extension Pipeline {
     return index(list).entries.map { Int($0.slot) }
   }
 
+  /// The slots of a list's leads, in list order, that match `query` (see `LeadSearch`)
+  /// and, when `owner` is given, belong to that owner: the one whole-list pass a filter
+  /// keystroke makes. Leads are read in place, never copied.
+  public func slots(of list: LeadList, matching query: LeadSearch, owner: String?) -> [Int32] {
+    settle(list)
+    var kept: [Int32] = []
+    if !query.isEmpty, let needle = query.asciiNeedle {
+      if !searchText.isBuilt { searchText.build(leads) }
+      let text = searchText
+      let entries = index(list).entries
+      needle.withUnsafeBufferPointer { needle in
+        leads.withUnsafeBufferPointer { storage in
+          for entry in entries {
+            let slot = Int(entry.slot)
+            if let owner, storage[slot].owner != owner { continue }
+            if text.contains(slot: slot, needle) { kept.append(entry.slot) }
+          }
+        }
+      }
+      return kept
+    }
+    leads.withUnsafeBufferPointer { storage in
+      for entry in index(list).entries {
+        // Through a pointer, so only the fields compared are read (no 300-byte copies).
+        let lead = storage.baseAddress! + Int(entry.slot)
+        if let owner, lead.pointee.owner != owner { continue }
+        if query.isEmpty || query.matches(lead) { kept.append(entry.slot) }
+      }
+    }
+    return kept
+  }
+
+  /// The id of the lead in a storage slot.
+  public func leadID(atSlot slot: Int) -> Int { leads[slot].id }
+
+  /// The ids of the leads in these storage slots, in order.
+  public func leadIDs(atSlots slots: [Int32]) -> [Int] {
+    leads.withUnsafeBufferPointer { storage in slots.map { storage[Int($0)].id } }
+  }
+
   /// Where a lead stands in a list, or nil if it is not in it; a binary search.
   public func position(of id: Int, in list: LeadList) -> Int? {
     guard let slot = slotByID[id] else { return nil }

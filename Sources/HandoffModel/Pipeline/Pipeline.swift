@@ -37,6 +37,7 @@ public final class Pipeline {
   var openDealIndex = SortedLeadIndex()
   var customerIndex = SortedLeadIndex()
 
+  var searchText = SearchText()
   var series: [SeriesKey: TimeSeries] = [:]
   var acceptances: [(at: Int32, seconds: Int32)] = []
   var medianCache: (key: MedianCacheKey, value: Duration?)?
@@ -174,6 +175,7 @@ public final class Pipeline {
     } else {
       let slot = Int32(leads.count)
       leads.append(lead)
+      searchText.update(slot: Int(slot), lead)
       slotByID[id] = slot
       account(lead, sign: 1)
       reindex(slot: slot, before: nil, after: lead)
@@ -220,6 +222,7 @@ public final class Pipeline {
     account(before, sign: -1)
     account(after, sign: 1)
     leads[Int(slot)] = after
+    if Pipeline.searchFieldsDiffer(before, after) { searchText.update(slot: Int(slot), after) }
     reindex(slot: slot, before: before, after: after)
   }
 
@@ -258,6 +261,11 @@ public final class Pipeline {
       slot: slot, old: before.flatMap(Pipeline.openDealKey), new: Pipeline.openDealKey(after))
     customerIndex.update(
       slot: slot, old: before.flatMap(Pipeline.customerKey), new: Pipeline.customerKey(after))
+  }
+
+  static func searchFieldsDiffer(_ a: Lead, _ b: Lead) -> Bool {
+    a.name != b.name || a.company != b.company || a.email != b.email || a.owner != b.owner
+      || a.source != b.source
   }
 
   static func openDealKey(_ lead: Lead) -> Int64? {

@@ -115,7 +115,11 @@ public struct BinaryReader {
       initialized = n
     }
     index += size
-    return values.map { T(littleEndian: $0) }
+    #if _endian(little)
+      return values
+    #else
+      return values.map { T(littleEndian: $0) }
+    #endif
   }
 
   private mutating func fixed<T: FixedWidthInteger>(_: T.Type) -> T? {

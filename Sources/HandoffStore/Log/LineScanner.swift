@@ -45,9 +45,11 @@ struct LineScanner {
       try buffer.withUnsafeBufferPointer { (bytes) throws(E) in
         var start = 0
         while let newline = LineScanner.newline(in: bytes, from: start, to: filled) {
-          lines += 1
+          // Counted only once handled: a line that stops the scan is not consumed.
           try line(
-            UnsafeBufferPointer(rebasing: bytes[start..<newline]), position + Int64(start), lines)
+            UnsafeBufferPointer(rebasing: bytes[start..<newline]), position + Int64(start),
+            lines + 1)
+          lines += 1
           end = position + Int64(newline + 1)
           start = newline + 1
         }
@@ -65,8 +67,8 @@ struct LineScanner {
             min(Int64(Int.max), (FileIO.identity(fd: fd)?.size ?? position) - position))
           return true
         }
+        try tooLong(position, newline - position, lines + 1)
         lines += 1
-        try tooLong(position, newline - position, lines)
         end = newline + 1
         position = end
         carried = 0

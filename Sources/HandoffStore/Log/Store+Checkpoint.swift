@@ -24,39 +24,44 @@ extension Store {
     let fd = FileIO.open(checkpointPath, O_RDONLY)
     guard fd >= 0 else { return false }
     defer { close(fd) }
-    guard let size = FileIO.identity(fd: fd)?.size, size > 0,
-      let bytes = FileIO.read(fd, from: 0, to: size), bytes.starts(with: Store.checkpointMagic)
+    guard let size = FileIO.identity(fd: fd)?.size, size > Store.checkpointMagic.count else {
+      return false
+    }
+    // Mapped, not read: no copy of a file that can be tens of megabytes.
+    guard let base = mmap(nil, Int(size), PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+      return false
+    }
+    defer { munmap(base, Int(size)) }
+    let raw = UnsafeRawBufferPointer(start: base, count: Int(size))
+    guard raw.starts(with: Store.checkpointMagic) else { return false }
+    var r = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[Store.checkpointMagic.count...]))
+    guard let device = r.int64(), let inode = r.int64(), let position = r.int64(),
+      let lines = r.count(), let witness = r.raw(UInt8.self),
+      UInt64(bitPattern: device) == identity.device, UInt64(bitPattern: inode) == identity.inode,
+      position <= identity.size,
+      FileIO.read(readFD, from: position - Int64(witness.count), to: position) == witness,
+      let leads = r.raw(Int32.self), let offsets = r.raw(Int64.self),
+      leads.count == offsets.count,
+      let actors = r.count()
     else { return false }
-    return bytes.withUnsafeBytes { raw -> Bool in
-      var r = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[Store.checkpointMagic.count...]))
-      guard let device = r.int64(), let inode = r.int64(), let position = r.int64(),
-        let lines = r.count(), let witness = r.raw(UInt8.self),
-        UInt64(bitPattern: device) == identity.device, UInt64(bitPattern: inode) == identity.inode,
-        position <= identity.size,
-        FileIO.read(readFD, from: position - Int64(witness.count), to: position) == witness,
-        let leads = r.raw(Int32.self), let offsets = r.raw(Int64.self),
-        leads.count == offsets.count,
-        let actors = r.count()
-      else { return false }
-      var lastChanges: [String: Int] = [:]
-      for _ in 0..<actors {
-        guard let actor = r.string(), let index = r.count(), index < offsets.count else {
-          return false
-        }
-        lastChanges[actor] = index
-      }
-      let rest = UnsafeRawBufferPointer(rebasing: raw[(Store.checkpointMagic.count + r.index)...])
-      guard let restored = Pipeline.restore(checkpoint: rest, localZone: localZone) else {
+    var lastChanges: [String: Int] = [:]
+    for _ in 0..<actors {
+      guard let actor = r.string(), let index = r.count(), index < offsets.count else {
         return false
       }
-      pipeline = restored
-      offset = position
-      lineCount = lines
-      historyLeads = leads
-      historyOffsets = offsets
-      lastChangeByActor = lastChanges
-      return true
+      lastChanges[actor] = index
     }
+    let rest = UnsafeRawBufferPointer(rebasing: raw[(Store.checkpointMagic.count + r.index)...])
+    guard let restored = Pipeline.restore(checkpoint: rest, localZone: localZone) else {
+      return false
+    }
+    pipeline = restored
+    offset = position
+    lineCount = lines
+    historyLeads = leads
+    historyOffsets = offsets
+    lastChangeByActor = lastChanges
+    return true
   }
 
   /// Writes the checkpoint for the current state (best effort: a store in a folder we

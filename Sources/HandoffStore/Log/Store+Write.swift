@@ -20,11 +20,12 @@ extension Store {
     try write { () throws(StoreError) in
       let now = clock.now()
       do throws(ModelError) {
-        return [(now, actor, try pipeline.plan(command, by: actor, at: now, ifVersion: ifVersion))]
+        let body = try pipeline.plan(command, by: actor, at: now, ifVersion: ifVersion)
+        return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
         throw .model(error)
       }
-    }[0]
+    }.last!
   }
 
   /// Undoes `actor`'s last change (to `lead`, when given) with a compensating event.
@@ -44,11 +45,11 @@ extension Store {
       do throws(ModelError) {
         let body = try pipeline.plan(
           undoOf: undone, leadBefore: LeadFold.replay(earlier), by: actor, at: now)
-        return [(now, actor, body)]
+        return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
         throw .model(error)
       }
-    }[0]
+    }.last!
   }
 
   /// Appends events planned elsewhere (the demo team), numbered after the log's last,
@@ -57,13 +58,18 @@ extension Store {
   public func append(_ items: [(at: Timestamp, actor: String, body: EventBody)]) throws(StoreError)
     -> Int
   {
-    try write { () throws(StoreError) in items }.count
+    try write { () throws(StoreError) in
+      items.lazy.map { PlannedEvent(at: $0.at, actor: $0.actor, body: $0.body) }
+    }.count
   }
 
   /// Appends a generated demo history (see `DemoTeam`).
   @discardableResult
   public func append(_ events: [DemoEvent]) throws(StoreError) -> Int {
-    try append(events.map { (at: $0.at, actor: $0.actor, body: $0.body) })
+    // Read in place: a million-lead demo is millions of events, too many to copy.
+    try write { () throws(StoreError) in
+      events.lazy.map { PlannedEvent(at: $0.at, actor: $0.actor, body: $0.body) }
+    }.count
   }
 
   /// The position of `actor`'s last change (to `lead`) in the history index.
@@ -83,9 +89,9 @@ extension Store {
   /// The writer's protocol: lock, catch up, plan (against the caught-up state), fold
   /// the new events in, append all their lines in one write, fsync. When anything
   /// fails the state is read again from the file, so state and log never disagree.
-  private func write(
-    _ plan: () throws(StoreError) -> [(at: Timestamp, actor: String, body: EventBody)]
-  ) throws(StoreError) -> [Event] {
+  private func write<Planned: Collection<PlannedEvent>>(
+    _ plan: () throws(StoreError) -> Planned
+  ) throws(StoreError) -> WriteResult {
     let fd = try lockedFile()
     defer {
       _ = flock(fd, LOCK_UN)
@@ -94,12 +100,10 @@ extension Store {
     try catchUp()
     try repairTornTail(fd)
     let planned = try plan()
-    guard !planned.isEmpty else { return [] }
-    var events: [Event] = []
-    events.reserveCapacity(planned.count)
+    guard !planned.isEmpty else { return WriteResult(count: 0, last: nil) }
+    var last: Event?
+    var count = 0
     var bytes: [UInt8] = []
-    var starts: [Int64] = []
-    starts.reserveCapacity(planned.count)
     let first = offset
     var written: Int64 = 0
     var seq = pipeline.lastSeq
@@ -122,21 +126,21 @@ extension Store {
       seq += 1
       let event = Event(seq: seq, at: item.at, actor: item.actor, body: item.body)
       if let problem = pipeline.apply(event) {
-        try abandon(
-          .refused("event \(events.count + 1) of \(planned.count) does not fit: \(problem)"))
+        try abandon(.refused("event \(count + 1) of \(planned.count) does not fit: \(problem)"))
       }
-      starts.append(first + written + Int64(bytes.count))
+      // Recorded now; if the append fails, `abandon` reloads and forgets it again.
+      record(event, start: first + written + Int64(bytes.count))
       bytes.append(contentsOf: EventEncoder.line(event))
-      events.append(event)
+      last = event
+      count += 1
       // Large appends (a demo team) go out in pieces, still under the one lock.
       if bytes.count >= 1 << 23 { try flush() }
     }
     try flush()
     guard fsync(fd) == 0 else { try abandon(.io(path: path, doing: "flush to disk", code: errno)) }
-    for (event, start) in zip(events, starts) { record(event, start: start) }
     offset = first + written
-    lineCount += events.count
-    return events
+    lineCount += count
+    return WriteResult(count: count, last: last)
   }
 
   /// Opens the log for appending (creating it and its folder) and takes the write lock.
@@ -202,4 +206,18 @@ extension Store {
       throw .io(path: path, doing: "repair", code: errno)
     }
   }
+}
+
+/// An event planned before it is written: its sequence number comes at the append.
+struct PlannedEvent {
+  var at: Timestamp
+  var actor: String
+  var body: EventBody
+}
+
+/// What an append wrote.
+struct WriteResult {
+  var count: Int
+  /// The last event written (nil when none was).
+  var last: Event?
 }

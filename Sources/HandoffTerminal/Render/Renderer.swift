@@ -86,12 +86,21 @@ public struct Renderer: Sendable {
           var x = 0
           while x < width {
             let cell = next[row + x]
-            if cell.isContinuation || cell == old[row + x] {
+            if cell.isContinuation || cell == old[row + x]
+              || Renderer.sameBlank(cell, old[row + x])
+            {
               x += 1
               continue
             }
             move(toX: x, y: y, in: frame, into: &out)
-            let style = mapper.map(cell.style)
+            var style = mapper.map(cell.style)
+            if Renderer.isLooseBlank(cell) {
+              // A space shows only its background: keep whatever foreground and
+              // bold/dim/italic the terminal has, instead of switching them back and forth.
+              style.foreground = current.foreground
+              style.attributes = style.attributes.subtracting(Renderer.invisibleOnBlank)
+                .union(current.attributes.intersection(Renderer.invisibleOnBlank))
+            }
             SGR.transition(from: current, to: style, into: &out)
             current = style
             out.append(contentsOf: cell.text.utf8)
@@ -103,6 +112,21 @@ public struct Renderer: Sendable {
         }
       }
     }
+  }
+
+  /// Attributes a space does not show.
+  static let invisibleOnBlank: Attributes = [.bold, .dim, .italic]
+
+  /// A space whose foreground and bold/dim/italic cannot be seen (no reverse, no
+  /// underline): only its background shows.
+  static func isLooseBlank(_ cell: Cell) -> Bool {
+    cell.text == " " && cell.width == 1
+      && cell.style.attributes.intersection([.reverse, .underline]).isEmpty
+  }
+
+  /// Two spaces that look the same: same background, neither reversed nor underlined.
+  static func sameBlank(_ a: Cell, _ b: Cell) -> Bool {
+    isLooseBlank(a) && isLooseBlank(b) && a.style.background == b.style.background
   }
 
   /// Moves the cursor to (x, y) the cheapest way it knows.

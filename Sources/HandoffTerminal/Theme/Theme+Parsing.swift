@@ -4,9 +4,10 @@ extension Theme {
   public static func parse(_ text: String, name: String, source: String) throws -> Theme {
     var theme = Theme(name: name)
     var seen: Set<String> = []
-    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    // Split on "\n" or "\r\n" (one Character in Swift) or a lone "\r": files saved on
+    // any system read line by line.
+    let lines = text.split(omittingEmptySubsequences: false) { $0.isNewline }
+    for (offset, rawLine) in lines.enumerated() {
       let line = rawLine.trimmingSpaces()
       if line.isEmpty || line.hasPrefix("#") { continue }
       func fail(_ message: String) -> ThemeError {
