@@ -55,35 +55,3 @@ struct ChaosRegressionTests {
     #expect(fresh.check().problems.isEmpty)
   }
 }
-
-/// A follower whose reload failed half-way (a bad line in a replaced log) kept the events
-/// before the bad line and read the file from its start again on the next refresh, so
-/// it reported "sequence 1 does not follow …" from then on, even after the log was fixed.
-/// Found by the chaos test while compaction wrote unreadable lines.
-struct FollowerRecoveryTests {
-  @Test("after a failed reload, refresh reports the same bad line and recovers once it is fixed")
-  func recoversAfterFailedReload() throws {
-    let folder = TemporaryDirectory("handoff-follower")
-    let path = folder.file("store.jsonl")
-    let good =
-      #"{"seq":1,"at":"2026-11-20T09:00:00Z","actor":"a","type":"member.joined","handle":"ann","name":"Ann","dept":"sales"}"#
-      + "\n"
-    try good.write(toFile: path, atomically: true, encoding: .utf8)
-    let follower = Store(path: path, localZone: .utc)
-    try follower.open()
-    // The log is replaced by one whose second line is damaged.
-    try (good + "{\"seq\":2,\"at\"\n").write(toFile: path, atomically: true, encoding: .utf8)
-    #expect(throws: StoreError.self) { _ = try follower.refresh() }
-    var second = ""
-    do { _ = try follower.refresh() } catch { second = error.description }
-    // Fixed in place (same file): the damaged line is cut off.
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-    try handle.truncate(atOffset: UInt64(good.utf8.count))
-    try handle.close()
-    withKnownIssue("Store.reload leaves a half-folded state behind when it throws") {
-      #expect(second.contains("line 2"), "\(second)")
-      _ = try follower.refresh()
-      #expect(follower.pipeline.lastSeq == 1)
-    }
-  }
-}

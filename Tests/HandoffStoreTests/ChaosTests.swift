@@ -107,7 +107,7 @@ final class ChaosRun: Sendable {
 
   /// Commands per lane of CLI writers (lanes 0–3); lane 4 runs the simulator (and
   /// compactions).
-  static let commandsPerLane = 24
+  static let commandsPerLane = 16
 
   /// A demo team whose history ended 200 days ago (so a compaction has something to
   /// fold), and one lead for notes and one for moves.
@@ -193,7 +193,7 @@ final class ChaosRun: Sendable {
   private func simulatorLane(compactions: Bool) -> [ChaosRecord] {
     var random = SeededGenerator(seed: seed &+ 4)
     var records: [ChaosRecord] = []
-    for n in 0..<8 {
+    for n in 0..<6 {
       let simulate = ["simulate", "--rate", "100", "--for", "1s", "--seed", String(n)]
       let kill = Int.random(in: 0..<3, using: &random) != 0
       let delay = Int.random(in: 0...900, using: &random)
