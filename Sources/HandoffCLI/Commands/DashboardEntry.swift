@@ -26,6 +26,13 @@ enum DashboardEntry {
       return try Dashboard.run(options: options)
     }
     let path = try context.options.store ?? DemoStore.temporaryPath()
+    // A demo store of our own making is removed when the dashboard closes (after the
+    // simulated colleague has stopped); one named with --store is the user's to keep.
+    defer {
+      if context.options.store == nil {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+      }
+    }
     let user = try DemoStore.prepare(path: path, context: context)
     let simulation = DemoSimulation(path: path)
     simulation.start()
