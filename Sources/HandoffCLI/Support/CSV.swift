@@ -31,8 +31,18 @@ enum CSV {
     if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
       text = "'" + text
     }
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    // By scalars: Swift reads "\r\n" as one Character, equal to neither "\r" nor "\n",
+    // so a name holding CRLF went out bare and started a new row (a formula included).
+    if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    {
+      // Doubled by scalars too: `replacingOccurrences` skips a quote that a combining
+      // mark follows, which then closed the cell early.
+      var quoted = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars {
+        if scalar == "\"" { quoted.append(scalar) }
+        quoted.append(scalar)
+      }
+      return "\"" + String(quoted) + "\""
     }
     return text
   }

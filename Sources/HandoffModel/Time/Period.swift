@@ -22,7 +22,11 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   /// Parses `2026-11` (a month) or `2026-Q4` (a quarter).
   public init?(_ text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+    // Four ASCII digits exactly (`Int` alone would take "+506" or "-506"), so that
+    // every period read prints back as the same text.
+    guard parts.count == 2, parts[0].count == 4, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+      let year = Int(parts[0])
+    else { return nil }
     let rest = parts[1]
     if rest.first == "Q" || rest.first == "q" {
       guard rest.count == 2, let q = Int(rest.dropFirst()), (1...4).contains(q) else { return nil }
@@ -44,7 +48,8 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 
   /// `2026-11` or `2026-Q4`.
   public var description: String {
-    let y = String(year)
+    // Years below 1000 keep their leading zeros: "0506-11" must read back.
+    let y = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
     switch kind {
     case .month: return y + "-" + (index < 10 ? "0" : "") + String(index)
     case .quarter: return y + "-Q" + String(index)

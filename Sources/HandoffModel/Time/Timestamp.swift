@@ -159,7 +159,8 @@ private struct DigitReader {
       index += 1
     }
     guard count > 0, count <= 9 else { return nil }
-    for _ in count..<3 where count < 3 { value *= 10 }
+    // `count..<3` would trap for 4–9 digits, so scale only when fewer than 3 came.
+    if count < 3 { for _ in count..<3 { value *= 10 } }
     return value
   }
 

@@ -147,7 +147,10 @@ enum EventEncoder {
 
   private static func notes(_ list: [Note], into w: inout JSONWriter) {
     w.beginArray("notes")
-    for note in list {
+    for (index, note) in list.enumerated() {
+      // `open` writes no separator of its own: without this, two notes ran together
+      // (`}{`) and a compacted log, `show --json` and `export` could not be read back.
+      if index > 0 { w.literal(",") }
       w.open()
       w.field("at", note.at)
       w.field("by", note.author)
