@@ -196,7 +196,7 @@ struct InjectionTests {
     #expect(try Data(contentsOf: URL(fileURLWithPath: f.path)) == before)
   }
 
-  @Test("CSV export to a terminal holds no raw control bytes")
+  @Test("CSV export keeps the data exact in a file and shows no raw control on a terminal")
   func csvExportControls() throws {
     let f = InjectionFixture()
     let store = try f.store()
@@ -207,14 +207,28 @@ struct InjectionTests {
             name: item.text, company: "c", email: "", source: "s", segment: "", score: 0,
             value: 0, owner: nil)), by: "admin")
     }
-    let r = f.run(["export", "--csv"])
-    #expect(r.status == 0)
-    // Known bug (cli branch, ViewCommands.export): CSV cells are written raw, so
-    // `handoff export --csv` on a terminal lets a lead's name set the title, clear the
-    // screen or write the clipboard. Remove `withKnownIssue` once fixed.
-    withKnownIssue("export --csv writes data text raw") {
-      f.expectClean(r, "export --csv")
+    // To a file (or a pipe) an export is data: every name is there as it was typed.
+    let file = f.run(["export", "--csv"])
+    #expect(file.status == 0)
+    let exported = String(decoding: file.stdout, as: UTF8.self)
+    for item in InjectionTests.hostile where !item.text.contains("\"") {
+      #expect(exported.contains(item.text), "\(item.what) kept exactly")
     }
+    // To a terminal the same export shows every control as a visible symbol.
+    let pty = try PseudoTerminal(
+      executable: handoffExecutable(), arguments: ["export", "--csv", "--store", f.path],
+      environment: ["HANDOFF_USER": "admin", "TERM": "xterm", "PATH": "/usr/bin:/bin"],
+      width: 200, height: 50)
+    #expect(pty.waitForExit(timeout: .seconds(20)) != nil)
+    pty.read(until: { _ in false }, timeout: .milliseconds(200))
+    // The terminal's own line discipline turns each newline into CR LF; that CR is not data.
+    let raw = pty.output
+    let shown = raw.indices.compactMap { i -> UInt8? in
+      raw[i] == 0x0D && i + 1 < raw.count && raw[i + 1] == 0x0A ? nil : raw[i]
+    }
+    f.expectClean(
+      InjectionFixture.Output(args: ["export", "--csv"], status: 0, stdout: shown, stderr: []),
+      "export --csv on a terminal")
   }
 
   @Test("CSV export neutralizes formulas and keeps every row one record")
