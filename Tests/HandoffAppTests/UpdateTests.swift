@@ -173,6 +173,21 @@ struct NavigationTests {
     #expect(d.state.screen == .dashboard)
   }
 
+  @Test("a store that cannot be read pauses the live indicator and says why, until it can")
+  func storeUnavailable() {
+    var d = Driver()
+    #expect(d.state.live)
+    let before = d.queue.map(\.id)
+    d.send(.storeUnavailable("the store is gone (/x/store.jsonl); showing its last state"))
+    #expect(!d.state.live)
+    #expect(d.state.status?.text.contains("the store is gone") == true)
+    #expect(d.queue.map(\.id) == before, "the last state stays")
+    let bar = AppView.render(d.state, pipeline: d.pipeline, now: d.fixture.now).lines.last ?? ""
+    #expect(bar.contains("paused"), "\(bar)")
+    d.send(.storeChanged)
+    #expect(d.state.live)
+  }
+
   @Test("a status message expires")
   func statusExpires() {
     var d = Driver()

@@ -267,3 +267,19 @@ import Testing
     #expect(try follower.refresh() == .appended(1))
   }
 }
+
+@Suite struct VanishedStoreTests {
+  @Test func aDeletedLogIsReportedAndItsStateKeptUntilANewOneAppears() throws {
+    let fixture = StoreFixture()
+    let writer = try fixture.team()
+    let follower = try fixture.store()
+    try FileManager.default.removeItem(atPath: fixture.path)
+    #expect(try follower.refresh() == .vanished)
+    #expect(try follower.refresh() == .vanished, "said again until it changes")
+    #expect(follower.pipeline.members.count == 4, "the last state stays on screen")
+    try writer.perform(
+      .addMember(handle: "zoe", name: nil, department: .sales, capacity: nil), by: "admin")
+    #expect(try follower.refresh() == .reloaded)
+    #expect(follower.pipeline.members.map(\.handle) == ["zoe"])
+  }
+}

@@ -124,10 +124,16 @@ struct DashboardLoop {
       // A burst of appends is folded in at once and becomes one message, one frame.
       if storeMayHaveChanged {
         do {
-          if try store.refresh() != .none { messages.insert(.storeChanged, at: 0) }
+          switch try store.refresh() {
+          case .none: break
+          case .appended, .reloaded: messages.insert(.storeChanged, at: 0)
+          case .vanished:
+            messages.append(
+              .storeUnavailable("the store is gone (\(store.path)); showing its last state"))
+          }
         } catch {
-          // The log could not be read (moved, corrupt): say so, keep the last state.
-          messages.append(.actionResult(.refused("store: \(error.description)")))
+          // The log could not be read (corrupt, unreadable): say so, keep the last state.
+          messages.append(.storeUnavailable("store: \(error.description)"))
         }
       }
       messages.append(.tick)

@@ -12,6 +12,9 @@ public enum Msg: Sendable {
   case tick
   /// The store changed (events appended by anyone, or a reload).
   case storeChanged
+  /// The store cannot be read (deleted, moved, damaged): the screen keeps the last
+  /// state and says why, until a read succeeds again.
+  case storeUnavailable(String)
   /// The terminal's size changed.
   case resize(width: Int, height: Int)
   /// The result of a `perform` or `undo` effect.

@@ -26,7 +26,12 @@ public enum Update {
     case .tick:
       effects = []
     case .storeChanged:
+      state.live = true
       effects = storeChanged(&state, &context)
+    case .storeUnavailable(let why):
+      effects = []
+      state.live = false
+      refuse(&state, context, why)
     case .resize(let width, let height):
       state.width = width
       state.height = height

@@ -85,7 +85,9 @@ public final class Store {
   public func refresh() throws(StoreError) -> StoreChange {
     watcher.drain()
     if watcher.descriptor < 0 || !watcher.started { watcher.start() }
-    guard let current = FileIdentity.of(path: path) else { return .none }
+    guard let current = FileIdentity.of(path: path) else {
+      return loadedIdentity == nil ? .none : .vanished
+    }
     if let loaded = loadedIdentity, loaded.sameFile(as: current), current.size >= offset {
       let before = pipeline.eventCount
       try catchUp()

@@ -38,4 +38,7 @@ public enum StoreChange: Equatable, Sendable {
   case appended(Int)
   /// The log was replaced (compaction, repair) and was loaded again from the start.
   case reloaded
+  /// The log this store had read is gone (deleted or moved away); the state is what
+  /// it held. A new log under the name is read as a replacement.
+  case vanished
 }
