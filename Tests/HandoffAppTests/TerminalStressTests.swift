@@ -1,0 +1,171 @@
+import Foundation
+import HandoffModel
+import HandoffStore
+import HandoffTerminal
+import TestSupport
+import Testing
+
+/// The real dashboard on a pseudo-terminal under hostile data and a storm of resizes.
+@Suite struct TerminalStressTests {
+  private func environment(_ folder: TemporaryDirectory, user: String = "admin") -> [String: String]
+  {
+    [
+      "HANDOFF_USER": user, "HOME": folder.path, "TERM": "xterm-256color",
+      "COLORTERM": "truecolor",
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+    ]
+  }
+
+  /// Hostile text for every field a screen shows: escape sequences of every family,
+  /// 8-bit controls, bell, backspace, carriage return, bidi overrides.
+  static let hostile = [
+    "\u{1B}[2J\u{1B}[Hcleared", "\u{1B}]0;pwned\u{07}title", "\u{1B}]52;c;cm0gLXJmIH4K\u{07}clip",
+    "\u{1B}]8;;https://evil.example/\u{1B}\\link", "\u{1B}P1$qm\u{1B}\\dcs", "\u{1B}_Gapc\u{1B}\\",
+    "reset\u{1B}c", "ask\u{1B}[6n", "\u{9B}2J8bit", "\u{9D}0;osc8\u{9C}", "ding\u{07}",
+    "back\u{08}\u{08}space", "shown\rhidden", "invoice\u{202E}fdp.exe", "\u{2066}iso\u{2069}",
+  ]
+
+  /// The escape sequences the renderer itself writes: CSI with digits, `;` and `?`,
+  /// ending in one of these finals. Anything else (OSC, DCS, APC, ESC c, CSI n, BEL,
+  /// C1) can only have come from data.
+  static func foreignControl(in bytes: [UInt8]) -> String? {
+    let finals = Set("HJmABCDhlK".utf8)
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 0x1B {
+        guard i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "[") else {
+          return "ESC \(i + 1 < bytes.count ? String(bytes[i + 1]) : "end") at \(i)"
+        }
+        var j = i + 2
+        while j < bytes.count, (0x30...0x3F).contains(bytes[j]) { j += 1 }
+        guard j < bytes.count, finals.contains(bytes[j]) else { return "CSI final at \(j)" }
+        i = j + 1
+        continue
+      }
+      if b < 0x20 && b != 0x0A && b != 0x0D { return "byte 0x\(String(b, radix: 16)) at \(i)" }
+      if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
+        return "C1 U+00\(String(bytes[i + 1], radix: 16)) at \(i)"
+      }
+      if b == 0xE2, i + 2 < bytes.count,
+        (bytes[i + 1] == 0x80 && (0xAA...0xAE).contains(bytes[i + 2]))
+          || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]))
+      {
+        return "bidi override or isolate at \(i)"
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  @Test("the detector itself: the renderer's sequences pass, data's controls do not")
+  func detector() {
+    #expect(
+      Self.foreignControl(in: Array("\u{1B}[?2026h\u{1B}[1;38;2;1;2;3mok\u{1B}[0m\r\n".utf8)) == nil
+    )
+    for raw in Self.hostile
+    where raw.unicodeScalars.contains(where: {
+      $0.value < 0x20 || (0x80...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+        || (0x2066...0x2069).contains($0.value)
+    }) {
+      if raw.hasPrefix("\u{1B}[2J") || raw == "shown\rhidden" { continue }  // renderer-like
+      #expect(Self.foreignControl(in: Array(raw.utf8)) != nil, "\(raw.debugDescription)")
+    }
+  }
+
+  @Test("hostile names, companies, sources, notes and members never reach the terminal raw")
+  func hostileDataOnScreen() throws {
+    let folder = TemporaryDirectory("handoff-hostile-screen")
+    let path = folder.file("store.jsonl")
+    let store = Store(path: path, localZone: .utc)
+    try store.open()
+    try store.perform(
+      .addMember(handle: "sam", name: Self.hostile[1], department: .sales, capacity: nil),
+      by: "admin")
+    try store.perform(
+      .addMember(handle: "maria", name: Self.hostile[0], department: .marketing, capacity: nil),
+      by: "admin")
+    for (n, text) in Self.hostile.enumerated() {
+      let id = try #require(
+        try store.perform(
+          .addLead(
+            NewLead(
+              name: text, company: Self.hostile[(n + 3) % Self.hostile.count], source: "ads",
+              owner: "maria")), by: "maria"
+        ).leadID)
+      try store.perform(.note(id: id, text: text), by: "maria")
+      if n % 2 == 0 {
+        try store.perform(.move(id: id, to: .mql, reason: nil), by: "maria")
+        try store.perform(.handOff(id: id), by: "maria")
+      }
+    }
+    let pty = try PseudoTerminal(
+      executable: handoffExecutable(), arguments: ["--store", path],
+      environment: environment(folder, user: "sam"), width: 140, height: 40)
+    #expect(pty.read(untilContains: "Handoff queue"))
+    // Every screen with data on it: the queue, a lead's detail with its notes, the
+    // full-screen list, the picker with members' names, the wall targets view.
+    for keys in ["j", "\r", "\u{1B}", "f", "\u{1B}", "a", "\u{1B}", "\t\t", "w", "\u{1B}"] {
+      let before = pty.output.count
+      pty.send(keys)
+      pty.read(until: { $0.count > before }, timeout: .seconds(2))
+    }
+    pty.send("q")
+    #expect(pty.waitForExit() != nil)
+    #expect(
+      Self.foreignControl(in: pty.output) == nil, "\(Self.foreignControl(in: pty.output) ?? "")")
+    // And the data was shown, as visible symbols.
+    let text = String(decoding: pty.output, as: UTF8.self)
+    #expect(text.contains("␛[2J"))
+    #expect(text.contains("cleared"))
+  }
+
+  @Test("a storm of resizes, 1×1 to 500×200, while events arrive: no crash, a whole last frame")
+  func resizeStorm() throws {
+    let folder = TemporaryDirectory("handoff-resize")
+    let path = folder.file("store.jsonl")
+    #expect(
+      runHandoff(
+        ["--store", path, "demo", "--leads", "300", "--seed", "4"], environment: environment(folder)
+      )
+      .status == 0)
+    let pty = try PseudoTerminal(
+      executable: handoffExecutable(), arguments: ["--store", path],
+      environment: environment(folder, user: "sam"), width: 100, height: 30)
+    #expect(pty.read(untilContains: "Handoff queue"))
+    let writer = Store(path: path, localZone: .utc)
+    try writer.open()
+    var random = SplitMix64(seed: 77)
+    let sizes = [(1, 1), (500, 200), (59, 19), (60, 20), (80, 24), (2, 300), (300, 2)]
+    let notable = writer.pipeline.allLeads.prefix(50).map(\.id)
+    for n in 0..<300 {
+      let (w, h) =
+        n < sizes.count * 10 && n % 10 == 0
+        ? sizes[n / 10] : (Int(random.next() % 300) + 1, Int(random.next() % 120) + 1)
+      pty.resize(width: w, height: h)
+      if n % 10 == 0 {
+        try writer.perform(
+          .note(id: notable[(n / 10) % notable.count], text: "storm \(n)"), by: "ana")
+      }
+      pty.read(until: { _ in false }, timeout: .milliseconds(1))
+    }
+    // The final size; everything after its full redraw is the last frame and its updates.
+    pty.resize(width: 120, height: 36)
+    let settled = pty.output.count
+    #expect(pty.read(untilContains: "Handoff queue", after: settled))
+    pty.read(until: { _ in false }, timeout: .milliseconds(300))
+    let clear = Array("\u{1B}[H\u{1B}[2J".utf8)
+    let tail = Array(pty.output[settled...])
+    let start = tail.firstRange(of: clear)?.lowerBound ?? 0
+    var model = ScreenModel(width: 120, height: 36) { DisplayWidth.of($0) }
+    model.feed(tail[start...])
+    let lines = model.lines
+    #expect(lines.count == 36)
+    #expect(lines.first?.contains("Handoff queue") == true, "\(lines.first ?? "")")
+    #expect(lines.last?.contains("? help") == true, "\(lines.last ?? "")")
+    pty.send("q")
+    let status = try #require(pty.waitForExit())
+    #expect(PseudoTerminal.exited(status, code: 0))
+    #expect(PseudoTerminal.sameModes(pty.initialModes, pty.modes()))
+  }
+}
