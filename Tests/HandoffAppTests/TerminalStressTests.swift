@@ -169,3 +169,58 @@ import Testing
     #expect(PseudoTerminal.sameModes(pty.initialModes, pty.modes()))
   }
 }
+
+/// Every way out of the dashboard gives the terminal back as it was found.
+@Suite struct DashboardExitTests {
+  enum Way: String, CaseIterable, CustomTestStringConvertible {
+    case q, ctrlC, sigterm, sighup, suspendAndContinue
+    var testDescription: String { rawValue }
+  }
+
+  @Test(arguments: Way.allCases)
+  func theTerminalIsRestored(way: Way) throws {
+    let folder = TemporaryDirectory("handoff-exit")
+    let path = folder.file("store.jsonl")
+    let environment = [
+      "HANDOFF_USER": "sam", "HOME": folder.path, "TERM": "xterm-256color",
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+    ]
+    #expect(
+      runHandoff(
+        ["--store", path, "demo", "--leads", "50", "--seed", "2"], environment: environment
+      )
+      .status == 0)
+    let pty = try PseudoTerminal(
+      executable: handoffExecutable(), arguments: ["--store", path], environment: environment,
+      width: 100, height: 30)
+    #expect(pty.read(untilContains: "Handoff queue"))
+    switch way {
+    case .q: pty.send("q")
+    case .ctrlC: pty.send([0x03])
+    case .sigterm: pty.signal(SIGTERM)
+    case .sighup: pty.signal(SIGHUP)
+    case .suspendAndContinue:
+      // Ctrl-Z gives the terminal back (main screen, cursor shown); SIGCONT takes it
+      // again and redraws in full; then quit.
+      let before = pty.output.count
+      pty.send([0x1A])
+      #expect(pty.read(untilContains: "\u{1B}[?1049l", after: before))
+      pty.signal(SIGCONT)
+      #expect(pty.read(untilContains: "\u{1B}[?1049h", after: before))
+      #expect(pty.read(untilContains: "Handoff queue", after: before))
+      pty.send("q")
+    }
+    let status = try #require(pty.waitForExit())
+    switch way {
+    case .sigterm: #expect(PseudoTerminal.killed(status, by: SIGTERM))
+    case .sighup: #expect(PseudoTerminal.killed(status, by: SIGHUP))
+    default:
+      // Ctrl-C is a key in raw mode: the dashboard quits as with q.
+      #expect(PseudoTerminal.exited(status, code: 0))
+    }
+    #expect(PseudoTerminal.sameModes(pty.initialModes, pty.modes()))
+    let tail = String(decoding: pty.output.suffix(300), as: UTF8.self)
+    #expect(tail.contains("\u{1B}[?1049l"), "main screen back")
+    #expect(tail.contains("\u{1B}[?25h"), "cursor shown")
+  }
+}
