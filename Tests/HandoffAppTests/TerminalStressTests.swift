@@ -104,14 +104,32 @@ import Testing
       environment: environment(folder, user: "sam"), width: 140, height: 40)
     #expect(pty.read(untilContains: "Handoff queue"))
     // Every screen with data on it: the queue, a lead's detail with its notes, the
-    // full-screen list, the picker with members' names, the wall targets view.
-    for keys in ["j", "\r", "\u{1B}", "f", "\u{1B}", "a", "\u{1B}", "\t\t", "w", "\u{1B}"] {
-      let before = pty.output.count
-      pty.send(keys)
-      pty.read(until: { $0.count > before }, timeout: .seconds(2))
+    // full-screen list, the assign picker with members' names, the wall targets view.
+    // Each step waits for its screen (replayed through the screen model, since a frame
+    // sends only what changed), so a lone Esc is never read as Alt with the next key.
+    func screen() -> String {
+      var model = ScreenModel(width: 140, height: 40) { DisplayWidth.of($0) }
+      model.feed(pty.output)
+      return model.lines.joined(separator: "\n")
+    }
+    let steps: [(keys: String, shows: String, hides: String?)] = [
+      ("j\r", "History", nil), ("\u{1B}", "Marketing", "History"), ("a", "Assign ", nil),
+      ("\u{1B}", "Marketing", "Assign "), ("f", "Handoff queue", "Marketing"),
+      ("\u{1B}", "Marketing", nil), ("w", "Targets · ", "Marketing"),
+      ("\u{1B}", "Marketing", nil),
+    ]
+    for step in steps {
+      pty.send(step.keys)
+      let reached = pty.read(
+        until: { _ in
+          let text = screen()
+          return text.contains(step.shows) && !(step.hides.map(text.contains) ?? false)
+        }, timeout: .seconds(30))
+      #expect(reached, "\(step.keys.debugDescription) → \(step.shows)")
     }
     pty.send("q")
-    #expect(pty.waitForExit() != nil)
+    // Generous: an instrumented (sanitizer) build starts and stops slowly.
+    #expect(pty.waitForExit(timeout: .seconds(60)) != nil)
     #expect(
       Self.foreignControl(in: pty.output) == nil, "\(Self.foreignControl(in: pty.output) ?? "")")
     // And the data was shown, as visible symbols.
@@ -164,7 +182,7 @@ import Testing
     #expect(lines.first?.contains("Handoff queue") == true, "\(lines.first ?? "")")
     #expect(lines.last?.contains("? help") == true, "\(lines.last ?? "")")
     pty.send("q")
-    let status = try #require(pty.waitForExit())
+    let status = try #require(pty.waitForExit(timeout: .seconds(60)))
     #expect(PseudoTerminal.exited(status, code: 0))
     #expect(PseudoTerminal.sameModes(pty.initialModes, pty.modes()))
   }
@@ -210,7 +228,7 @@ import Testing
       #expect(pty.read(untilContains: "Handoff queue", after: before))
       pty.send("q")
     }
-    let status = try #require(pty.waitForExit())
+    let status = try #require(pty.waitForExit(timeout: .seconds(60)))
     switch way {
     case .sigterm: #expect(PseudoTerminal.killed(status, by: SIGTERM))
     case .sighup: #expect(PseudoTerminal.killed(status, by: SIGHUP))

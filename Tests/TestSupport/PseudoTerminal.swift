@@ -45,10 +45,15 @@ package final class PseudoTerminal {
     slave = slaveFD
     _ = fcntl(master, F_SETFD, FD_CLOEXEC)
     _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
-    guard let name = ttyname(slave) else {
-      throw Failure(description: "ttyname failed: errno \(errno)")
+    // ttyname_r, not ttyname: tests open terminals on several threads at once, and
+    // ttyname's shared buffer would hand one test another's name.
+    var nameBuffer = [CChar](repeating: 0, count: 256)
+    let nameError = ttyname_r(slave, &nameBuffer, nameBuffer.count)
+    guard nameError == 0 else {
+      throw Failure(description: "ttyname_r failed: errno \(nameError)")
     }
-    let slavePath = String(cString: name)
+    let slavePath = String(
+      decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var modes = termios()
     tcgetattr(slave, &modes)
     initialModes = modes
