@@ -38,6 +38,13 @@ struct FaultTests {
     let list = f.run(prefix + [f.binary, "list"])
     #expect(list.ending == .exited(0), "\(list.stderr)")
     #expect(list.stdout.contains("seed lead"))
+    // The dashboard's status bar says the store is read-only (snapshot: same view code).
+    let shot = f.run(prefix + [f.binary, "snapshot", "--width", "160", "--height", "40"])
+    #expect(shot.ending == .exited(0), "\(shot.stderr)")
+    #expect(
+      shot.stdout.split(separator: "\n").last?.contains("(read-only)") == true, "\(shot.stdout)")
+    let writable = f.run([f.binary, "snapshot", "--width", "160", "--height", "40"])
+    #expect(prefix.isEmpty || !writable.stdout.contains("(read-only)"))
   }
 
   @Test(

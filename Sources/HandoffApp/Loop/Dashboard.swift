@@ -83,6 +83,7 @@ struct DashboardLoop {
     state = AppState(
       user: options.user, storeName: storeName, width: session.size.width,
       height: session.size.height)
+    state.readOnly = !store.isWritable
   }
 
   var now: Timestamp { options.clock.now() }

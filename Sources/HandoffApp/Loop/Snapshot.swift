@@ -72,6 +72,7 @@ extension Dashboard {
       user: options.user, storeName: shortName(options.storePath), width: options.width,
       height: options.height)
     state.live = false
+    state.readOnly = !store.isWritable
     switch options.view {
     case .dashboard: break
     case .queue: state.screen = .list(.queue)

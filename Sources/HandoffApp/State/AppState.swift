@@ -36,6 +36,8 @@ public struct AppState: Equatable {
   public var lastOwnLead: Int?
   /// Whether events from the store are being followed (the live indicator).
   public var live = true
+  /// Whether the store refuses this user's writes (the status bar says so).
+  public var readOnly = false
   /// Cached filtered or sorted orders, one per list, when a filter, sort or
   /// "only mine" applies.
   var derived: [LeadListID: DerivedOrder] = [:]

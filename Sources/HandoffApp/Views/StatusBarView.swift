@@ -19,7 +19,7 @@ enum StatusBarView {
     if c.state.sort != .urgency { right.append("sort \(c.state.sort.label)") }
     if c.state.onlyMine { right.append("mine") }
     right.append(c.state.user)
-    right.append(c.state.storeName)
+    right.append(c.state.storeName + (c.state.readOnly ? " (read-only)" : ""))
     let clock = (c.state.live ? "● live " : "○ paused ") + c.clock(c.now)
     let rightText = right.joined(separator: " · ")
     let rightWidth = min(width / 2, DisplayWidth.of(rightText) + 2 + DisplayWidth.of(clock))

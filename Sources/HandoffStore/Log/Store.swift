@@ -75,6 +75,21 @@ public final class Store {
     watcher.start()
   }
 
+  /// Whether this process may append to the log (or create it and its folder), by
+  /// `access(2)`: a dashboard on a store it cannot write says so up front.
+  public var isWritable: Bool {
+    if access(path, W_OK) == 0 { return true }
+    guard errno == ENOENT else { return false }
+    // Not there yet: writable if the nearest existing folder above it is.
+    var folder = FileIO.directory(of: path)
+    while access(folder, F_OK) != 0 {
+      let parent = FileIO.directory(of: folder)
+      if parent == folder { return false }
+      folder = parent
+    }
+    return access(folder, W_OK | X_OK) == 0
+  }
+
   /// A descriptor that becomes readable when the log may have changed (Linux: inotify
   /// on its folder), for `poll(2)`; -1 when there is none and callers should call
   /// `refresh` on a short timer instead.
