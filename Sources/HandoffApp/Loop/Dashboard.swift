@@ -149,19 +149,24 @@ struct DashboardLoop {
     let before = state
     var queue = messages
     var index = 0
+    var redrawn = false
     while index < queue.count {
       let effects = Update.update(&state, queue[index], pipeline: store.pipeline, now: now)
       index += 1
       for effect in effects {
         switch effect {
         case .quit: running = false
-        case .redraw: session.redrawAll()
+        case .redraw:
+          // A full redraw now (Ctrl-L, a resize), not at the next clock tick.
+          session.redrawAll()
+          redrawn = true
         case .suspend: session.suspend()
         default: queue += runner.run(effect)
         }
       }
     }
-    return state != before || queue.contains { if case .storeChanged = $0 { true } else { false } }
+    return redrawn || state != before
+      || queue.contains { if case .storeChanged = $0 { true } else { false } }
   }
 
   private mutating func draw(at moment: Timestamp) {
