@@ -138,7 +138,8 @@ import Testing
     #expect(text.contains("cleared"))
   }
 
-  @Test("a storm of resizes, 1×1 to 500×200, while events arrive: the last frame equals a fresh render")
+  @Test(
+    "a storm of resizes, 1×1 to 500×200, while events arrive: the last frame equals a fresh render")
   func resizeStorm() throws {
     let folder = TemporaryDirectory("handoff-resize")
     let path = folder.file("store.jsonl")
