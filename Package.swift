@@ -12,12 +12,15 @@ let package = Package(
     .executable(name: "handoff-bench", targets: ["handoff-bench"]),
   ],
   targets: [
+    // Typed file descriptors and errno, shared by store, terminal and CLI. Knows nothing
+    // of leads or terminals.
+    .target(name: "HandoffSystem"),
     // Pure domain: entities, stages, events, the fold, metrics. No I/O.
     .target(name: "HandoffModel"),
     // The event log on disk.
-    .target(name: "HandoffStore", dependencies: ["HandoffModel"]),
+    .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
-    .target(name: "HandoffTerminal"),
+    .target(name: "HandoffTerminal", dependencies: ["HandoffSystem"]),
     // The dashboard: state, update, views, event loop.
     .target(
       name: "HandoffApp",
@@ -25,7 +28,9 @@ let package = Package(
     // Argument parsing, commands, help, errors.
     .target(
       name: "HandoffCLI",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp"]),
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffApp",
+      ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
     // TestSupport brings the pseudo-terminal the benchmark drives a real `handoff` through.
     .executableTarget(
@@ -37,6 +42,7 @@ let package = Package(
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal"]),
 
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
     .testTarget(name: "HandoffModelTests", dependencies: ["HandoffModel", "TestSupport"]),
     .testTarget(
       name: "HandoffStoreTests", dependencies: ["HandoffModel", "HandoffStore", "TestSupport", "handoff"]),
