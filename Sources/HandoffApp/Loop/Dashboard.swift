@@ -169,7 +169,11 @@ struct DashboardLoop {
       || queue.contains { if case .storeChanged = $0 { true } else { false } }
   }
 
-  private mutating func draw(at moment: Timestamp) {
+  private mutating func draw(at instant: Timestamp) {
+    // Everything on screen is drawn at the whole second the clock shows: countdowns
+    // and ages then change together with the clock, never a fraction of a second
+    // before or after it (which a frame drawn mid-second would otherwise show).
+    let moment = Timestamp(milliseconds: instant.milliseconds / 1000 * 1000)
     if figures?.isCurrent(pipeline: store.pipeline, now: moment) != true {
       figures = DashboardFigures(pipeline: store.pipeline, now: moment)
     }

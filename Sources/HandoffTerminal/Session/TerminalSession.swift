@@ -195,7 +195,9 @@ public final class TerminalSession {
   }
 
   private func enterModes() throws {
-    guard tcsetattr(input, TCSAFLUSH, &raw) == 0 else {
+    // TCSANOW, not TCSAFLUSH: keys typed while the program was stopped (or before a
+    // second SIGCONT) are input like any other and must not be thrown away.
+    guard tcsetattr(input, TCSANOW, &raw) == 0 else {
       throw TerminalError.system(call: "tcsetattr", errno: errno)
     }
     try FileDescriptorIO.writeAll(output, TerminalModes.enter(mouse: options.mouse))
