@@ -19,6 +19,10 @@ let package = Package(
     .target(name: "HandoffModel"),
     // The event log on disk.
     .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem"]),
+    // The PostgreSQL client: the frontend/backend protocol (v3), its sign-in methods
+    // (SCRAM-SHA-256 with the hashes written here, md5, password) and connection strings.
+    // Knows nothing of leads.
+    .target(name: "HandoffPostgres", dependencies: ["HandoffSystem"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
     .target(name: "HandoffTerminal", dependencies: ["HandoffSystem"]),
     // The dashboard: state, update, views, event loop.
@@ -42,7 +46,15 @@ let package = Package(
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal"]),
 
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // Throwaway PostgreSQL servers (initdb + pg_ctl in a temporary folder) for the tests
+    // and the benchmark; not linked into `handoff`.
+    .target(
+      name: "PostgresTestCluster", dependencies: ["HandoffSystem"],
+      path: "Tests/PostgresTestCluster"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
+    .testTarget(
+      name: "HandoffPostgresTests",
+      dependencies: ["HandoffPostgres", "HandoffSystem", "PostgresTestCluster", "TestSupport"]),
     .testTarget(name: "HandoffModelTests", dependencies: ["HandoffModel", "TestSupport"]),
     .testTarget(
       name: "HandoffStoreTests", dependencies: ["HandoffModel", "HandoffStore", "TestSupport", "handoff"]),
