@@ -5,7 +5,7 @@ import Testing
 
 @testable import HandoffCLI
 
-/// The CLI's pure parts: suggestions, values, CSV cells, tables, JSON escaping.
+/// The CLI's pure parts: suggestions, values, CSV cells, tables.
 struct CLIPartsTests {
   @Test("edit distance counts a swap of neighbours as one edit")
   func distance() {
@@ -66,12 +66,6 @@ struct CLIPartsTests {
     #expect(lines[1] == "   7  xxxxxxxxxxxxxxxxx…  ok")
     #expect(lines[2] == "1001  Bell␇               漢字")
     #expect(lines.allSatisfy { Cells.width($0) <= 30 })
-  }
-
-  @Test("JSON text escapes every control a terminal might obey")
-  func json() {
-    #expect(JSONText.string("a\u{1B}b\u{9B}c\u{202E}") == "\"a\\u001bb\\u009bc\\u202e\"")
-    #expect(JSONText.terminalSafe("{\"n\":\"x\u{85}\"}") == "{\"n\":\"x\\u0085\"}")
   }
 
   @Test("the built handoff is found beside the test runner, wherever the build went")

@@ -1,5 +1,6 @@
 import HandoffModel
 import HandoffStore
+import HandoffText
 
 /// `team add|set|list|remove`: who is on the team.
 enum TeamCommands {
@@ -63,9 +64,11 @@ enum TeamCommands {
     let pipeline = try ctx.pipeline()
     let members = pipeline.members
     if ctx.json {
-      ctx.printJSON(
-        JSONText.array(
-          members.map { LogFormat.json(member: $0, load: pipeline.load(of: $0.handle)) }))
+      ctx.printJSON { w in
+        w.beginArray(onePerLine: true)
+        for m in members { LogFormat.write(member: m, load: pipeline.load(of: m.handle), into: &w) }
+        w.endArray()
+      }
       return
     }
     var table = TextTable([

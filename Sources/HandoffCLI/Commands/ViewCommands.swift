@@ -1,5 +1,6 @@
 import HandoffModel
 import HandoffStore
+import HandoffText
 
 /// Commands that read many leads: `list` and `export`.
 enum ViewCommands {
@@ -38,7 +39,11 @@ enum ViewCommands {
       leads = leads.filter { $0.stage.department == dept }
     }
     if ctx.json {
-      ctx.printJSON(JSONText.array(leads.map { LogFormat.json(lead: $0, notes: nil) }))
+      ctx.printJSON { w in
+        w.beginArray(onePerLine: true)
+        for lead in leads { LogFormat.write(lead: lead, notes: nil, into: &w) }
+        w.endArray()
+      }
       return
     }
     let now = ctx.now
@@ -83,7 +88,7 @@ enum ViewCommands {
       for lead in pipeline.allLeads {
         text += LogFormat.json(lead: lead, notes: pipeline.notes(of: lead.id)) + "\n"
       }
-      ctx.out.write(JSONText.terminalSafe(text))
+      ctx.out.write(text)
       return
     }
     let toTerminal = TerminalWidth.isTerminal
