@@ -24,16 +24,19 @@ let package = Package(
     .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem", "HandoffText"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
     .target(name: "HandoffTerminal", dependencies: ["HandoffSystem", "HandoffText"]),
+    // Words and numbers for people, shared by dashboard and CLI: events in plain words,
+    // dates, durations, money, percentages, tables printed as text.
+    .target(name: "HandoffPresentation", dependencies: ["HandoffModel", "HandoffTerminal"]),
     // The dashboard: state, update, views, event loop.
     .target(
       name: "HandoffApp",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal"]),
+      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffPresentation"]),
     // Argument parsing, commands, help, errors.
     .target(
       name: "HandoffCLI",
       dependencies: [
         "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffText", "HandoffTerminal",
-        "HandoffApp",
+        "HandoffPresentation", "HandoffApp",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
     // TestSupport brings the pseudo-terminal the benchmark drives a real `handoff` through.
@@ -48,6 +51,9 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
     .testTarget(name: "HandoffTextTests", dependencies: ["HandoffText"]),
+    .testTarget(
+      name: "HandoffPresentationTests",
+      dependencies: ["HandoffModel", "HandoffTerminal", "HandoffPresentation"]),
     .testTarget(name: "HandoffModelTests", dependencies: ["HandoffModel", "TestSupport"]),
     .testTarget(
       name: "HandoffStoreTests", dependencies: ["HandoffModel", "HandoffStore", "TestSupport", "handoff"]),

@@ -1,5 +1,7 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
+import HandoffTerminal
 import HandoffText
 
 /// What every command runs with: the global options, the environment, standard
@@ -24,7 +26,10 @@ final class Context {
 
   /// The width tables should fit: `COLUMNS` when set, else the terminal's, else 80.
   var width: Int {
-    max(40, environment["COLUMNS"].flatMap { Int($0) } ?? TerminalWidth.ofStandardOutput() ?? 80)
+    max(
+      40,
+      environment["COLUMNS"].flatMap { Int($0) }
+        ?? TerminalSession.querySize(out.descriptor.rawValue)?.width ?? 80)
   }
 
   /// Whether output is JSON.
@@ -100,5 +105,5 @@ final class Context {
   }
 
   /// Prints a table.
-  func print(_ table: TextTable) { out.write(table.render(width: width)) }
+  func print(_ table: TableText) { out.write(table.render(width: width)) }
 }

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffTerminal
 import HandoffText
 
 /// `settings [KEY [VALUE]]`: the team's settings.
@@ -38,7 +39,7 @@ enum SettingsCommand {
     }
     for key in Settings.keys {
       ctx.print(
-        Cells.padded(key, to: 15) + UntrustedTextCLI.safe(settings.value(of: key) ?? ""))
+        Truncation.pad(key, width: 15) + UntrustedTextCLI.safe(settings.value(of: key) ?? ""))
     }
   }
 }

@@ -1,4 +1,6 @@
 import HandoffModel
+import HandoffPresentation
+import HandoffTerminal
 import HandoffText
 
 /// `handoff stats`: the dashboard's numbers as text or JSON.
@@ -14,9 +16,7 @@ enum StatsCommand {
     let s = pipeline.salesFigures(at: now)
     let c = pipeline.settings.currency
     func money(_ v: Int64) -> String { Money.compact(v, currency: c) }
-    func percent(_ x: Double?) -> String {
-      x.map { String(Int(($0 * 100).rounded())) + "%" } ?? "-"
-    }
+    func percent(_ x: Double?) -> String { Format.percent(x, none: "-") }
     func age(_ d: Duration?) -> String { d.map(DurationText.compact) ?? "-" }
     let safe: (String) -> String = { UntrustedTextCLI.safe($0) }
     if ctx.json {
@@ -25,8 +25,8 @@ enum StatsCommand {
     }
     var lines: [String] = []
     func row(_ label: String, _ value: String) {
-      let line = "  " + Cells.padded(label, to: 26) + value
-      lines.append(Cells.truncated(line, to: ctx.width))
+      lines.append(
+        Truncation.fit("  " + Truncation.pad(label, width: 26) + value, width: ctx.width))
     }
     lines.append("Marketing")
     row("new", String(m.new))
@@ -56,17 +56,17 @@ enum StatsCommand {
     lines.append("Sales")
     for stage in s.stages {
       row(
-        stage.stage.rawValue, Cells.padded(String(stage.count), to: 7) + money(stage.value))
+        stage.stage.rawValue, Truncation.pad(String(stage.count), width: 7) + money(stage.value))
     }
     row("stale", String(s.stale))
     row(
       "won this period",
-      Cells.padded(String(s.wonThisPeriod), to: 7) + money(s.revenueThisPeriod))
+      Truncation.pad(String(s.wonThisPeriod), width: 7) + money(s.revenueThisPeriod))
     row("quota", s.quota.map(money) ?? "-")
     row("win rate, 90 days", percent(s.winRate))
     row(
       "coverage",
-      s.coverage.map { $0.isFinite ? "\(($0 * 10).rounded() / 10)x" : "quota met" } ?? "-")
+      s.coverage.map { $0.isFinite ? Format.oneDecimal($0) + "x" : "quota met" } ?? "-")
     row("customers", String(s.customers))
     row("follow-ups due, 7 days", String(s.followUpsDue))
     row("follow-ups overdue", String(s.followUpsOverdue))
@@ -79,6 +79,16 @@ enum StatsCommand {
     _ m: MarketingFigures, _ q: QueueFigures, _ s: SalesFigures, into w: inout JSONWriter
   ) {
     func seconds(_ d: Duration?) -> Int64? { d.map { $0.milliseconds / 1000 } }
+    /// An object of counts keyed by names from data (sources, reasons).
+    func counts(_ name: StaticString, _ pairs: [(String, Int)]) {
+      w.key(name)
+      w.open()
+      for (key, count) in pairs {
+        w.key(key)
+        w.integer(Int64(count))
+      }
+      w.close()
+    }
     w.open()
     w.key("marketing")
     w.open()
@@ -88,21 +98,9 @@ enum StatsCommand {
     w.beginArray("inflow")
     for n in m.inflow { w.integer(Int64(n)) }
     w.endArray()
-    w.key("sources")
-    w.open()
-    for (source, count) in m.sourceMix {
-      w.key(source)
-      w.integer(Int64(count))
-    }
-    w.close()
+    counts("sources", m.sourceMix)
     w.field("recycledWaiting", m.recycledWaiting)
-    w.key("topReasons")
-    w.open()
-    for (reason, count) in m.topReasons {
-      w.key(reason)
-      w.integer(Int64(count))
-    }
-    w.close()
+    counts("topReasons", m.topReasons)
     w.field("mqlsThisPeriod", m.mqlsThisPeriod)
     w.nullable("mqlTarget", m.mqlTarget)
     w.close()

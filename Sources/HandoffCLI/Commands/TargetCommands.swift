@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffText
 
 /// `target set` and `targets`: goals for a period, with attainment and pace.
@@ -84,15 +85,12 @@ enum TargetCommands {
       }
       return
     }
-    var table = TextTable([
-      .init(title: "SCOPE", flexible: true), .init(title: "METRIC"), .init(title: "PERIOD"),
-      .init(title: "ACTUAL", rightAligned: true), .init(title: "TARGET", rightAligned: true),
-      .init(title: "ATTAIN", rightAligned: true), .init(title: "PACE", rightAligned: true),
-      .init(title: "STATE"),
+    var table = TableText([
+      .init("SCOPE", flexible: true), .init("METRIC"), .init("PERIOD"),
+      .init("ACTUAL", alignment: .right), .init("TARGET", alignment: .right),
+      .init("ATTAIN", alignment: .right), .init("PACE", alignment: .right), .init("STATE"),
     ])
-    func percent(_ x: Double?) -> String {
-      x.map { String(Int(($0 * 100).rounded())) + "%" } ?? "-"
-    }
+    func percent(_ x: Double?) -> String { Format.percent(x, none: "-") }
     for p in current {
       table.add([
         p.scope.description, p.metric.rawValue, p.period.description, amount(p.metric, p.actual),
@@ -106,7 +104,7 @@ enum TargetCommands {
         amount(t.metric, t.value), percent(Double(actual) / Double(t.value)), "-", "-",
       ])
     }
-    if table.rows.isEmpty {
+    if table.isEmpty {
       ctx.print("no targets (set one: handoff target set mqls 120)")
     } else {
       ctx.print(table)

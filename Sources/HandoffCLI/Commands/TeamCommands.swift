@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
 import HandoffText
 
@@ -71,10 +72,9 @@ enum TeamCommands {
       }
       return
     }
-    var table = TextTable([
-      .init(title: "HANDLE"), .init(title: "NAME", flexible: true), .init(title: "DEPT"),
-      .init(title: "OPEN", rightAligned: true), .init(title: "CAPACITY", rightAligned: true),
-      .init(title: "STATUS"),
+    var table = TableText([
+      .init("HANDLE"), .init("NAME", flexible: true), .init("DEPT"),
+      .init("OPEN", alignment: .right), .init("CAPACITY", alignment: .right), .init("STATUS"),
     ])
     for m in members {
       table.add([

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
 import HandoffText
 
@@ -50,35 +51,28 @@ enum ViewCommands {
     let currency = pipeline.settings.currency
     // Listing the queue shows each lead's SLA: time left, or how long it is overdue.
     let showSLA = leads.contains { $0.stage == .queued }
-    var columns: [TextTable.Column] = [
-      .init(title: "ID", rightAligned: true), .init(title: "STAGE"),
-      .init(title: "OWNER", flexible: true),
-      .init(title: "SCORE", rightAligned: true), .init(title: "VALUE", rightAligned: true),
-      .init(title: "AGE", rightAligned: true),
+    var columns: [TableText.Column] = [
+      .init("ID", alignment: .right), .init("STAGE"), .init("OWNER", flexible: true),
+      .init("SCORE", alignment: .right), .init("VALUE", alignment: .right),
+      .init("AGE", alignment: .right),
     ]
-    if showSLA { columns.append(.init(title: "SLA", rightAligned: true)) }
+    if showSLA { columns.append(.init("SLA", alignment: .right)) }
     columns += [
-      .init(title: "NAME", flexible: true, minimum: 10),
-      .init(title: "COMPANY", flexible: true, minimum: 8),
+      .init("NAME", flexible: true, minimum: 10), .init("COMPANY", flexible: true, minimum: 8),
     ]
-    var table = TextTable(columns)
+    var table = TableText(columns)
     for lead in leads {
       var cells = [
         String(lead.id), lead.stage.rawValue, lead.owner ?? "-", String(lead.score),
         Money.compact(lead.value, currency: currency),
         DurationText.compact(now - lead.stageEnteredAt),
       ]
-      if showSLA { cells.append(slaText(pipeline.sla(of: lead, at: now))) }
+      if showSLA {
+        cells.append(pipeline.sla(of: lead, at: now).map { DurationText.sla($0.remaining) } ?? "")
+      }
       table.add(cells + [lead.name, lead.company])
     }
     ctx.print(table)
-  }
-
-  /// `2h05m` left, or `+30m` past the SLA; empty for leads not in the queue.
-  private static func slaText(_ sla: (state: SLAState, remaining: Duration)?) -> String {
-    guard let sla else { return "" }
-    if sla.remaining.milliseconds > 0 { return DurationText.countdown(sla.remaining) }
-    return "+" + DurationText.countdown(Duration(milliseconds: -sla.remaining.milliseconds))
   }
 
   private static func export(_ ctx: Context, _ args: Arguments) throws {
@@ -91,7 +85,7 @@ enum ViewCommands {
       ctx.out.write(text)
       return
     }
-    let toTerminal = TerminalWidth.isTerminal
+    let toTerminal = ctx.out.isTerminal
     var text = CSV.row(CSV.header) + "\n"
     for lead in pipeline.allLeads {
       var cells = CSV.cells(of: lead)
