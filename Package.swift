@@ -15,25 +15,32 @@ let package = Package(
     // Typed file descriptors and errno, shared by store, terminal and CLI. Knows nothing
     // of leads or terminals.
     .target(name: "HandoffSystem"),
+    // Text every layer shares: the one list of control characters that data must never
+    // carry raw, and the one JSON writer. Knows nothing of leads, terminals or files.
+    .target(name: "HandoffText"),
     // Pure domain: entities, stages, events, the fold, metrics. No I/O.
     .target(name: "HandoffModel"),
     // The event log on disk.
-    .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem"]),
+    .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem", "HandoffText"]),
     // The PostgreSQL client: the frontend/backend protocol (v3), its sign-in methods
     // (SCRAM-SHA-256 with the hashes written here, md5, password) and connection strings.
     // Knows nothing of leads.
-    .target(name: "HandoffPostgres", dependencies: ["HandoffSystem"]),
+    .target(name: "HandoffPostgres", dependencies: ["HandoffSystem", "HandoffText"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
-    .target(name: "HandoffTerminal", dependencies: ["HandoffSystem"]),
+    .target(name: "HandoffTerminal", dependencies: ["HandoffSystem", "HandoffText"]),
+    // Words and numbers for people, shared by dashboard and CLI: events in plain words,
+    // dates, durations, money, percentages, tables printed as text.
+    .target(name: "HandoffPresentation", dependencies: ["HandoffModel", "HandoffTerminal"]),
     // The dashboard: state, update, views, event loop.
     .target(
       name: "HandoffApp",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal"]),
+      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffPresentation"]),
     // Argument parsing, commands, help, errors.
     .target(
       name: "HandoffCLI",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffApp",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffText", "HandoffTerminal",
+        "HandoffPresentation", "HandoffApp",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
     // TestSupport brings the pseudo-terminal the benchmark drives a real `handoff` through.
@@ -52,6 +59,10 @@ let package = Package(
       name: "PostgresTestCluster", dependencies: ["HandoffSystem"],
       path: "Tests/PostgresTestCluster"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
+    .testTarget(name: "HandoffTextTests", dependencies: ["HandoffText"]),
+    .testTarget(
+      name: "HandoffPresentationTests",
+      dependencies: ["HandoffModel", "HandoffTerminal", "HandoffPresentation"]),
     .testTarget(
       name: "HandoffPostgresTests",
       dependencies: ["HandoffPostgres", "HandoffSystem", "PostgresTestCluster", "TestSupport"]),

@@ -98,6 +98,17 @@ import Testing
     #expect(!error.endsSession)
   }
 
+  @Test("the server's text reaches a message as one line with no raw control character")
+  func hostileServerText() {
+    let message = ServerMessage(fields: [
+      UInt8(ascii: "S"): "ERROR", UInt8(ascii: "C"): "XX000",
+      UInt8(ascii: "M"): "first\r\n\tsecond \u{1B}[2J\u{07} \u{202E}txt  ",
+    ])
+    let error = PostgresError(.server(message), endpoint: "db:5432")
+    #expect(
+      error.description == "PostgreSQL at db:5432: first second \u{FFFD}[2J\u{FFFD} \u{FFFD}txt")
+  }
+
   @Test(
     "a stream that breaks the protocol is refused, not guessed at",
     arguments: [

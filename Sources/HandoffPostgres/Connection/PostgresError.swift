@@ -1,4 +1,5 @@
 import HandoffSystem
+import HandoffText
 
 /// Why talking to PostgreSQL failed. Its description is the one line a user sees, with
 /// the server's words where it gave some: "cannot connect to PostgreSQL at
@@ -103,7 +104,8 @@ package struct PostgresError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Text from the server made fit for one line of a terminal: line breaks and tabs become
-/// spaces, other control characters a visible U+FFFD.
+/// spaces, the other characters on the shared list (`ControlCharacters`) a visible
+/// U+FFFD.
 func oneLine(_ text: String) -> String {
   var result = ""
   var lastWasSpace = false
@@ -115,8 +117,7 @@ func oneLine(_ text: String) -> String {
       continue
     }
     lastWasSpace = false
-    let isControl = value < 0x20 || (0x7F...0x9F).contains(value)
-    result.unicodeScalars.append(isControl ? "\u{FFFD}" : scalar)
+    result.unicodeScalars.append(ControlCharacters.contains(scalar) ? "\u{FFFD}" : scalar)
   }
   return result.trimmingSpaces()
 }
