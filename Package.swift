@@ -19,6 +19,11 @@ let package = Package(
     .target(name: "HandoffModel"),
     // The event log on disk.
     .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem"]),
+    // The host's wall clock and time-zone database, behind the model's Clock and
+    // ZoneDatabase: the edge (CLI, dashboard, bench) injects them; the model reads neither.
+    .target(name: "HandoffHost", dependencies: ["HandoffModel"]),
+    // Demo data and the simulated team, planned on the model.
+    .target(name: "HandoffDemo", dependencies: ["HandoffModel"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
     .target(name: "HandoffTerminal", dependencies: ["HandoffSystem"]),
     // The dashboard: state, update, views, event loop.
@@ -30,32 +35,47 @@ let package = Package(
       name: "HandoffCLI",
       dependencies: [
         "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffApp",
+        "HandoffDemo", "HandoffHost",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
     // TestSupport brings the pseudo-terminal the benchmark drives a real `handoff` through.
     .executableTarget(
       name: "handoff-bench",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "HandoffCLI", "TestSupport",
+        "HandoffModel", "HandoffStore", "HandoffDemo", "HandoffHost", "HandoffTerminal", "HandoffApp",
+        "HandoffCLI", "TestSupport",
       ]),
     // A small program on the terminal engine alone, driven by the engine's pty tests.
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal"]),
 
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
-    .testTarget(name: "HandoffModelTests", dependencies: ["HandoffModel", "TestSupport"]),
     .testTarget(
-      name: "HandoffStoreTests", dependencies: ["HandoffModel", "HandoffStore", "TestSupport", "handoff"]),
+      name: "HandoffModelTests",
+      dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost", "TestSupport"]),
+    .testTarget(
+      name: "HandoffDemoTests", dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost"]),
+    .testTarget(
+      name: "HandoffStoreTests",
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost", "TestSupport",
+        "handoff",
+      ]),
     .testTarget(
       name: "HandoffTerminalTests",
       dependencies: ["HandoffTerminal", "TestSupport", "terminal-example"]),
     .testTarget(
       name: "HandoffAppTests",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "TestSupport", "handoff"],
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffDemo", "HandoffHost", "HandoffTerminal", "HandoffApp",
+        "TestSupport", "handoff",
+      ],
       // Golden screens, read by path from the tests.
       exclude: ["Expected"]),
     .testTarget(
       name: "HandoffCLITests",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffCLI", "TestSupport", "handoff"]),
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffHost", "HandoffCLI", "TestSupport", "handoff",
+      ]),
   ]
 )

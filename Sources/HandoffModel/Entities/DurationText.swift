@@ -1,7 +1,7 @@
 /// Short human durations: `4h`, `90m`, `1h30m`, `2d`, `45s`.
-public enum DurationText {
+package enum DurationText {
   /// Parses a duration made of one or more `<number><unit>` parts (d, h, m, s).
-  public static func parse(_ text: String) -> Duration? {
+  package static func parse(_ text: String) -> Duration? {
     var total: Int64 = 0
     var number: Int64?
     var sawPart = false
@@ -30,7 +30,7 @@ public enum DurationText {
   }
 
   /// Formats a duration in its two largest units, e.g. `4h`, `1h30m`, `2d3h`.
-  public static func format(_ duration: Duration) -> String {
+  package static func format(_ duration: Duration) -> String {
     var ms = duration.milliseconds
     let sign = ms < 0 ? "-" : ""
     ms = abs(ms)
@@ -47,7 +47,7 @@ public enum DurationText {
   }
 
   /// A compact age for tables: `45s`, `12m`, `3h`, `2d`, `5w` (one unit, rounded down).
-  public static func compact(_ duration: Duration) -> String {
+  package static func compact(_ duration: Duration) -> String {
     let s = max(0, duration.milliseconds / 1000)
     if s < 60 { return "\(s)s" }
     if s < 3600 { return "\(s / 60)m" }
@@ -57,7 +57,7 @@ public enum DurationText {
   }
 
   /// Like `compact` but with two units where it matters for countdowns: `3h05m`, `42m`, `9s`.
-  public static func countdown(_ duration: Duration) -> String {
+  package static func countdown(_ duration: Duration) -> String {
     let s = abs(duration.milliseconds) / 1000
     let sign = duration.milliseconds < 0 ? "-" : ""
     if s < 60 { return "\(sign)\(s)s" }

@@ -1,9 +1,9 @@
 /// Formats and parses amounts kept in minor currency units (cents).
-public enum Money {
+package enum Money {
   /// Parses a major-unit amount as people type it (`12000`, `12,000.50`, `12k`, `1.5m`)
   /// into minor units; nil for anything else, negatives included.
-  public static func parse(_ text: String) -> Int64? {
-    var body = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+  package static func parse(_ text: String) -> Int64? {
+    var body = text.filter { $0 != "," && $0 != "_" }
     var multiplier: Int64 = 100
     if let last = body.last?.lowercased() {
       if last == "k" {
@@ -36,12 +36,12 @@ public enum Money {
 
   /// Formats minor units as whole major units with grouping and the currency's symbol:
   /// `$12,400`, `€980`, `CHF 1,200`.
-  public static func format(_ minor: Int64, currency: String) -> String {
+  package static func format(_ minor: Int64, currency: String) -> String {
     symbol(currency) + grouped(minor / 100)
   }
 
   /// Formats minor units compactly for narrow cells: `$980`, `$12.4k`, `$3.1M`.
-  public static func compact(_ minor: Int64, currency: String) -> String {
+  package static func compact(_ minor: Int64, currency: String) -> String {
     let major = minor / 100
     let sign = major < 0 ? "-" : ""
     let a = abs(major)
@@ -59,7 +59,7 @@ public enum Money {
   }
 
   /// Groups a whole number with commas: `1,234,567`.
-  public static func grouped(_ n: Int64) -> String {
+  package static func grouped(_ n: Int64) -> String {
     let digits = String(abs(n))
     var out = ""
     for (i, c) in digits.enumerated() {
