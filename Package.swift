@@ -15,27 +15,34 @@ let package = Package(
     // Typed file descriptors and errno, shared by store, terminal and CLI. Knows nothing
     // of leads or terminals.
     .target(name: "HandoffSystem"),
-    // Pure domain: entities, stages, events, the fold, metrics. No I/O.
+    // Text every layer shares: the one list of control characters that data must never
+    // carry raw, and the one JSON writer. Knows nothing of leads, terminals or files.
+    .target(name: "HandoffText"),
+    // Pure domain: entities, stages, events, the fold, metrics. No I/O, no clock, no zone
+    // database (both are injected).
     .target(name: "HandoffModel"),
-    // The event log on disk.
-    .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem"]),
     // The host's wall clock and time-zone database, behind the model's Clock and
     // ZoneDatabase: the edge (CLI, dashboard, bench) injects them; the model reads neither.
     .target(name: "HandoffHost", dependencies: ["HandoffModel"]),
     // Demo data and the simulated team, planned on the model.
     .target(name: "HandoffDemo", dependencies: ["HandoffModel"]),
+    // The store interface (EventStore) and the event log on disk, its first implementation.
+    .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem", "HandoffText"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
-    .target(name: "HandoffTerminal", dependencies: ["HandoffSystem"]),
+    .target(name: "HandoffTerminal", dependencies: ["HandoffSystem", "HandoffText"]),
+    // Words and numbers for people, shared by dashboard and CLI: events in plain words,
+    // dates, durations, money, percentages, tables printed as text.
+    .target(name: "HandoffPresentation", dependencies: ["HandoffModel", "HandoffTerminal"]),
     // The dashboard: state, update, views, event loop.
     .target(
       name: "HandoffApp",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal"]),
+      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffPresentation"]),
     // Argument parsing, commands, help, errors.
     .target(
       name: "HandoffCLI",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffApp",
-        "HandoffDemo", "HandoffHost",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffText", "HandoffTerminal",
+        "HandoffPresentation", "HandoffApp", "HandoffDemo", "HandoffHost",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
     // TestSupport brings the pseudo-terminal the benchmark drives a real `handoff` through.
@@ -50,6 +57,10 @@ let package = Package(
 
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
+    .testTarget(name: "HandoffTextTests", dependencies: ["HandoffText"]),
+    .testTarget(
+      name: "HandoffPresentationTests",
+      dependencies: ["HandoffModel", "HandoffHost", "HandoffTerminal", "HandoffPresentation"]),
     .testTarget(
       name: "HandoffModelTests",
       dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost", "TestSupport"]),

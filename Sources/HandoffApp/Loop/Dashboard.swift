@@ -102,7 +102,7 @@ struct DashboardLoop {
       }
       // Read afresh each time: a store may change its descriptor (a reconnect).
       let descriptor = store.changeDescriptor
-      var wait = Wakeup.delay(state, pipeline: store.pipeline, now: moment).milliseconds
+      var wait = Wakeup.delay(state, now: moment).milliseconds
       // A store that cannot say when it changed (or must retry) is looked at on its timer.
       let interval = store.refreshInterval
       if let interval { wait = min(wait, interval.milliseconds) }

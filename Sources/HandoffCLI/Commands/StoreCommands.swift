@@ -1,5 +1,6 @@
 import HandoffDemo
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
 
 #if canImport(Glibc)
