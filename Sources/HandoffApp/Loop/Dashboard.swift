@@ -131,7 +131,7 @@ struct DashboardLoop {
         do {
           switch try store.refresh() {
           case .none: break
-          case .appended, .reloaded: messages.insert(.storeChanged, at: 0)
+          case .appended, .reloaded, .reconnected: messages.insert(.storeChanged, at: 0)
           case .vanished:
             messages.append(
               .storeUnavailable("the store is gone (\(store.name)); showing its last state"))

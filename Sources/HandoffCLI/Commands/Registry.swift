@@ -3,7 +3,7 @@ enum Registry {
   static let commands: [CommandSpec] =
     [HelpText.spec] + LeadCommands.specs + [ShowCommand.spec] + ViewCommands.specs
     + TeamCommands.specs + TargetCommands.specs + [SettingsCommand.spec, StatsCommand.spec]
-    + StoreCommands.specs
+    + StoreCommands.specs + StoreSetupCommands.specs
 
   /// Names for suggestions, including the groups' first words and `snapshot`.
   static var names: [String] {

@@ -50,4 +50,7 @@ package enum StoreChange: Equatable, Sendable {
   /// The store cannot be reached now (why, in a few words); the state is the last one
   /// read, and `refresh` tries again (see `refreshInterval`).
   case offline(String)
+  /// The store can be reached again after being offline; this many events others
+  /// appended meanwhile are now folded in (0 when there were none).
+  case reconnected(Int)
 }
