@@ -83,8 +83,8 @@ package struct FileDescriptor: RawRepresentable, Hashable, Sendable {
       let code = written < 0 ? Errno.current : Errno.ioError
       if code == .interrupted { continue }
       if code.isWouldBlock {
-        var entry = pollfd(fd: rawValue, events: Int16(POLLOUT), revents: 0)
-        _ = poll(&entry, 1, 1000)
+        var entries = [PollEntry(self, events: .writable)]
+        _ = try? FileDescriptor.poll(&entries, timeout: .seconds(1))
         continue
       }
       throw code

@@ -3,6 +3,7 @@ import HandoffApp
 import HandoffModel
 import HandoffStore
 import HandoffTerminal
+import HandoffTerminalTesting
 import TestSupport
 import Testing
 

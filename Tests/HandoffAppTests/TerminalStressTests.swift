@@ -2,6 +2,7 @@ import Foundation
 import HandoffModel
 import HandoffStore
 import HandoffTerminal
+import HandoffTerminalTesting
 import TestSupport
 import Testing
 

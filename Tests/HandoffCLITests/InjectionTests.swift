@@ -1,6 +1,7 @@
 import Foundation
 import HandoffModel
 import HandoffStore
+import HandoffTerminalTesting
 import TestSupport
 import Testing
 
