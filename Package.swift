@@ -14,14 +14,23 @@ let package = Package(
     // Typed file descriptors and errno, shared by store, terminal and CLI. Knows nothing
     // of leads or terminals.
     .target(name: "HandoffSystem"),
-    // Pure domain: entities, stages, events, the fold, metrics. No I/O.
+    // Text every layer shares: the one list of control characters that data must never
+    // carry raw, and the one JSON writer. Knows nothing of leads, terminals or files.
+    .target(name: "HandoffText"),
+    // Pure domain: entities, stages, events, the fold, metrics. No I/O, no clock, no zone
+    // database (both are injected).
     .target(name: "HandoffModel"),
-    // The event log on disk.
-    .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem"]),
+    // The host's wall clock and time-zone database, behind the model's Clock and
+    // ZoneDatabase: the edge (CLI, dashboard, bench) injects them; the model reads neither.
+    .target(name: "HandoffHost", dependencies: ["HandoffModel"]),
+    // Demo data and the simulated team, planned on the model.
+    .target(name: "HandoffDemo", dependencies: ["HandoffModel"]),
+    // The store interface (EventStore) and the event log on disk, its first implementation.
+    .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem", "HandoffText"]),
     // Raw-ANSI terminal engine: cells, text, styles, themes, layout, widgets, the renderer,
     // input decoding, and the session over a terminal device. Pure: no system calls (it
     // names file descriptors, never calls on them). Knows nothing of leads.
-    .target(name: "HandoffTerminal", dependencies: ["HandoffSystem"]),
+    .target(name: "HandoffTerminal", dependencies: ["HandoffSystem", "HandoffText"]),
     // The real terminal device: termios raw mode, the window size, signals and the
     // self-pipe, poll over standard input. The only terminal code that calls the system.
     .target(name: "HandoffTTY", dependencies: ["HandoffTerminal", "HandoffSystem"]),
@@ -29,15 +38,22 @@ let package = Package(
     // pseudo-terminal for a real process, an independent model of the screen. Used by
     // the tests and the benchmark; no product links it.
     .target(name: "HandoffTerminalTesting", dependencies: ["HandoffTerminal", "HandoffSystem"]),
+    // Words and numbers for people, shared by dashboard and CLI: events in plain words,
+    // dates, durations, money, percentages, tables printed as text.
+    .target(name: "HandoffPresentation", dependencies: ["HandoffModel", "HandoffTerminal"]),
     // The dashboard: state, update, views, event loop.
     .target(
       name: "HandoffApp",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffTTY"]),
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffTTY",
+        "HandoffPresentation",
+      ]),
     // Argument parsing, commands, help, errors.
     .target(
       name: "HandoffCLI",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffApp",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffText", "HandoffTerminal",
+        "HandoffTTY", "HandoffPresentation", "HandoffApp", "HandoffDemo", "HandoffHost",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
     // The benchmark: an executable target for `swift run handoff-bench`, not a product.
@@ -45,17 +61,29 @@ let package = Package(
     .executableTarget(
       name: "handoff-bench",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffApp",
-        "HandoffTerminalTesting",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost",
+        "HandoffTerminal", "HandoffApp", "HandoffCLI", "HandoffTerminalTesting",
       ]),
     // A small program on the terminal engine alone, driven by the engine's pty tests.
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal", "HandoffTTY"]),
 
     .target(name: "TestSupport", dependencies: ["HandoffTerminalTesting"], path: "Tests/TestSupport"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
-    .testTarget(name: "HandoffModelTests", dependencies: ["HandoffModel", "TestSupport"]),
+    .testTarget(name: "HandoffTextTests", dependencies: ["HandoffText"]),
     .testTarget(
-      name: "HandoffStoreTests", dependencies: ["HandoffModel", "HandoffStore", "TestSupport", "handoff"]),
+      name: "HandoffPresentationTests",
+      dependencies: ["HandoffModel", "HandoffHost", "HandoffTerminal", "HandoffPresentation"]),
+    .testTarget(
+      name: "HandoffModelTests",
+      dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost", "TestSupport"]),
+    .testTarget(
+      name: "HandoffDemoTests", dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost"]),
+    .testTarget(
+      name: "HandoffStoreTests",
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost", "TestSupport",
+        "handoff",
+      ]),
     .testTarget(
       name: "HandoffTerminalTests",
       dependencies: [
@@ -64,15 +92,16 @@ let package = Package(
     .testTarget(
       name: "HandoffAppTests",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffApp",
-        "HandoffTerminalTesting", "TestSupport", "handoff",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost",
+        "HandoffTerminal", "HandoffApp", "HandoffTerminalTesting", "TestSupport", "handoff",
       ],
       // Golden screens, read by path from the tests.
       exclude: ["Expected"]),
     .testTarget(
       name: "HandoffCLITests",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffCLI", "HandoffTerminalTesting", "TestSupport", "handoff",
+        "HandoffModel", "HandoffStore", "HandoffHost", "HandoffCLI", "HandoffTerminalTesting",
+        "TestSupport", "handoff",
       ]),
   ]
 )

@@ -1,5 +1,7 @@
 import Foundation
 import HandoffApp
+import HandoffDemo
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import HandoffTerminal
@@ -17,12 +19,12 @@ import Testing
   struct Setup {
     let folder = TemporaryDirectory("handoff-loop")
     let clock = ManualClock(DashboardLoopTests.start)
-    let store: Store
+    let store: FileStore
     let path: String
 
     init() throws {
       path = folder.file("store.jsonl")
-      store = Store(path: path, clock: clock, localZone: .utc)
+      store = FileStore(path: path, clock: clock, zones: FixedZones())
       try store.open()
       try store.append(
         DemoTeam.events(leads: 40, seed: 3, now: DashboardLoopTests.start, zone: .utc))
@@ -37,9 +39,9 @@ import Testing
         clock.advance(
           by: Duration(milliseconds: seconds * 1000 + attoseconds / 1_000_000_000_000_000))
       }
-      let options = DashboardOptions(storePath: path, user: "sam", environment: [:], clock: clock)
+      let options = DashboardOptions(store: store, user: "sam", environment: [:], clock: clock)
       let session = TerminalSession(device: device, colorDepth: .truecolor)
-      try Dashboard.run(store: store, session: session, options: options)
+      try Dashboard.run(openedStore: store, session: session, options: options)
     }
   }
 
@@ -108,7 +110,7 @@ import Testing
   func storeChangeWakesTheLoop() throws {
     let setup = try Setup()
     let queued = setup.store.pipeline.count(of: .stage(.queued))
-    let writer = Store(path: setup.path, clock: setup.clock, localZone: .utc)
+    let writer = FileStore(path: setup.path, clock: setup.clock, zones: FixedZones())
     try writer.open()
     let device = FakeTerminalDevice(
       size: TerminalSize(width: 100, height: 30), script: [.timeout, .descriptors])
@@ -131,7 +133,7 @@ import Testing
     try setup.run(device)
     #expect(screens.atWait.count == 3)
     #expect(screens.atWait[1].contains("Handoff queue  \(queued) "))
-    if setup.store.changeDescriptor >= 0 {
+    if setup.store.changeDescriptor != nil {
       // Change notifications: the loop watches the descriptor and refreshes when told.
       #expect(device.waits.allSatisfy { $0.watching.count == 1 })
     }

@@ -1,11 +1,12 @@
 import Foundation
+import HandoffHost
 import HandoffModel
 import TestSupport
 import Testing
 
 @testable import HandoffCLI
 
-/// The CLI's pure parts: suggestions, values, CSV cells, tables, JSON escaping.
+/// The CLI's pure parts: suggestions, values, CSV cells.
 struct CLIPartsTests {
   @Test("edit distance counts a swap of neighbours as one edit")
   func distance() {
@@ -30,7 +31,7 @@ struct CLIPartsTests {
   @Test("dates: a day in the zone, an ISO moment, or a time from now")
   func dates() throws {
     let now = Timestamp(iso8601: "2026-11-23T12:00:00Z")!
-    let berlin = Zone(identifier: "Europe/Berlin")!
+    let berlin = SystemZones().zone(named: "Europe/Berlin")!
     #expect(try Values.date("3d", now: now, zone: .utc) == now + .days(3))
     #expect(
       try Values.date("2026-12-01", now: now, zone: berlin)
@@ -51,27 +52,6 @@ struct CLIPartsTests {
     #expect(CSV.cell("\rx") == "\"'\rx\"")
     #expect(CSV.cell("a,\"b\"") == "\"a,\"\"b\"\"\"")
     #expect(CSV.cell("plain") == "plain")
-  }
-
-  @Test("tables align columns, shrink flexible ones to fit, and sanitize cells")
-  func table() {
-    var t = TextTable([
-      .init(title: "ID", rightAligned: true), .init(title: "NAME", flexible: true),
-      .init(title: "NOTE"),
-    ])
-    t.add(["7", String(repeating: "x", count: 50), "ok"])
-    t.add(["1001", "Bell\u{07}", "漢字"])
-    let lines = t.render(width: 30).split(separator: "\n").map(String.init)
-    #expect(lines[0] == "  ID  NAME                NOTE")
-    #expect(lines[1] == "   7  xxxxxxxxxxxxxxxxx…  ok")
-    #expect(lines[2] == "1001  Bell␇               漢字")
-    #expect(lines.allSatisfy { Cells.width($0) <= 30 })
-  }
-
-  @Test("JSON text escapes every control a terminal might obey")
-  func json() {
-    #expect(JSONText.string("a\u{1B}b\u{9B}c\u{202E}") == "\"a\\u001bb\\u009bc\\u202e\"")
-    #expect(JSONText.terminalSafe("{\"n\":\"x\u{85}\"}") == "{\"n\":\"x\\u0085\"}")
   }
 
   @Test("the built handoff is found beside the test runner, wherever the build went")

@@ -1,3 +1,4 @@
+import HandoffHost
 import HandoffModel
 import Testing
 
@@ -34,7 +35,7 @@ struct TimeTests {
     #expect(q.description == "2026-Q4" && q.next.description == "2027-Q1")
     #expect(Period("2026-02")?.next.description == "2026-03")
     #expect(Period("2026-13") == nil && Period("2026-Q5") == nil && Period("26-01") == nil)
-    let berlin = Zone(identifier: "Europe/Berlin")!
+    let berlin = SystemZones().zone(named: "Europe/Berlin")!
     // November 2026 in Berlin starts at 2026-10-31T23:00Z (CET, +1).
     #expect(Period("2026-11")!.start(in: berlin) == Timestamp(iso8601: "2026-10-31T23:00:00Z"))
     // October starts in summer time (+2).
@@ -46,7 +47,7 @@ struct TimeTests {
 
   @Test("local days follow daylight saving transitions")
   func dst() {
-    let ny = Zone(identifier: "America/New_York")!
+    let ny = SystemZones().zone(named: "America/New_York")!
     // 2026-11-01 06:30Z is 01:30 EST (after the fall-back at 06:00Z), still 1 November.
     let t = Timestamp(iso8601: "2026-11-01T06:30:00Z")!
     #expect(ny.offsetSeconds(at: t) == -5 * 3600)
@@ -55,11 +56,11 @@ struct TimeTests {
     #expect(
       ny.startOfDay(CivilDate.daysSinceEpoch(year: 2026, month: 11, day: 2))
         == Timestamp(iso8601: "2026-11-02T05:00:00Z"))
-    #expect(Zone(identifier: "+05:30")?.offsetSeconds(at: t) == 19_800)
-    #expect(Zone(identifier: "Mars/Olympus") == nil)
+    #expect(Zone(offset: "+05:30")?.offsetSeconds(at: t) == 19_800)
+    #expect(SystemZones().zone(named: "Mars/Olympus") == nil)
   }
 
-  @Test("durations, money and relative times read the way people write them")
+  @Test("durations, money and relative times read and written the way people write them")
   func text() {
     #expect(DurationText.parse("4h") == .hours(4))
     #expect(DurationText.parse("1h30m") == .minutes(90))
@@ -68,15 +69,11 @@ struct TimeTests {
       DurationText.parse("h") == nil && DurationText.parse("4") == nil
         && DurationText.parse("4x") == nil)
     #expect(DurationText.format(.minutes(90)) == "1h30m")
-    #expect(DurationText.countdown(.minutes(-5)) == "-5m00s")
-    #expect(DurationText.countdown(Duration(milliseconds: 3 * 3_600_000 + 5 * 60_000)) == "3h05m")
     #expect(Money.parse("12000") == 1_200_000)
     #expect(Money.parse("12,000.50") == 1_200_050)
     #expect(Money.parse("12k") == 1_200_000)
     #expect(Money.parse("1.5m") == 150_000_000)
     #expect(Money.parse("-3") == nil && Money.parse("abc") == nil && Money.parse("1.2.3") == nil)
-    #expect(Money.format(1_234_567_89, currency: "USD") == "$1,234,567")
-    #expect(Money.compact(1_240_000, currency: "EUR") == "€12.4k")
     let now = Timestamp(seconds: 1_000_000)
     #expect(RelativeTime.ago(Timestamp(seconds: 999_997), now: now) == "3 s ago")
     #expect(RelativeTime.ago(Timestamp(seconds: 1_000_000 - 7200), now: now) == "2 h ago")

@@ -4,26 +4,26 @@ import HandoffTTY
 import HandoffTerminal
 
 /// What `handoff` with no command needs to open the dashboard.
-public struct DashboardOptions {
-  /// The log file.
-  public var storePath: String
+package struct DashboardOptions {
+  /// The store to show, not yet opened.
+  package var store: any EventStore
   /// Who acts.
-  public var user: String
+  package var user: String
   /// The colours.
-  public var theme: Theme
+  package var theme: Theme
   /// The environment (TERM, COLORTERM, NO_COLOR).
-  public var environment: [String: String]
-  /// The clock; the system's unless a test says otherwise.
-  public var clock: any Clock
+  package var environment: [String: String]
+  /// The clock the screen's times and countdowns read.
+  package var clock: any Clock
   /// Told of every wakeup and frame of the loop (the benchmark's); nil for none.
   package var observer: (any DashboardObserver)?
 
   /// Creates the options.
-  public init(
-    storePath: String, user: String, theme: Theme = .standard, environment: [String: String],
-    clock: any Clock = SystemClock()
+  package init(
+    store: any EventStore, user: String, theme: Theme = .standard,
+    environment: [String: String], clock: any Clock
   ) {
-    self.storePath = storePath
+    self.store = store
     self.user = user
     self.theme = theme
     self.environment = environment
@@ -32,18 +32,18 @@ public struct DashboardOptions {
 }
 
 /// Why the dashboard could not run: the one line the user sees.
-public struct DashboardError: Error, CustomStringConvertible {
-  public var description: String
+package struct DashboardError: Error, CustomStringConvertible {
+  package var description: String
   init(_ description: String) { self.description = description }
 }
 
 /// The live dashboard: one thread, one loop over the terminal, the signal pipe and
 /// the store's change notifications, sleeping until the next thing that changes.
-public enum Dashboard {
+package enum Dashboard {
   /// Opens the store and the terminal and runs until `q`, Ctrl-C, or the terminal
   /// goes away. The terminal is restored on every way out.
-  public static func run(options: DashboardOptions) throws -> Int32 {
-    let store = Store(path: options.storePath, clock: options.clock)
+  package static func run(options: DashboardOptions) throws -> Int32 {
+    let store = options.store
     do {
       try store.open()
     } catch {
@@ -53,17 +53,18 @@ public enum Dashboard {
     let session = try TerminalSession.interactive(
       .init(mouse: true, environment: options.environment))
     defer { session.close() }
-    try run(store: store, session: session, options: options)
+    try run(openedStore: store, session: session, options: options)
     return 0
   }
 
-  /// Runs the loop on an open store and a terminal session (the real terminal, or a
-  /// fake device in a test) until `q`, Ctrl-C, or the terminal goes away.
-  package static func run(store: Store, session: TerminalSession, options: DashboardOptions)
-    throws
-  {
+  /// Runs the loop on the options' store, already open, and a terminal session (the
+  /// real terminal, or a fake device in a test) until `q`, Ctrl-C, or the terminal
+  /// goes away.
+  package static func run(
+    openedStore store: any EventStore, session: TerminalSession, options: DashboardOptions
+  ) throws {
     var loop = DashboardLoop(
-      store: store, session: session, options: options, storeName: shortName(options.storePath))
+      store: store, session: session, options: options, storeName: shortName(store.name))
     try loop.run()
   }
 

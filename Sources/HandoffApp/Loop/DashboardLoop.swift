@@ -1,11 +1,10 @@
 import HandoffModel
 import HandoffStore
-import HandoffSystem
 import HandoffTerminal
 
 /// The loop's state: the app state plus what the terminal last showed.
 struct DashboardLoop {
-  let store: Store
+  let store: any EventStore
   let session: TerminalSession
   let options: DashboardOptions
   var state: AppState
@@ -13,7 +12,9 @@ struct DashboardLoop {
   private var shownSecond: Int64 = -1
   private var figures: DashboardFigures?
 
-  init(store: Store, session: TerminalSession, options: DashboardOptions, storeName: String) {
+  init(
+    store: any EventStore, session: TerminalSession, options: DashboardOptions, storeName: String
+  ) {
     self.store = store
     self.session = session
     self.options = options
@@ -35,16 +36,17 @@ struct DashboardLoop {
         draw(at: moment)
         dirty = false
       }
+      // Read afresh each time: a store may change its descriptor (a reconnect).
       let descriptor = store.changeDescriptor
-      // Without change notifications the store is polled every 25 ms.
       var wait = Wakeup.delay(state, now: moment).milliseconds
-      if descriptor < 0 { wait = min(wait, 25) }
+      // A store that cannot say when it changed (or must retry) is looked at on its timer.
+      let interval = store.refreshInterval
+      if let interval { wait = min(wait, interval.milliseconds) }
       let inputs = try session.wait(
-        timeout: .milliseconds(wait),
-        watching: descriptor >= 0 ? [FileDescriptor(rawValue: descriptor)] : [])
+        timeout: .milliseconds(wait), watching: descriptor.map { [$0] } ?? [])
       options.observer?.loopWoke()
       var messages: [Msg] = []
-      var storeMayHaveChanged = descriptor < 0
+      var storeMayHaveChanged = interval != nil
       for input in inputs {
         switch input {
         case .event(let event):
@@ -68,7 +70,9 @@ struct DashboardLoop {
           case .appended, .reloaded: messages.insert(.storeChanged, at: 0)
           case .vanished:
             messages.append(
-              .storeUnavailable("the store is gone (\(store.path)); showing its last state"))
+              .storeUnavailable("the store is gone (\(store.name)); showing its last state"))
+          case .offline(let why):
+            messages.append(.storeUnavailable("offline: \(why); showing the last state"))
           }
         } catch {
           // The log could not be read (corrupt, unreadable): say so, keep the last state.
