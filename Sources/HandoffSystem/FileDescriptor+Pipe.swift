@@ -36,13 +36,6 @@ extension FileDescriptor {
     }
     return pipe
   }
-
-  /// Makes reads and writes on this descriptor return `Errno.wouldBlock` instead of
-  /// waiting. The flag belongs to the open file, shared with every copy of it.
-  package func setNonBlocking() throws(Errno) {
-    let flags = try retrying { fcntl(rawValue, F_GETFL) }
-    _ = try retrying { fcntl(rawValue, F_SETFL, flags | O_NONBLOCK) }
-  }
 }
 
 private func systemPipe(_ ends: inout [CInt]) -> CInt {

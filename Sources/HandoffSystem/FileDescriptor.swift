@@ -71,10 +71,18 @@ package struct FileDescriptor: RawRepresentable, Hashable, Sendable {
   /// Writes every byte, through short writes and `EINTR`; on a non-blocking
   /// descriptor that is full, waits until it can take more.
   package func writeAll(_ bytes: UnsafeRawBufferPointer) throws(Errno) {
+    try writeLoop(bytes) { systemWrite(rawValue, $0, $1) }
+  }
+
+  /// Writes every byte through `call` (a `write` or a `send`), retrying short writes,
+  /// `EINTR`, and a full non-blocking descriptor.
+  func writeLoop(
+    _ bytes: UnsafeRawBufferPointer, _ call: (UnsafeRawPointer, Int) -> Int
+  ) throws(Errno) {
     guard var pointer = bytes.baseAddress else { return }
     var remaining = bytes.count
     while remaining > 0 {
-      let written = systemWrite(rawValue, pointer, remaining)
+      let written = call(pointer, remaining)
       if written > 0 {
         pointer += written
         remaining -= written
@@ -112,6 +120,13 @@ package struct FileDescriptor: RawRepresentable, Hashable, Sendable {
   /// Cuts or extends the file to `size` bytes.
   package func truncate(to size: Int64) throws(Errno) {
     _ = try retrying { ftruncate(rawValue, off_t(size)) }
+  }
+
+  /// Makes reads and writes on this descriptor return `Errno.wouldBlock` instead of
+  /// waiting. The flag belongs to the open file, shared with every copy of it.
+  package func setNonBlocking() throws(Errno) {
+    let flags = try retrying { fcntl(rawValue, F_GETFL) }
+    _ = try retrying { fcntl(rawValue, F_SETFL, flags | O_NONBLOCK) }
   }
 
   /// What the descriptor refers to now.

@@ -120,5 +120,10 @@ final class Context {
   }
 
   /// Prints a table.
-  func print(_ table: TableText) { out.write(table.render(width: width)) }
+  func print(_ table: TableText) {
+    table.render(width: width) { lines in
+      out.write(String(lines))
+      return !out.closed
+    }
+  }
 }
