@@ -17,6 +17,9 @@ let package = Package(
     .target(name: "HandoffSystem"),
     // Pure domain: entities, stages, events, the fold, metrics. No I/O.
     .target(name: "HandoffModel"),
+    // Reading CSV exports (HubSpot, Salesforce, Pipedrive, spreadsheets) into a plan of
+    // leads to create and update. No I/O: bytes in, plan and report out.
+    .target(name: "HandoffImport", dependencies: ["HandoffModel"]),
     // The event log on disk.
     .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
@@ -44,6 +47,10 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
     .testTarget(name: "HandoffModelTests", dependencies: ["HandoffModel", "TestSupport"]),
+    .testTarget(
+      name: "HandoffImportTests", dependencies: ["HandoffImport", "HandoffModel", "TestSupport"],
+      // CSV files built from each CRM's documented columns, read by path from the tests.
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "HandoffStoreTests", dependencies: ["HandoffModel", "HandoffStore", "TestSupport", "handoff"]),
     .testTarget(
