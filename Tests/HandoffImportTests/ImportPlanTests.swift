@@ -127,7 +127,7 @@ import Testing
   // By code point, so the test log never carries the raw character.
   @Test(
     "characters never stored refuse the row, naming the column",
-    arguments: [0x1B, 0x07, 0x7F, 0x85, 0x9B, 0x202E, 0x2067, 0x09, 0x00, 0x0D] as [UInt32])
+    arguments: [0x1B, 0x07, 0x7F, 0x85, 0x9B, 0x2028, 0x202E, 0x2067, 0x09, 0x00, 0x0D] as [UInt32])
   func controls(code: UInt32) throws {
     let name = "a" + String(Unicode.Scalar(code)!) + "b"
     let r = try Team.plan("name,email\n\"\(name)\",x@y.example\n")

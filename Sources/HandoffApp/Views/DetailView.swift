@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// One lead and its full history: who did what when, with reasons and notes.
@@ -60,7 +61,9 @@ enum DetailView {
     for event in history.dropFirst(top).prefix(room) {
       var col = frame.put(c.dateTime(event.at), x: inner.x, y: y, role: .muted)
       col = frame.put("  " + Truncation.pad(event.actor, width: 10) + " ", x: col, y: y)
-      frame.put(EventText.summary(of: event), x: col, y: y, limit: inner.maxX - col)
+      frame.put(
+        EventText.describe(event, zone: c.pipeline.zone, currency: c.currency, namingLead: false),
+        x: col, y: y, limit: inner.maxX - col)
       y += 1
     }
   }

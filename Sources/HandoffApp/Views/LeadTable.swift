@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// A column of a lead table: how wide, how important when space is short, what it shows.

@@ -1,3 +1,5 @@
+import HandoffText
+
 /// Checks on text and numbers that enter the model, each failing with one clear line.
 package enum Validate {
   /// Trims surrounding whitespace and checks emptiness and length (in characters).
@@ -104,15 +106,12 @@ package enum Validate {
 }
 
 extension Validate {
-  /// Whether a character may never be stored in text: C0 controls (tab and newline are
-  /// allowed in `multiline` text such as notes), DEL, C1 controls, and the bidi
-  /// overrides and isolates that reorder what a terminal shows.
+  /// Whether a character may never be stored in text: any on the one list of
+  /// `ControlCharacters` (C0, DEL, C1, line and paragraph separators, bidi overrides and
+  /// isolates), except tab and newline in `multiline` text such as notes.
   package static func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool = false) -> Bool {
-    switch scalar.value {
-    case 0x09, 0x0A: return !multiline
-    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
-    default: return false
-    }
+    if multiline, scalar == "\t" || scalar == "\n" { return false }
+    return ControlCharacters.contains(scalar)
   }
 
   /// The first character of `text` that may never be stored, if any.
