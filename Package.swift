@@ -18,12 +18,18 @@ let package = Package(
     // Text every layer shares: the one list of control characters that data must never
     // carry raw, and the one JSON writer. Knows nothing of leads, terminals or files.
     .target(name: "HandoffText"),
-    // Pure domain: entities, stages, events, the fold, metrics. No I/O.
+    // Pure domain: entities, stages, events, the fold, metrics. No I/O, no clock, no zone
+    // database (both are injected).
     .target(name: "HandoffModel", dependencies: ["HandoffText"]),
+    // The host's wall clock and time-zone database, behind the model's Clock and
+    // ZoneDatabase: the edge (CLI, dashboard, bench) injects them; the model reads neither.
+    .target(name: "HandoffHost", dependencies: ["HandoffModel"]),
+    // Demo data and the simulated team, planned on the model.
+    .target(name: "HandoffDemo", dependencies: ["HandoffModel"]),
     // Reading CSV exports (HubSpot, Salesforce, Pipedrive, spreadsheets) into a plan of
     // leads to create and update. No I/O: bytes in, plan and report out.
     .target(name: "HandoffImport", dependencies: ["HandoffModel", "HandoffText"]),
-    // The event log on disk.
+    // The store interface (EventStore) and the event log on disk, its first implementation.
     .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem", "HandoffText"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
     .target(name: "HandoffTerminal", dependencies: ["HandoffSystem", "HandoffText"]),
@@ -39,14 +45,15 @@ let package = Package(
       name: "HandoffCLI",
       dependencies: [
         "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffText", "HandoffTerminal",
-        "HandoffPresentation", "HandoffApp",
+        "HandoffPresentation", "HandoffApp", "HandoffDemo", "HandoffHost",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
     // TestSupport brings the pseudo-terminal the benchmark drives a real `handoff` through.
     .executableTarget(
       name: "handoff-bench",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "HandoffCLI", "TestSupport",
+        "HandoffModel", "HandoffStore", "HandoffDemo", "HandoffHost", "HandoffTerminal", "HandoffApp",
+        "HandoffCLI", "TestSupport",
       ]),
     // A small program on the terminal engine alone, driven by the engine's pty tests.
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal"]),
@@ -56,24 +63,37 @@ let package = Package(
     .testTarget(name: "HandoffTextTests", dependencies: ["HandoffText"]),
     .testTarget(
       name: "HandoffPresentationTests",
-      dependencies: ["HandoffModel", "HandoffTerminal", "HandoffPresentation"]),
-    .testTarget(name: "HandoffModelTests", dependencies: ["HandoffModel", "TestSupport"]),
+      dependencies: ["HandoffModel", "HandoffHost", "HandoffTerminal", "HandoffPresentation"]),
     .testTarget(
       name: "HandoffImportTests", dependencies: ["HandoffImport", "HandoffModel", "TestSupport"],
       // CSV files built from each CRM's documented columns, read by path from the tests.
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "HandoffStoreTests", dependencies: ["HandoffModel", "HandoffStore", "TestSupport", "handoff"]),
+      name: "HandoffModelTests",
+      dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost", "TestSupport"]),
+    .testTarget(
+      name: "HandoffDemoTests", dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost"]),
+    .testTarget(
+      name: "HandoffStoreTests",
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost", "TestSupport",
+        "handoff",
+      ]),
     .testTarget(
       name: "HandoffTerminalTests",
       dependencies: ["HandoffTerminal", "TestSupport", "terminal-example"]),
     .testTarget(
       name: "HandoffAppTests",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "TestSupport", "handoff"],
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffDemo", "HandoffHost", "HandoffTerminal", "HandoffApp",
+        "TestSupport", "handoff",
+      ],
       // Golden screens, read by path from the tests.
       exclude: ["Expected"]),
     .testTarget(
       name: "HandoffCLITests",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffCLI", "TestSupport", "handoff"]),
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffHost", "HandoffCLI", "TestSupport", "handoff",
+      ]),
   ]
 )

@@ -2,25 +2,25 @@ import HandoffTerminal
 
 /// What the views draw into: the engine's cell buffer and the theme that turns each
 /// role into a style. Every piece of text goes through the buffer's sanitizing `put`.
-public struct Frame: Sendable {
+package struct Frame: Sendable {
   /// The cells drawn so far.
-  public private(set) var buffer: CellBuffer
+  package private(set) var buffer: CellBuffer
   /// The styles of the roles.
-  public let theme: Theme
+  package let theme: Theme
 
   /// A blank frame filled with the theme's background.
-  public init(width: Int, height: Int, theme: Theme = .standard) {
+  package init(width: Int, height: Int, theme: Theme = .standard) {
     buffer = CellBuffer(width: max(0, width), height: max(0, height), style: theme[.background])
     self.theme = theme
   }
 
-  public var width: Int { buffer.width }
-  public var height: Int { buffer.height }
+  package var width: Int { buffer.width }
+  package var height: Int { buffer.height }
 
   /// Writes text at a position in a role's style, clipped at `limit` columns from `x`;
   /// returns the column after the last one written.
   @discardableResult
-  public mutating func put(
+  package mutating func put(
     _ text: String, x: Int, y: Int, role: ThemeRole = .text, limit: Int = 1 << 20
   ) -> Int {
     guard limit > 0 else { return x }
@@ -29,18 +29,18 @@ public struct Frame: Sendable {
   }
 
   /// Blanks an area in a role's style.
-  public mutating func fill(_ area: Rect, role: ThemeRole) {
+  package mutating func fill(_ area: Rect, role: ThemeRole) {
     buffer.fill(area.rect, style: theme[role])
   }
 
   /// Gives an area a role's style without changing what it shows.
-  public mutating func paint(_ area: Rect, role: ThemeRole) {
+  package mutating func paint(_ area: Rect, role: ThemeRole) {
     let style = theme[role]
     buffer.restyle(area.rect) { _ in style }
   }
 
   /// The frame as plain text, one line a row, trailing spaces removed.
-  public var lines: [String] {
+  package var lines: [String] {
     buffer.lines.map { line in
       var line = line
       while line.last == " " { line.removeLast() }
@@ -49,7 +49,7 @@ public struct Frame: Sendable {
   }
 
   /// The frame as plain text.
-  public var text: String { lines.joined(separator: "\n") + "\n" }
+  package var text: String { lines.joined(separator: "\n") + "\n" }
 }
 
 extension Rect {

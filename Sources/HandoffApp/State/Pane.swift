@@ -1,11 +1,11 @@
 import HandoffModel
 
 /// One of the four panes of the dashboard, in Tab order.
-public enum Pane: Int, CaseIterable, Hashable, Sendable {
+package enum Pane: Int, CaseIterable, Hashable, Sendable {
   case marketing, queue, sales, targets
 
   /// The pane's title on screen.
-  public var title: String {
+  package var title: String {
     switch self {
     case .marketing: return "Marketing"
     case .queue: return "Handoff queue"
@@ -41,7 +41,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
 }
 
 /// A list of leads shown somewhere on screen; each keeps its own selection and scroll.
-public enum LeadListID: Hashable, Sendable, CaseIterable {
+package enum LeadListID: Hashable, Sendable, CaseIterable {
   /// Marketing's pane: MQLs waiting to be handed off first, then nurturing, then new.
   case marketing
   /// The handoff queue, oldest first.

@@ -158,14 +158,14 @@ extension Update {
 extension MemberPicker {
   /// The note typed after a colon (`sam: knows the account`), if any: it goes with
   /// the assignment.
-  public var note: String? {
+  package var note: String? {
     guard let colon = query.firstIndex(of: ":") else { return nil }
     let text = query[query.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     return text.isEmpty ? nil : text
   }
 
   /// The members who may own the lead, matching the query by handle or name, by load.
-  public func candidates(_ pipeline: Pipeline) -> [Member] {
+  package func candidates(_ pipeline: Pipeline) -> [Member] {
     let needle = String(query.prefix { $0 != ":" }).trimmingCharacters(in: .whitespaces)
       .lowercased()
     return pipeline.members.filter { m in
