@@ -65,7 +65,8 @@ let package = Package(
       name: "HandoffPresentationTests",
       dependencies: ["HandoffModel", "HandoffHost", "HandoffTerminal", "HandoffPresentation"]),
     .testTarget(
-      name: "HandoffImportTests", dependencies: ["HandoffImport", "HandoffModel", "TestSupport"],
+      name: "HandoffImportTests",
+      dependencies: ["HandoffImport", "HandoffModel", "HandoffHost", "TestSupport"],
       // CSV files built from each CRM's documented columns, read by path from the tests.
       exclude: ["Fixtures"]),
     .testTarget(

@@ -1,3 +1,4 @@
+import HandoffHost
 import HandoffModel
 import Testing
 
@@ -58,7 +59,7 @@ import Testing
 
   @Test("local times are placed in the team's zone, across a daylight-saving change")
   func zones() throws {
-    let berlin = try #require(Zone(identifier: "Europe/Berlin"))
+    let berlin = try #require(SystemZones().zone(named: "Europe/Berlin"))
     #expect(
       DateReading("2024-03-05 14:22")?.moment(order: .monthFirst, zone: berlin)?.iso8601
         == "2024-03-05T13:22:00.000Z")

@@ -1,3 +1,4 @@
+import HandoffHost
 import HandoffModel
 import Testing
 
@@ -142,7 +143,7 @@ import Testing
     try options.map("Firma=company")
     try options.map("Quelle=source")
     try options.map("Wert=value")
-    let berlin = try #require(Zone(identifier: "Europe/Berlin"))
+    let berlin = try #require(SystemZones().zone(named: "Europe/Berlin"))
     let r = try plan("excel-1252-semicolon.csv", options: options, zone: berlin, currency: "EUR")
     #expect(r.report.encoding == .windows1252)
     #expect(r.report.delimiter == "semicolon")
