@@ -31,6 +31,10 @@ let package = Package(
     .target(name: "HandoffImport", dependencies: ["HandoffModel", "HandoffText"]),
     // The store interface (EventStore) and the event log on disk, its first implementation.
     .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem", "HandoffText"]),
+    // The PostgreSQL client: the frontend/backend protocol (v3), its sign-in methods
+    // (SCRAM-SHA-256 with the hashes written here, md5, password) and connection strings.
+    // Knows nothing of leads.
+    .target(name: "HandoffPostgres", dependencies: ["HandoffSystem", "HandoffText"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
     .target(name: "HandoffTerminal", dependencies: ["HandoffSystem", "HandoffText"]),
     // Words and numbers for people, shared by dashboard and CLI: events in plain words,
@@ -59,6 +63,11 @@ let package = Package(
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal"]),
 
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // Throwaway PostgreSQL servers (initdb + pg_ctl in a temporary folder) for the tests
+    // and the benchmark; not linked into `handoff`.
+    .target(
+      name: "PostgresTestCluster", dependencies: ["HandoffSystem"],
+      path: "Tests/PostgresTestCluster"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
     .testTarget(name: "HandoffTextTests", dependencies: ["HandoffText"]),
     .testTarget(
@@ -69,6 +78,9 @@ let package = Package(
       dependencies: ["HandoffImport", "HandoffModel", "HandoffHost", "TestSupport"],
       // CSV files built from each CRM's documented columns, read by path from the tests.
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "HandoffPostgresTests",
+      dependencies: ["HandoffPostgres", "HandoffSystem", "PostgresTestCluster", "TestSupport"]),
     .testTarget(
       name: "HandoffModelTests",
       dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost", "TestSupport"]),
