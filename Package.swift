@@ -19,12 +19,15 @@ let package = Package(
     .target(name: "HandoffText"),
     // Pure domain: entities, stages, events, the fold, metrics. No I/O, no clock, no zone
     // database (both are injected).
-    .target(name: "HandoffModel"),
+    .target(name: "HandoffModel", dependencies: ["HandoffText"]),
     // The host's wall clock and time-zone database, behind the model's Clock and
     // ZoneDatabase: the edge (CLI, dashboard, bench) injects them; the model reads neither.
     .target(name: "HandoffHost", dependencies: ["HandoffModel"]),
     // Demo data and the simulated team, planned on the model.
     .target(name: "HandoffDemo", dependencies: ["HandoffModel"]),
+    // Reading CSV exports (HubSpot, Salesforce, Pipedrive, spreadsheets) into a plan of
+    // leads to create and update. No I/O: bytes in, plan and report out.
+    .target(name: "HandoffImport", dependencies: ["HandoffModel", "HandoffText"]),
     // The store interface (EventStore) and the event log on disk, its first implementation.
     .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem", "HandoffText"]),
     // The PostgreSQL client: the frontend/backend protocol (v3), its sign-in methods
@@ -82,6 +85,11 @@ let package = Package(
     .testTarget(
       name: "HandoffPresentationTests",
       dependencies: ["HandoffModel", "HandoffHost", "HandoffTerminal", "HandoffPresentation"]),
+    .testTarget(
+      name: "HandoffImportTests",
+      dependencies: ["HandoffImport", "HandoffModel", "HandoffHost", "TestSupport"],
+      // CSV files built from each CRM's documented columns, read by path from the tests.
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "HandoffPostgresTests",
       dependencies: ["HandoffPostgres", "HandoffSystem", "PostgresTestCluster", "TestSupport"]),
