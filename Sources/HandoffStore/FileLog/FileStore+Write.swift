@@ -279,13 +279,10 @@ extension FileStore {
     }
   }
 
-  /// A moment for file names, e.g. `20261123-121500` (UTC).
+  /// A moment for file names, e.g. `20261123-121500` (UTC): the digits of the log's
+  /// own ISO 8601 time (`2026-11-23T12:15:00.000Z`), so one calendar writes both.
   static func stamp(_ moment: Int64) -> String {
-    var time = time_t(moment / 1000)
-    var parts = tm()
-    gmtime_r(&time, &parts)
-    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-"
-      + "\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
+    let digits = Timestamp(milliseconds: moment).iso8601.filter(\.isASCII).filter(\.isNumber)
+    return digits.prefix(8) + "-" + digits.dropFirst(8).prefix(6)
   }
 }
