@@ -33,10 +33,10 @@ struct ExampleState {
     let items = self.items
     Table(
       columns: [
-        TableColumn("#", width: .fixed(4), alignment: .right), TableColumn("Name", width: .min(8)),
+        TableColumn("#", width: 4, alignment: .right), TableColumn("Name", width: 8, grows: true),
       ],
       rowCount: items.count, selected: selected, offset: offset
-    ) { [TableCell(String($0 + 1)), TableCell(items[$0])] }
+    ) { [Span(String($0 + 1)), Span(items[$0])] }
     .draw(in: &buffer, area: inner, theme: theme)
     StatusBar(
       left: [

@@ -179,7 +179,7 @@ struct DashboardLoop {
     }
     let frame = AppView.render(
       state, pipeline: store.pipeline, now: moment, theme: options.theme, figures: figures)
-    try? session.draw(frame.buffer)
+    try? session.draw(frame)
     marks.frame(lastSeq: store.pipeline.lastSeq)
     shownSecond = moment.milliseconds / 1000
   }

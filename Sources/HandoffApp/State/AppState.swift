@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffTerminal
 
 /// Everything the dashboard shows besides the pipeline itself: focus, selection,
 /// scroll, filter, overlays. A value; only `update` changes it.
@@ -12,9 +13,9 @@ public struct AppState: Equatable {
   public var height: Int
   /// The screen, and what is drawn over it.
   public var screen: Screen = .dashboard
-  public var overlay: Overlay?
+  public var overlay: AppOverlay?
   /// The pane with the keyboard focus on the dashboard.
-  public var focus: Pane = .queue
+  public var focus: DashboardPane = .queue
   /// The selected lead of each list, by id, so the selection follows the lead.
   public var selected: [LeadListID: Int] = [:]
   /// The row the selection was last seen on, to pick the nearest lead when it leaves.
@@ -23,8 +24,8 @@ public struct AppState: Equatable {
   public var scroll: [LeadListID: Int] = [:]
   /// The first target row shown in the targets pane and the wall view.
   public var targetScroll = 0
-  /// The `/` filter, and whether it is being typed.
-  public var filter = ""
+  /// The `/` filter as typed, and whether it is being typed.
+  public var filterEditor = LineEditor()
   public var editingFilter = false
   /// How lists are sorted.
   public var sort: SortMode = .urgency
@@ -50,6 +51,12 @@ public struct AppState: Equatable {
     self.storeName = storeName
     self.width = width
     self.height = height
+  }
+
+  /// The filter the lists apply: what was typed after `/`.
+  public var filter: String {
+    get { filterEditor.text }
+    set { filterEditor = LineEditor(newValue) }
   }
 
   /// Whether lists are read through a derived order.

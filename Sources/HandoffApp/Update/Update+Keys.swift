@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffTerminal
 
 extension Update {
   /// Routes a key: to the overlay if one is open, to the filter while it is typed,
@@ -136,24 +137,17 @@ extension Update {
   private static func filterKey(
     _ key: KeyPress, _ state: inout AppState, _ context: inout Context
   ) -> [Effect] {
-    switch key {
-    case .char(let c):
-      state.filter.append(c)
-      context.orderChanged = true
-    case .backspace:
-      if !state.filter.isEmpty {
-        state.filter.removeLast()
-        context.orderChanged = true
-      }
-    case .enter:
+    let before = state.filter
+    switch state.filterEditor.handle(key.inputEvent) {
+    case .submitted:
       state.editingFilter = false
-    case .escape:
+    case .cancelled:
       state.editingFilter = false
       state.filter = ""
-      context.orderChanged = true
-    default:
+    case .edited, .ignored:
       break
     }
+    if state.filter != before { context.orderChanged = true }
     return []
   }
 
@@ -196,17 +190,16 @@ extension Update {
     let clean = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     switch state.overlay {
     case .picker(var picker):
-      picker.query += clean
-      picker.cursor = 0
+      picker.list.handle(.paste(clean))
       state.overlay = .picker(picker)
     case .reason(var prompt):
-      prompt.text += clean
+      prompt.editor.handle(.paste(clean))
       state.overlay = .reason(prompt)
     case .help:
       break
     case nil:
       if state.editingFilter {
-        state.filter += clean
+        state.filterEditor.handle(.paste(clean))
         context.orderChanged = true
       }
     }
