@@ -42,6 +42,8 @@ public struct AppState: Equatable {
   /// Cached filtered or sorted orders, one per list, when a filter, sort or
   /// "only mine" applies.
   var derived: [LeadListID: DerivedOrder] = [:]
+  /// What the keys do: the standard keys unless a config file rebinds them.
+  public var keymap = Keymap.standard
   /// Whether the app should stop.
   public var quitting = false
 

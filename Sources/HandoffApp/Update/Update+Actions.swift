@@ -3,37 +3,39 @@ import HandoffModel
 import HandoffTerminal
 
 extension Update {
-  /// The keys that act on the selected lead: the same commands as the CLI, checked
+  /// The actions on the selected lead: the same commands as the CLI, checked
   /// against the pipeline first so a refusal shows at once, and carrying the version
   /// shown so a change by someone else meanwhile is refused, not overwritten.
-  static func leadKey(_ key: KeyPress, _ state: inout AppState, _ context: Context) -> [Effect] {
+  static func leadKey(_ action: KeyAction, _ state: inout AppState, _ context: Context)
+    -> [Effect]
+  {
     guard let lead = actionLead(state, context.pipeline) else {
-      if isLeadKey(key) { refuse(&state, context, "no lead selected") }
+      refuse(&state, context, "no lead selected")
       return []
     }
-    switch key {
-    case .char(">"):
+    switch action {
+    case .forward:
       return act(.moveForward(id: lead.id, reason: nil), lead.version, &state, context)
-    case .char("<"):
+    case .backward:
       if let back = lead.stage.backward, lead.stage.requiresReason(to: back) {
         state.overlay = .reason(
           ReasonPrompt(leadID: lead.id, version: lead.version, purpose: .moveBack))
         return []
       }
       return act(.moveBackward(id: lead.id, reason: nil), lead.version, &state, context)
-    case .char("h"):
+    case .handOff:
       return act(.handOff(id: lead.id), lead.version, &state, context)
-    case .char("x"):
+    case .accept:
       return act(.accept(id: lead.id), lead.version, &state, context)
-    case .char("A"):
+    case .autoAssign:
       return act(.autoAssign(id: lead.id), lead.version, &state, context)
-    case .char("a"):
+    case .assign:
       state.overlay = .picker(
         MemberPicker(
           leadID: lead.id, version: lead.version, department: lead.stage.ownerDepartment,
           pipeline: context.pipeline))
       return []
-    case .char("r"):
+    case .reject:
       guard let purpose = reasonPurpose(lead.stage) else {
         refuse(
           &state, context,
@@ -46,11 +48,6 @@ extension Update {
     default:
       return []
     }
-  }
-
-  private static func isLeadKey(_ key: KeyPress) -> Bool {
-    [KeyPress.char(">"), .char("<"), .char("h"), .char("x"), .char("A"), .char("a"), .char("r")]
-      .contains(key)
   }
 
   /// What `r` means for a lead in a stage.

@@ -40,7 +40,8 @@ public enum AppView {
     StatusBarView(c, width: width, height: height).draw(in: &buffer, theme: theme)
     let screen = buffer.bounds
     switch state.overlay {
-    case .help: HelpView(width: width, height: height).draw(in: &buffer, theme: theme)
+    case .help:
+      HelpView(keymap: state.keymap, width: width, height: height).draw(in: &buffer, theme: theme)
     case .picker(let picker):
       PickerView(screen: screen, picker: picker.list).draw(in: &buffer, theme: theme)
     case .reason(let prompt):

@@ -5,6 +5,8 @@ import HandoffTerminal
 struct DetailView: ScreenPart {
   var area: Rect
   var leadID: Int
+  /// How to go back, in the title.
+  var note: String
   /// The lead's facts, a line each; nil when the lead is gone.
   var facts: [[Span]]?
   /// Where the history stands: read, being read, or unreadable.
@@ -24,6 +26,7 @@ struct DetailView: ScreenPart {
   init(_ c: ViewContext, detail: LeadDetail, width: Int, height: Int) {
     area = Rect(x: 0, y: 0, width: width, height: height - 1)
     leadID = detail.leadID
+    note = c.state.keymap.hint(.back, "back")
     guard let lead = c.pipeline.lead(detail.leadID) else {
       facts = nil
       history = .reading
@@ -101,7 +104,7 @@ struct DetailView: ScreenPart {
   ]
 
   func draw(in buffer: inout CellBuffer, theme: Theme) {
-    let inner = Pane(title: "Lead \(leadID)", note: "Esc back", focused: true).draw(
+    let inner = Pane(title: "Lead \(leadID)", note: note, focused: true).draw(
       in: &buffer, area: area, theme: theme)
     guard let facts else {
       TextLine("no lead \(leadID)", role: .bad).draw(in: &buffer, area: inner.row(0), theme: theme)

@@ -18,7 +18,8 @@ struct ListScreenView: ScreenPart {
       title.append(Span("filter “\(c.state.filter)”", role: .accent, mayCut: true))
     }
     if c.state.onlyMine { title.append(Span("only \(c.state.user)", role: .accent)) }
-    title.append(Span("Esc back", role: .muted))
+    let back = c.state.keymap.hint(.back, "back")
+    if !back.isEmpty { title.append(Span(back, role: .muted)) }
     self.title = title
     table = LeadTableView(
       c, list: list, columns: ListScreenView.columns(c, list),

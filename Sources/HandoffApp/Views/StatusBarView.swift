@@ -18,11 +18,6 @@ struct StatusBarView: ScreenPart {
     case filter(LineEditor)
   }
 
-  static let hints: [(String, String)] = [
-    ("?", "help"), ("q", "quit"), ("a", "assign"), ("h", "hand off"), ("x", "accept"),
-    ("r", "reject"), (">", "move"), ("/", "filter"),
-  ]
-
   init(_ c: ViewContext, width: Int, height: Int) {
     area = Rect(x: 0, y: height - 1, width: width, height: 1)
     let state = c.state
@@ -31,7 +26,7 @@ struct StatusBarView: ScreenPart {
     } else if let status = state.status {
       left = .message(status.text, status.kind == .error ? .bad : .accent)
     } else {
-      left = .hints(StatusBarView.hints.map { StatusItem(key: $0.0, $0.1) })
+      left = .hints(state.keymap.hints.map { StatusItem(key: $0.key, $0.label) })
     }
     var settings: [String] = []
     if !state.filter.isEmpty, !state.editingFilter { settings.append("filter “\(state.filter)”") }

@@ -26,7 +26,9 @@ struct WallView: ScreenPart {
     let period = c.pipeline.currentPeriod(at: c.now)
     let elapsed = period.fractionElapsed(at: c.now, zone: c.pipeline.zone)
     title = "Targets · \(period)"
-    note = "\(Format.percent(elapsed)) of the period elapsed · Esc back"
+    note = "\(Format.percent(elapsed)) of the period elapsed"
+    let back = c.state.keymap.hint(.back, "back")
+    if !back.isEmpty { note += " · " + back }
     let progress = c.figures.targets
     let fit = max(1, (area.height - 2) / WallView.linesPerEntry)
     let top = min(max(0, c.state.targetScroll), max(0, progress.count - fit))
