@@ -15,21 +15,28 @@ let package = Package(
     // Typed file descriptors and errno, shared by store, terminal and CLI. Knows nothing
     // of leads or terminals.
     .target(name: "HandoffSystem"),
+    // Text every layer shares: the one list of control characters that data must never
+    // carry raw, and the one JSON writer. Knows nothing of leads, terminals or files.
+    .target(name: "HandoffText"),
     // Pure domain: entities, stages, events, the fold, metrics. No I/O.
     .target(name: "HandoffModel"),
     // The event log on disk.
-    .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem"]),
+    .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem", "HandoffText"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
-    .target(name: "HandoffTerminal", dependencies: ["HandoffSystem"]),
+    .target(name: "HandoffTerminal", dependencies: ["HandoffSystem", "HandoffText"]),
+    // Words and numbers for people, shared by dashboard and CLI: events in plain words,
+    // dates, durations, money, percentages, tables printed as text.
+    .target(name: "HandoffPresentation", dependencies: ["HandoffModel", "HandoffTerminal"]),
     // The dashboard: state, update, views, event loop.
     .target(
       name: "HandoffApp",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal"]),
+      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffPresentation"]),
     // Argument parsing, commands, help, errors.
     .target(
       name: "HandoffCLI",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffApp",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffText", "HandoffTerminal",
+        "HandoffPresentation", "HandoffApp",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
     // TestSupport brings the pseudo-terminal the benchmark drives a real `handoff` through.
@@ -43,6 +50,10 @@ let package = Package(
 
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
+    .testTarget(name: "HandoffTextTests", dependencies: ["HandoffText"]),
+    .testTarget(
+      name: "HandoffPresentationTests",
+      dependencies: ["HandoffModel", "HandoffTerminal", "HandoffPresentation"]),
     .testTarget(name: "HandoffModelTests", dependencies: ["HandoffModel", "TestSupport"]),
     .testTarget(
       name: "HandoffStoreTests", dependencies: ["HandoffModel", "HandoffStore", "TestSupport", "handoff"]),

@@ -27,12 +27,12 @@ cd "$root"
 
 # Which module the entry point joins, and which modules that one imports.
 case $target in
-  line-parser) entry=LineParser; module=HandoffStore; deps=(HandoffModel); max_len=2048 ;;
-  key-decoder) entry=KeyDecoder; module=HandoffTerminal; deps=(); max_len=512 ;;
-  theme-parser) entry=ThemeParser; module=HandoffTerminal; deps=(); max_len=1024 ;;
+  line-parser) entry=LineParser; module=HandoffStore; deps=(HandoffText HandoffModel); max_len=2048 ;;
+  key-decoder) entry=KeyDecoder; module=HandoffTerminal; deps=(HandoffText); max_len=512 ;;
+  theme-parser) entry=ThemeParser; module=HandoffTerminal; deps=(HandoffText); max_len=1024 ;;
   arguments)
     entry=CLIArguments; module=HandoffCLI; max_len=512
-    deps=(HandoffModel HandoffStore HandoffTerminal HandoffApp) ;;
+    deps=(HandoffText HandoffModel HandoffStore HandoffTerminal HandoffApp) ;;
   *) usage ;;
 esac
 

@@ -42,7 +42,7 @@ struct ExampleState {
       left: [
         StatusItem(key: "j/k", "move"), StatusItem(key: "/", "pick"), StatusItem(key: "q", "quit"),
       ],
-      right: [StatusItem("selected \(selected + 1)"), StatusItem(chosen)]
+      right: [StatusItem("selected \(selected + 1) · \(chosen)")]
     ).draw(in: &buffer, area: parts[1], theme: theme)
     var cursor: (x: Int, y: Int)?
     if let picker { cursor = picker.draw(in: &buffer, area: buffer.bounds, theme: theme) }

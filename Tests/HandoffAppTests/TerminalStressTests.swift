@@ -190,23 +190,40 @@ import Testing
       replay.feed(bytes)
       return replay.lines
     }
+    // Both screens are cut at the end of a whole frame: a frame read half-way (a write
+    // the pty split, on a loaded machine) is neither the old screen nor the new one.
+    let frameEnd = Array("\u{1B}[?2026l".utf8)
+    func endOfLastFrame(_ bytes: ArraySlice<UInt8>) -> Int {
+      var end = bytes.startIndex
+      var rest = bytes
+      while let found = rest.firstRange(of: frameEnd) {
+        end = found.upperBound
+        rest = bytes[found.upperBound...]
+      }
+      return end
+    }
     var base = settled + start
     var matched = false
     for _ in 0..<5 where !matched {
       let before = pty.output.count
-      let incremental = screen(pty.output[base..<before])
+      let incremental = screen(pty.output[base..<endOfLastFrame(pty.output[base..<before])])
       pty.send([0x0C])
-      #expect(
-        pty.read(until: { $0[before...].firstRange(of: clear) != nil }, timeout: .seconds(30)))
-      pty.read(until: { _ in false }, timeout: .milliseconds(200))
-      let redraw = pty.output[before...].firstRange(of: clear)?.lowerBound ?? before
-      let fresh = screen(pty.output[redraw...])
+      // The full redraw Ctrl-L asked for, up to its own end.
+      func redrawn(_ output: [UInt8]) -> Range<Int>? {
+        guard let clearAt = output[before...].firstRange(of: clear),
+          let end = output[clearAt.upperBound...].firstRange(of: frameEnd)
+        else { return nil }
+        return clearAt.lowerBound..<end.upperBound
+      }
+      #expect(pty.read(until: { redrawn($0) != nil }, timeout: .seconds(30)))
+      let redraw = redrawn(pty.output) ?? before..<pty.output.count
+      let fresh = screen(pty.output[redraw])
       if fresh == incremental {
         matched = true
       } else {
         // Only a clock tick may explain a difference.
         #expect(fresh.last != incremental.last, "same second, different screens")
-        base = redraw
+        base = redraw.lowerBound
       }
     }
     #expect(matched, "the incremental screen never equalled a fresh render")

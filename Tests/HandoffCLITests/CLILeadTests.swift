@@ -104,7 +104,7 @@ struct CLILeadTests {
     #expect(f.ok("show", id).contains("Acme Robotics"))
     f.fails(2, "edit needs at least one", "edit", id)
     f.ok("move", id, "mql")
-    #expect(f.ok("undo").contains("undid lead.moved"))
+    #expect(f.ok("undo").contains("\(id) undid a stage move: back in new"))
     #expect(f.stage(id) == "new")
     #expect(f.ok("assign", id, "none").contains("\(id) unassigned"))
     #expect((f.json(f.ok("show", id, "--json")) as? [String: Any])?["owner"] is NSNull)

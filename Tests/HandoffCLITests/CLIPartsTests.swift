@@ -5,7 +5,7 @@ import Testing
 
 @testable import HandoffCLI
 
-/// The CLI's pure parts: suggestions, values, CSV cells, tables, JSON escaping.
+/// The CLI's pure parts: suggestions, values, CSV cells.
 struct CLIPartsTests {
   @Test("edit distance counts a swap of neighbours as one edit")
   func distance() {
@@ -51,27 +51,6 @@ struct CLIPartsTests {
     #expect(CSV.cell("\rx") == "\"'\rx\"")
     #expect(CSV.cell("a,\"b\"") == "\"a,\"\"b\"\"\"")
     #expect(CSV.cell("plain") == "plain")
-  }
-
-  @Test("tables align columns, shrink flexible ones to fit, and sanitize cells")
-  func table() {
-    var t = TextTable([
-      .init(title: "ID", rightAligned: true), .init(title: "NAME", flexible: true),
-      .init(title: "NOTE"),
-    ])
-    t.add(["7", String(repeating: "x", count: 50), "ok"])
-    t.add(["1001", "Bell\u{07}", "漢字"])
-    let lines = t.render(width: 30).split(separator: "\n").map(String.init)
-    #expect(lines[0] == "  ID  NAME                NOTE")
-    #expect(lines[1] == "   7  xxxxxxxxxxxxxxxxx…  ok")
-    #expect(lines[2] == "1001  Bell␇               漢字")
-    #expect(lines.allSatisfy { Cells.width($0) <= 30 })
-  }
-
-  @Test("JSON text escapes every control a terminal might obey")
-  func json() {
-    #expect(JSONText.string("a\u{1B}b\u{9B}c\u{202E}") == "\"a\\u001bb\\u009bc\\u202e\"")
-    #expect(JSONText.terminalSafe("{\"n\":\"x\u{85}\"}") == "{\"n\":\"x\\u0085\"}")
   }
 
   @Test("the built handoff is found beside the test runner, wherever the build went")

@@ -320,6 +320,12 @@ import Testing
       right: [StatusItem("filter “seo” · olivia"), StatusItem("10:30:00")]
     ).draw(in: &buffer, area: buffer.bounds, theme: theme)
     expectLines(buffer, [" ? help        filt…  10:30:00"])
+    var clock = CellBuffer(width: 20, height: 1)
+    StatusBar(
+      left: [StatusItem(key: "?", "help")],
+      right: [StatusItem("sam"), StatusItem("● live 10:30:00")]
+    ).draw(in: &clock, area: clock.bounds, theme: theme)
+    expectLines(clock, ["     ● live 10:30:00"])
     var message = CellBuffer(width: 30, height: 1)
     StatusBar(
       left: [StatusItem("the store is gone (/a/long/path)", role: .bad)],

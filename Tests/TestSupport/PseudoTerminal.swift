@@ -176,6 +176,25 @@ package final class PseudoTerminal {
     return modes
   }
 
+  /// Waits until the child is stopped (by SIGSTOP, say), reading its output meanwhile.
+  /// Returns whether it stopped within the timeout.
+  package func waitForStop(timeout: Duration = .seconds(10)) -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while exitStatus == nil {
+      var status: CInt = 0
+      if waitpid(pid, &status, WNOHANG | WUNTRACED) == pid {
+        // WIFSTOPPED by hand: the low byte is 0x7F.
+        if status & 0xFF == 0x7F { return true }
+        exitStatus = status
+        return false
+      }
+      let left = deadline - ContinuousClock.now
+      guard left > .zero else { return false }
+      _ = readOnce(waitingMilliseconds: min(20, milliseconds(left)))
+    }
+    return false
+  }
+
   /// Waits for the child to exit, reading its output meanwhile. Returns the raw wait
   /// status, or nil on timeout.
   package func waitForExit(timeout: Duration = .seconds(10)) -> CInt? {

@@ -100,7 +100,7 @@ struct DashboardLoop {
       }
       let descriptor = store.changeDescriptor
       // Without change notifications the store is polled every 25 ms.
-      var wait = Wakeup.delay(state, pipeline: store.pipeline, now: moment).milliseconds
+      var wait = Wakeup.delay(state, now: moment).milliseconds
       if descriptor < 0 { wait = min(wait, 25) }
       let inputs = try session.wait(
         timeout: .milliseconds(wait), watching: descriptor >= 0 ? [descriptor] : [])

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// The dashboard's one place of change: an input and the current state in, the new
@@ -44,7 +45,10 @@ public enum Update {
         // Opening a lead newly assigned to you is not an action to report or undo.
         if case .leadOpened = event.body { break }
         if let id = event.leadID { state.lastOwnLead = id }
-        inform(&state, context, EventText.status(of: event))
+        inform(
+          &state, context,
+          EventText.describe(
+            event, zone: pipeline.zone, currency: pipeline.settings.currency))
       case .refused(let message):
         refuse(&state, context, message)
       }

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// One lead and its full history: who did what when, with reasons and notes.
@@ -43,7 +44,9 @@ struct DetailView: ScreenPart {
         rows: events.dropFirst(top).prefix(room).map { event in
           [
             Span(c.dateTime(event.at), role: .muted), Span(event.actor),
-            Span(EventText.summary(of: event)),
+            Span(
+              EventText.describe(
+                event, zone: c.pipeline.zone, currency: c.currency, namingLead: false)),
           ]
         }, offset: top, count: events.count)
     } else {

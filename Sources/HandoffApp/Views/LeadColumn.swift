@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// A column of a lead table: the engine's column (width, priority, alignment) and

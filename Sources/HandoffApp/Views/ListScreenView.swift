@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// A department's leads, full screen: a title line, a column header, the rows.

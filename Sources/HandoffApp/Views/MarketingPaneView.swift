@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// The Marketing pane: stage counts, inflow, source mix, recycled leads and the MQL

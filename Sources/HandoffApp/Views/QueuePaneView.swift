@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// The Handoff queue pane: its figures, then every queued lead, oldest first, with a

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// The Sales pane: count and value per stage, this period against quota, win rate,

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// The Targets pane: one gauge per target, team first, coloured by pace.

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// The targets, large, for a wall screen at standup: one wide gauge per target.

@@ -1,5 +1,8 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
+import HandoffTerminal
+import HandoffText
 
 /// What every command runs with: the global options, the environment, standard
 /// output, the clock, and the store (opened on first use).
@@ -23,7 +26,10 @@ final class Context {
 
   /// The width tables should fit: `COLUMNS` when set, else the terminal's, else 80.
   var width: Int {
-    max(40, environment["COLUMNS"].flatMap { Int($0) } ?? TerminalWidth.ofStandardOutput() ?? 80)
+    max(
+      40,
+      environment["COLUMNS"].flatMap { Int($0) }
+        ?? TerminalSession.querySize(out.descriptor.rawValue)?.width ?? 80)
   }
 
   /// Whether output is JSON.
@@ -87,9 +93,17 @@ final class Context {
   /// Prints text as it is (already made safe by the caller).
   func print(_ text: String) { out.line(text) }
 
-  /// Prints JSON, with every character a terminal might obey escaped.
-  func printJSON(_ json: String) { out.line(JSONText.terminalSafe(json)) }
+  /// Prints JSON from the one writer, whose strings never hold a character a terminal
+  /// might obey.
+  func printJSON(_ json: String) { out.line(json) }
+
+  /// Prints the JSON value `write` puts into a writer.
+  func printJSON(_ write: (inout JSONWriter) -> Void) {
+    var writer = JSONWriter()
+    write(&writer)
+    out.line(writer.text)
+  }
 
   /// Prints a table.
-  func print(_ table: TextTable) { out.write(table.render(width: width)) }
+  func print(_ table: TableText) { out.write(table.render(width: width)) }
 }

@@ -36,9 +36,10 @@ enum HelpText {
       """
     let width = Registry.commands.map { $0.name.count }.max() ?? 10
     for spec in Registry.commands {
-      out += "  " + Cells.padded(spec.name, to: width + 2) + spec.summary + "\n"
+      out += "  " + Truncation.pad(spec.name, width: width + 2) + spec.summary + "\n"
     }
-    out += "  " + Cells.padded("snapshot", to: width + 2) + "one frame of the dashboard as text\n"
+    out +=
+      "  " + Truncation.pad("snapshot", width: width + 2) + "one frame of the dashboard as text\n"
     out += """
 
       Options (before or after the command):

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
 
 /// Commands that capture a lead or change one.

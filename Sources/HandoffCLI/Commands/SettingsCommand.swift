@@ -1,4 +1,6 @@
 import HandoffModel
+import HandoffTerminal
+import HandoffText
 
 /// `settings [KEY [VALUE]]`: the team's settings.
 enum SettingsCommand {
@@ -19,21 +21,25 @@ enum SettingsCommand {
       try ctx.perform(.setSetting(key: p[0], value: p[1]))
     }
     let settings = try ctx.pipeline().settings
-    if p.count >= 1 {
-      let v = settings.value(of: p[0]) ?? ""
-      ctx.print(
-        ctx.json
-          ? JSONText.object([(p[0], JSONText.string(v))]) : "\(p[0]) = \(UntrustedTextCLI.safe(v))")
+    let keys = p.isEmpty ? Settings.keys : [p[0]]
+    if ctx.json {
+      ctx.printJSON { w in
+        w.open()
+        for key in keys {
+          w.key(key)
+          w.string(settings.value(of: key) ?? "")
+        }
+        w.close()
+      }
       return
     }
-    if ctx.json {
-      ctx.print(
-        JSONText.object(Settings.keys.map { ($0, JSONText.string(settings.value(of: $0) ?? "")) }))
+    if p.count >= 1 {
+      ctx.print("\(p[0]) = \(UntrustedTextCLI.safe(settings.value(of: p[0]) ?? ""))")
       return
     }
     for key in Settings.keys {
       ctx.print(
-        Cells.padded(key, to: 15) + UntrustedTextCLI.safe(settings.value(of: key) ?? ""))
+        Truncation.pad(key, width: 15) + UntrustedTextCLI.safe(settings.value(of: key) ?? ""))
     }
   }
 }

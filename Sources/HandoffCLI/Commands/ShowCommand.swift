@@ -1,5 +1,7 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
+import HandoffTerminal
 
 /// `show ID`: one lead with its notes, reasons, SLA and full history.
 enum ShowCommand {
@@ -29,7 +31,7 @@ enum ShowCommand {
       "\(lead.id)  \(safe(lead.name))" + (lead.company.isEmpty ? "" : ", \(safe(lead.company))")
     ]
     func field(_ name: String, _ value: String) {
-      lines.append("  " + Cells.padded(name, to: 12) + value)
+      lines.append("  " + Truncation.pad(name, width: 12) + value)
     }
     var stage = lead.stage.rawValue + " since " + time(lead.stageEnteredAt)
     if let sla = pipeline.sla(of: lead, at: now) {
@@ -37,7 +39,7 @@ enum ShowCommand {
       stage +=
         sla.remaining.milliseconds > 0
         ? "; SLA \(sla.state.rawValue), \(left) left"
-        : "; SLA breached \(DurationText.countdown(now - (lead.stageEnteredAt + pipeline.settings.acceptanceSLA))) ago"
+        : "; SLA breached \(DurationText.countdown(Duration(milliseconds: -sla.remaining.milliseconds))) ago"
     }
     if pipeline.isStale(lead, at: now) { stage += "; stale" }
     field("stage", stage)
@@ -72,13 +74,12 @@ enum ShowCommand {
       }
     }
     lines.append("History")
-    let actorWidth = history.map { Cells.width(safe($0.actor)) }.max() ?? 0
+    let actorWidth = history.map { DisplayWidth.of(safe($0.actor)) }.max() ?? 0
     for e in history {
-      var text = EventText.describe(e, zone: zone, currency: currency)
-      if text.hasPrefix("\(id) ") { text.removeFirst("\(id) ".count) }
+      let text = EventText.describe(e, zone: zone, currency: currency, namingLead: false)
       lines.append(
         "  v\(version(of: e))  \(LocalTime.format(e.at, zone: zone))  "
-          + Cells.padded(safe(e.actor), to: actorWidth) + "  " + safe(text))
+          + Truncation.pad(safe(e.actor), width: actorWidth) + "  " + safe(text))
     }
     ctx.print(lines.joined(separator: "\n"))
   }

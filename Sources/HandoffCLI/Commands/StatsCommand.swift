@@ -1,4 +1,7 @@
 import HandoffModel
+import HandoffPresentation
+import HandoffTerminal
+import HandoffText
 
 /// `handoff stats`: the dashboard's numbers as text or JSON.
 enum StatsCommand {
@@ -13,19 +16,17 @@ enum StatsCommand {
     let s = pipeline.salesFigures(at: now)
     let c = pipeline.settings.currency
     func money(_ v: Int64) -> String { Money.compact(v, currency: c) }
-    func percent(_ x: Double?) -> String {
-      x.map { String(Int(($0 * 100).rounded())) + "%" } ?? "-"
-    }
+    func percent(_ x: Double?) -> String { Format.percent(x, none: "-") }
     func age(_ d: Duration?) -> String { d.map(DurationText.compact) ?? "-" }
     let safe: (String) -> String = { UntrustedTextCLI.safe($0) }
     if ctx.json {
-      ctx.printJSON(json(m, q, s))
+      ctx.printJSON { json(m, q, s, into: &$0) }
       return
     }
     var lines: [String] = []
     func row(_ label: String, _ value: String) {
-      let line = "  " + Cells.padded(label, to: 26) + value
-      lines.append(Cells.truncated(line, to: ctx.width))
+      lines.append(
+        Truncation.fit("  " + Truncation.pad(label, width: 26) + value, width: ctx.width))
     }
     lines.append("Marketing")
     row("new", String(m.new))
@@ -55,17 +56,17 @@ enum StatsCommand {
     lines.append("Sales")
     for stage in s.stages {
       row(
-        stage.stage.rawValue, Cells.padded(String(stage.count), to: 7) + money(stage.value))
+        stage.stage.rawValue, Truncation.pad(String(stage.count), width: 7) + money(stage.value))
     }
     row("stale", String(s.stale))
     row(
       "won this period",
-      Cells.padded(String(s.wonThisPeriod), to: 7) + money(s.revenueThisPeriod))
+      Truncation.pad(String(s.wonThisPeriod), width: 7) + money(s.revenueThisPeriod))
     row("quota", s.quota.map(money) ?? "-")
     row("win rate, 90 days", percent(s.winRate))
     row(
       "coverage",
-      s.coverage.map { $0.isFinite ? "\(($0 * 10).rounded() / 10)x" : "quota met" } ?? "-")
+      s.coverage.map { $0.isFinite ? Format.oneDecimal($0) + "x" : "quota met" } ?? "-")
     row("customers", String(s.customers))
     row("follow-ups due, 7 days", String(s.followUpsDue))
     row("follow-ups overdue", String(s.followUpsOverdue))
@@ -73,42 +74,75 @@ enum StatsCommand {
     ctx.print(lines.joined(separator: "\n"))
   }
 
-  private static func json(_ m: MarketingFigures, _ q: QueueFigures, _ s: SalesFigures) -> String {
-    func n(_ v: some BinaryInteger) -> String { String(v) }
-    let marketing = JSONText.object([
-      ("new", n(m.new)), ("nurturing", n(m.nurturing)), ("mql", n(m.mql)),
-      ("inflow", "[" + m.inflow.map(String.init).joined(separator: ",") + "]"),
-      ("sources", JSONText.object(m.sourceMix.map { ($0.source, String($0.count)) })),
-      ("recycledWaiting", n(m.recycledWaiting)),
-      ("topReasons", JSONText.object(m.topReasons.map { ($0.reason, String($0.count)) })),
-      ("mqlsThisPeriod", n(m.mqlsThisPeriod)), ("mqlTarget", JSONText.number(m.mqlTarget)),
-    ])
-    let queue = JSONText.object([
-      ("size", n(q.size)),
-      ("oldestAgeSeconds", JSONText.number(q.oldestAge.map { $0.milliseconds / 1000 })),
-      ("breached", n(q.breached)), ("dueSoon", n(q.dueSoon)), ("unassigned", n(q.unassigned)),
-      (
-        "medianTimeToAcceptSeconds",
-        JSONText.number(q.medianTimeToAccept.map { $0.milliseconds / 1000 })
-      ),
-      ("acceptanceRate", JSONText.number(q.acceptanceRate)),
-      ("accepted30", n(q.accepted30)), ("rejected30", n(q.rejected30)),
-    ])
-    let sales = JSONText.object([
-      (
-        "stages",
-        JSONText.object(
-          s.stages.map {
-            ($0.stage.rawValue, JSONText.object([("count", n($0.count)), ("value", n($0.value))]))
-          })
-      ),
-      ("stale", n(s.stale)), ("wonThisPeriod", n(s.wonThisPeriod)),
-      ("revenueThisPeriod", n(s.revenueThisPeriod)),
-      ("quota", JSONText.number(s.quota)), ("winRate", JSONText.number(s.winRate)),
-      ("coverage", JSONText.number(s.coverage)), ("openPipeline", n(s.openPipeline)),
-      ("customers", n(s.customers)), ("followUpsDue", n(s.followUpsDue)),
-      ("followUpsOverdue", n(s.followUpsOverdue)), ("churnedThisPeriod", n(s.churnedThisPeriod)),
-    ])
-    return JSONText.object([("marketing", marketing), ("queue", queue), ("sales", sales)])
+  /// The figures as one JSON object: `marketing`, `queue` and `sales`.
+  private static func json(
+    _ m: MarketingFigures, _ q: QueueFigures, _ s: SalesFigures, into w: inout JSONWriter
+  ) {
+    func seconds(_ d: Duration?) -> Int64? { d.map { $0.milliseconds / 1000 } }
+    /// An object of counts keyed by names from data (sources, reasons).
+    func counts(_ name: StaticString, _ pairs: [(String, Int)]) {
+      w.key(name)
+      w.open()
+      for (key, count) in pairs {
+        w.key(key)
+        w.integer(Int64(count))
+      }
+      w.close()
+    }
+    w.open()
+    w.key("marketing")
+    w.open()
+    w.field("new", m.new)
+    w.field("nurturing", m.nurturing)
+    w.field("mql", m.mql)
+    w.beginArray("inflow")
+    for n in m.inflow { w.integer(Int64(n)) }
+    w.endArray()
+    counts("sources", m.sourceMix)
+    w.field("recycledWaiting", m.recycledWaiting)
+    counts("topReasons", m.topReasons)
+    w.field("mqlsThisPeriod", m.mqlsThisPeriod)
+    w.nullable("mqlTarget", m.mqlTarget)
+    w.close()
+    w.key("queue")
+    w.open()
+    w.field("size", q.size)
+    w.nullable("oldestAgeSeconds", seconds(q.oldestAge))
+    w.field("breached", q.breached)
+    w.field("dueSoon", q.dueSoon)
+    w.field("unassigned", q.unassigned)
+    w.nullable("medianTimeToAcceptSeconds", seconds(q.medianTimeToAccept))
+    w.key("acceptanceRate")
+    w.fraction(q.acceptanceRate)
+    w.field("accepted30", q.accepted30)
+    w.field("rejected30", q.rejected30)
+    w.close()
+    w.key("sales")
+    w.open()
+    w.key("stages")
+    w.open()
+    for stage in s.stages {
+      w.key(stage.stage.rawValue)
+      w.open()
+      w.field("count", stage.count)
+      w.field("value", stage.value)
+      w.close()
+    }
+    w.close()
+    w.field("stale", s.stale)
+    w.field("wonThisPeriod", s.wonThisPeriod)
+    w.field("revenueThisPeriod", s.revenueThisPeriod)
+    w.nullable("quota", s.quota)
+    w.key("winRate")
+    w.fraction(s.winRate)
+    w.key("coverage")
+    w.fraction(s.coverage)
+    w.field("openPipeline", s.openPipeline)
+    w.field("customers", s.customers)
+    w.field("followUpsDue", s.followUpsDue)
+    w.field("followUpsOverdue", s.followUpsOverdue)
+    w.field("churnedThisPeriod", s.churnedThisPeriod)
+    w.close()
+    w.close()
   }
 }

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
 
 #if canImport(Glibc)

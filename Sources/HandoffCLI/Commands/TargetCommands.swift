@@ -1,4 +1,6 @@
 import HandoffModel
+import HandoffPresentation
+import HandoffText
 
 /// `target set` and `targets`: goals for a period, with attainment and pace.
 enum TargetCommands {
@@ -54,36 +56,41 @@ enum TargetCommands {
       m.isMoney ? Money.compact(v, currency: currency) : String(v)
     }
     if ctx.json {
-      var items = current.map { p in
-        JSONText.object([
-          ("metric", JSONText.string(p.metric.rawValue)),
-          ("scope", JSONText.string(p.scope.description)),
-          ("period", JSONText.string(p.period.description)), ("actual", JSONText.number(p.actual)),
-          ("target", JSONText.number(p.target)), ("attainment", JSONText.number(p.attainment)),
-          ("pace", JSONText.number(p.pace)), ("state", JSONText.string(p.paceState.rawValue)),
-        ])
+      ctx.printJSON { w in
+        w.beginArray(onePerLine: true)
+        for p in current {
+          w.open()
+          w.field("metric", p.metric.rawValue)
+          w.field("scope", p.scope.description)
+          w.field("period", p.period.description)
+          w.field("actual", p.actual)
+          w.field("target", p.target)
+          w.key("attainment")
+          w.fraction(p.attainment)
+          w.key("pace")
+          w.fraction(p.pace)
+          w.field("state", p.paceState.rawValue)
+          w.close()
+        }
+        for t in others {
+          w.open()
+          w.field("metric", t.metric.rawValue)
+          w.field("scope", t.scope.description)
+          w.field("period", t.period.description)
+          w.field("actual", pipeline.actual(t.metric, scope: t.scope, period: t.period))
+          w.field("target", t.value)
+          w.close()
+        }
+        w.endArray()
       }
-      items += others.map { t in
-        JSONText.object([
-          ("metric", JSONText.string(t.metric.rawValue)),
-          ("scope", JSONText.string(t.scope.description)),
-          ("period", JSONText.string(t.period.description)),
-          ("actual", JSONText.number(pipeline.actual(t.metric, scope: t.scope, period: t.period))),
-          ("target", JSONText.number(t.value)),
-        ])
-      }
-      ctx.printJSON(JSONText.array(items))
       return
     }
-    var table = TextTable([
-      .init(title: "SCOPE", flexible: true), .init(title: "METRIC"), .init(title: "PERIOD"),
-      .init(title: "ACTUAL", rightAligned: true), .init(title: "TARGET", rightAligned: true),
-      .init(title: "ATTAIN", rightAligned: true), .init(title: "PACE", rightAligned: true),
-      .init(title: "STATE"),
+    var table = TableText([
+      .init("SCOPE", flexible: true), .init("METRIC"), .init("PERIOD"),
+      .init("ACTUAL", alignment: .right), .init("TARGET", alignment: .right),
+      .init("ATTAIN", alignment: .right), .init("PACE", alignment: .right), .init("STATE"),
     ])
-    func percent(_ x: Double?) -> String {
-      x.map { String(Int(($0 * 100).rounded())) + "%" } ?? "-"
-    }
+    func percent(_ x: Double?) -> String { Format.percent(x, none: "-") }
     for p in current {
       table.add([
         p.scope.description, p.metric.rawValue, p.period.description, amount(p.metric, p.actual),
@@ -97,7 +104,7 @@ enum TargetCommands {
         amount(t.metric, t.value), percent(Double(actual) / Double(t.value)), "-", "-",
       ])
     }
-    if table.rows.isEmpty {
+    if table.isEmpty {
       ctx.print("no targets (set one: handoff target set mqls 120)")
     } else {
       ctx.print(table)

@@ -1,5 +1,7 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
+import HandoffText
 
 /// `team add|set|list|remove`: who is on the team.
 enum TeamCommands {
@@ -63,15 +65,16 @@ enum TeamCommands {
     let pipeline = try ctx.pipeline()
     let members = pipeline.members
     if ctx.json {
-      ctx.printJSON(
-        JSONText.array(
-          members.map { LogFormat.json(member: $0, load: pipeline.load(of: $0.handle)) }))
+      ctx.printJSON { w in
+        w.beginArray(onePerLine: true)
+        for m in members { LogFormat.write(member: m, load: pipeline.load(of: m.handle), into: &w) }
+        w.endArray()
+      }
       return
     }
-    var table = TextTable([
-      .init(title: "HANDLE"), .init(title: "NAME", flexible: true), .init(title: "DEPT"),
-      .init(title: "OPEN", rightAligned: true), .init(title: "CAPACITY", rightAligned: true),
-      .init(title: "STATUS"),
+    var table = TableText([
+      .init("HANDLE"), .init("NAME", flexible: true), .init("DEPT"),
+      .init("OPEN", alignment: .right), .init("CAPACITY", alignment: .right), .init("STATUS"),
     ])
     for m in members {
       table.add([

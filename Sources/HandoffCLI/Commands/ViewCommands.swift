@@ -1,5 +1,7 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
+import HandoffText
 
 /// Commands that read many leads: `list` and `export`.
 enum ViewCommands {
@@ -38,42 +40,39 @@ enum ViewCommands {
       leads = leads.filter { $0.stage.department == dept }
     }
     if ctx.json {
-      ctx.printJSON(JSONText.array(leads.map { LogFormat.json(lead: $0, notes: nil) }))
+      ctx.printJSON { w in
+        w.beginArray(onePerLine: true)
+        for lead in leads { LogFormat.write(lead: lead, notes: nil, into: &w) }
+        w.endArray()
+      }
       return
     }
     let now = ctx.now
     let currency = pipeline.settings.currency
     // Listing the queue shows each lead's SLA: time left, or how long it is overdue.
     let showSLA = leads.contains { $0.stage == .queued }
-    var columns: [TextTable.Column] = [
-      .init(title: "ID", rightAligned: true), .init(title: "STAGE"),
-      .init(title: "OWNER", flexible: true),
-      .init(title: "SCORE", rightAligned: true), .init(title: "VALUE", rightAligned: true),
-      .init(title: "AGE", rightAligned: true),
+    var columns: [TableText.Column] = [
+      .init("ID", alignment: .right), .init("STAGE"), .init("OWNER", flexible: true),
+      .init("SCORE", alignment: .right), .init("VALUE", alignment: .right),
+      .init("AGE", alignment: .right),
     ]
-    if showSLA { columns.append(.init(title: "SLA", rightAligned: true)) }
+    if showSLA { columns.append(.init("SLA", alignment: .right)) }
     columns += [
-      .init(title: "NAME", flexible: true, minimum: 10),
-      .init(title: "COMPANY", flexible: true, minimum: 8),
+      .init("NAME", flexible: true, minimum: 10), .init("COMPANY", flexible: true, minimum: 8),
     ]
-    var table = TextTable(columns)
+    var table = TableText(columns)
     for lead in leads {
       var cells = [
         String(lead.id), lead.stage.rawValue, lead.owner ?? "-", String(lead.score),
         Money.compact(lead.value, currency: currency),
         DurationText.compact(now - lead.stageEnteredAt),
       ]
-      if showSLA { cells.append(slaText(pipeline.sla(of: lead, at: now))) }
+      if showSLA {
+        cells.append(pipeline.sla(of: lead, at: now).map { DurationText.sla($0.remaining) } ?? "")
+      }
       table.add(cells + [lead.name, lead.company])
     }
     ctx.print(table)
-  }
-
-  /// `2h05m` left, or `+30m` past the SLA; empty for leads not in the queue.
-  private static func slaText(_ sla: (state: SLAState, remaining: Duration)?) -> String {
-    guard let sla else { return "" }
-    if sla.remaining.milliseconds > 0 { return DurationText.countdown(sla.remaining) }
-    return "+" + DurationText.countdown(Duration(milliseconds: -sla.remaining.milliseconds))
   }
 
   private static func export(_ ctx: Context, _ args: Arguments) throws {
@@ -83,10 +82,10 @@ enum ViewCommands {
       for lead in pipeline.allLeads {
         text += LogFormat.json(lead: lead, notes: pipeline.notes(of: lead.id)) + "\n"
       }
-      ctx.out.write(JSONText.terminalSafe(text))
+      ctx.out.write(text)
       return
     }
-    let toTerminal = TerminalWidth.isTerminal
+    let toTerminal = ctx.out.isTerminal
     var text = CSV.row(CSV.header) + "\n"
     for lead in pipeline.allLeads {
       var cells = CSV.cells(of: lead)

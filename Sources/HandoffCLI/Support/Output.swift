@@ -1,50 +1,31 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import HandoffSystem
 
-/// Writes whole strings to a file descriptor with `write(2)`, retrying on `EINTR` and
-/// short writes. A reader that went away (`EPIPE`, as in `handoff list | head`) ends
-/// the output quietly: SIGPIPE is ignored by the entry point.
+/// Writes whole strings to a file descriptor (through short writes and `EINTR`). A
+/// reader that went away (`EPIPE`, as in `handoff list | head`) ends the output
+/// quietly: SIGPIPE is ignored by the entry point, and later writes do nothing.
 struct Output {
-  let descriptor: Int32
+  let descriptor: FileDescriptor
+  /// Whether a write failed, so nothing more is written.
   private(set) var closed = false
 
-  static func standardOutput() -> Output { Output(descriptor: 1) }
-  static func standardError() -> Output { Output(descriptor: 2) }
+  static func standardOutput() -> Output { Output(descriptor: .standardOutput) }
+  static func standardError() -> Output { Output(descriptor: .standardError) }
 
-  init(descriptor: Int32) { self.descriptor = descriptor }
+  init(descriptor: FileDescriptor) { self.descriptor = descriptor }
+
+  /// Whether the output is a terminal (not a file or a pipe).
+  var isTerminal: Bool { descriptor.isTerminal }
 
   /// Writes text as it is.
   mutating func write(_ text: String) {
     guard !closed, !text.isEmpty else { return }
-    var text = text
-    text.withUTF8 { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let n = sysWrite(descriptor, base + offset, buffer.count - offset)
-        if n > 0 {
-          offset += n
-        } else if n < 0, errno == EINTR || errno == EAGAIN {
-          continue
-        } else {
-          closed = true
-          return
-        }
-      }
+    do {
+      try descriptor.writeAll(text)
+    } catch {
+      closed = true
     }
   }
 
   /// Writes text followed by a newline.
   mutating func line(_ text: String = "") { write(text + "\n") }
-}
-
-private func sysWrite(_ fd: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    return Glibc.write(fd, bytes, count)
-  #else
-    return Darwin.write(fd, bytes, count)
-  #endif
 }

@@ -1,4 +1,6 @@
-/// Short human durations: `4h`, `90m`, `1h30m`, `2d`, `45s`.
+/// The duration notation people type and settings keep: `4h`, `90m`, `1h30m`, `2d`,
+/// `45s`. (Ages and countdowns as tables show them are presentation:
+/// `HandoffPresentation`'s `DurationText.compact` and `countdown`.)
 public enum DurationText {
   /// Parses a duration made of one or more `<number><unit>` parts (d, h, m, s).
   public static func parse(_ text: String) -> Duration? {
@@ -45,26 +47,4 @@ public enum DurationText {
     }
     return parts.isEmpty ? "0s" : sign + parts.joined()
   }
-
-  /// A compact age for tables: `45s`, `12m`, `3h`, `2d`, `5w` (one unit, rounded down).
-  public static func compact(_ duration: Duration) -> String {
-    let s = max(0, duration.milliseconds / 1000)
-    if s < 60 { return "\(s)s" }
-    if s < 3600 { return "\(s / 60)m" }
-    if s < 86_400 { return "\(s / 3600)h" }
-    if s < 86_400 * 14 { return "\(s / 86_400)d" }
-    return "\(s / (86_400 * 7))w"
-  }
-
-  /// Like `compact` but with two units where it matters for countdowns: `3h05m`, `42m`, `9s`.
-  public static func countdown(_ duration: Duration) -> String {
-    let s = abs(duration.milliseconds) / 1000
-    let sign = duration.milliseconds < 0 ? "-" : ""
-    if s < 60 { return "\(sign)\(s)s" }
-    if s < 3600 { return "\(sign)\(s / 60)m" + (s / 60 < 10 ? twoDigits(s % 60) + "s" : "") }
-    if s < 86_400 { return "\(sign)\(s / 3600)h" + twoDigits(s / 60 % 60) + "m" }
-    return "\(sign)\(s / 86_400)d" + twoDigits(s / 3600 % 24) + "h"
-  }
-
-  private static func twoDigits(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

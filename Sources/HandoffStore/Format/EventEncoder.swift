@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffText
 
 /// Writes events as log lines and leads and members as JSON objects, in the format of
 /// docs/FORMAT.md.
@@ -85,10 +86,7 @@ enum EventEncoder {
       w.field("handle", e.handle)
       w.optional("name", e.name)
       if let away = e.away { w.field("away", away) }
-      if let capacity = e.capacity {
-        w.key("capacity")
-        if let capacity { w.integer(Int64(capacity)) } else { w.literal("null") }
-      }
+      if let capacity = e.capacity { w.nullable("capacity", capacity.map(Int64.init)) }
     case .memberLeft(let handle):
       w.field("handle", handle)
     case .targetSet(let t):
@@ -147,10 +145,7 @@ enum EventEncoder {
 
   private static func notes(_ list: [Note], into w: inout JSONWriter) {
     w.beginArray("notes")
-    for (index, note) in list.enumerated() {
-      // `open` writes no separator of its own: without this, two notes ran together
-      // (`}{`) and a compacted log, `show --json` and `export` could not be read back.
-      if index > 0 { w.literal(",") }
+    for note in list {
       w.open()
       w.field("at", note.at)
       w.field("by", note.author)
@@ -168,8 +163,7 @@ enum EventEncoder {
     w.field("dept", m.department.rawValue)
     w.field("active", m.active)
     w.field("away", m.away)
-    w.key("capacity")
-    if let c = m.capacity { w.integer(Int64(c)) } else { w.literal("null") }
+    w.nullable("capacity", m.capacity.map(Int64.init))
     if let load { w.field("load", load) }
     w.field("joined", m.joinedAt)
     w.close()

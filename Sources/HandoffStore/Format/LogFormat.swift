@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffText
 
 /// The log format's JSON objects for output (`--json`): the same keys as the log
 /// (docs/FORMAT.md), so what scripts read and what the log holds agree.
@@ -7,7 +8,7 @@ public enum LogFormat {
   public static func json(lead: Lead, notes: [Note]?) -> String {
     var writer = JSONWriter()
     EventEncoder.leadObject(lead, notes: notes, into: &writer)
-    return String(decoding: writer.bytes, as: UTF8.self)
+    return writer.text
   }
 
   /// A member as one JSON object: `handle`, `name`, `dept`, `active`, `away`,
@@ -15,7 +16,17 @@ public enum LogFormat {
   public static func json(member: Member, load: Int? = nil) -> String {
     var writer = JSONWriter()
     EventEncoder.memberObject(member, load: load, into: &writer)
-    return String(decoding: writer.bytes, as: UTF8.self)
+    return writer.text
+  }
+
+  /// Writes a lead as `json(lead:notes:)` does, as one value of a longer JSON text.
+  package static func write(lead: Lead, notes: [Note]?, into writer: inout JSONWriter) {
+    EventEncoder.leadObject(lead, notes: notes, into: &writer)
+  }
+
+  /// Writes a member as `json(member:load:)` does, as one value of a longer JSON text.
+  package static func write(member: Member, load: Int?, into writer: inout JSONWriter) {
+    EventEncoder.memberObject(member, load: load, into: &writer)
   }
 
   /// An event as its log line (without the newline).
@@ -25,10 +36,4 @@ public enum LogFormat {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// A string as a JSON string literal, quotes included (for scripts' output).
-  public static func quoted(_ text: String) -> String {
-    var writer = JSONWriter()
-    writer.string(text)
-    return String(decoding: writer.bytes, as: UTF8.self)
-  }
 }

@@ -34,17 +34,29 @@ enum FileDescriptorIO {
     try bytes.withUnsafeBytes { try writeAll(fd, $0) }
   }
 
-  /// Reads what is available (after poll said so), retrying EINTR. Returns 0 at the
-  /// end of input, -1 when nothing was there after all.
-  static func readAvailable(_ fd: CInt, into buffer: inout [UInt8]) throws -> Int {
+  /// What a read of the terminal found.
+  enum ReadResult {
+    /// This many bytes, at the start of the buffer.
+    case bytes(Int)
+    /// Nothing there now.
+    case nothing
+    /// The terminal went away: end of input, or EIO (a closed SSH connection).
+    case end
+  }
+
+  /// Reads what is available (after poll said so), retrying EINTR. With VMIN 0 an
+  /// empty read means nothing there, unless poll also said the terminal hung up.
+  static func readAvailable(
+    _ fd: CInt, into buffer: inout [UInt8], hungUp: Bool
+  ) throws -> ReadResult {
     while true {
       let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if count >= 0 { return count }
+      if count > 0 { return .bytes(count) }
+      if count == 0 { return hungUp ? .end : .nothing }
       let code = errno
       if code == EINTR { continue }
-      if code == EAGAIN || code == EWOULDBLOCK { return -1 }
-      // A terminal that hung up (a closed SSH connection) reads as EIO: the end.
-      if code == EIO { return 0 }
+      if code == EAGAIN || code == EWOULDBLOCK { return .nothing }
+      if code == EIO { return .end }
       throw TerminalError.system(call: "read", errno: code)
     }
   }

@@ -75,8 +75,13 @@ public final class TerminalSession {
     }
     raw = saved
     cfmakeraw(&raw)
+    // VMIN 0, VTIME 0: a read returns what is there, even nothing, and never blocks.
+    // The loop reads only after poll says the terminal is readable, but input can go
+    // between the two (a mode change that flushes it, another reader of the terminal);
+    // a blocking read would then hang the whole loop, clock and store included, until
+    // the next key.
     withUnsafeMutableBytes(of: &raw.c_cc) { bytes in
-      bytes[Int(VMIN)] = 1
+      bytes[Int(VMIN)] = 0
       bytes[Int(VTIME)] = 0
     }
     // Handlers first: from the moment the modes change, every exit path restores.
@@ -146,13 +151,17 @@ public final class TerminalSession {
     }
     var results: [TerminalInput] = []
     if entries[1].revents & Int16(POLLIN) != 0 { results += handleWake() }
-    if entries[0].revents & Int16(POLLNVAL) != 0 {
+    let terminal = entries[0].revents
+    if terminal & Int16(POLLNVAL) != 0 {
       results.append(.hangup)
-    } else if entries[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-      let count = try FileDescriptorIO.readAvailable(input, into: &readBuffer)
-      if count == 0 {
-        results.append(.hangup)
-      } else if count > 0 {
+    } else if terminal & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+      // Nothing read (the input poll saw has gone) means wait again.
+      switch try FileDescriptorIO.readAvailable(
+        input, into: &readBuffer, hungUp: terminal & Int16(POLLHUP | POLLERR) != 0)
+      {
+      case .end: results.append(.hangup)
+      case .nothing: break
+      case .bytes(let count):
         let events = decoder.feed(readBuffer[0..<count], now: MonotonicClock.now())
         results += events.map(TerminalInput.event)
       }

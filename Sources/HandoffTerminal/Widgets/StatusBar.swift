@@ -17,8 +17,8 @@ public struct StatusItem: Hashable, Sendable {
 /// A one-line bar: items on the left, items on the right.
 ///
 /// The right side (where the user, the store and the clock go) ends at the right
-/// edge and takes at most half the bar; its last item is shown whole, the others
-/// are cut with `…` to fit. The left side starts one cell in and ends two cells
+/// edge and takes at most half the bar, or what its last item needs: the last item
+/// is shown whole, the others are cut with `…` to fit. The left side starts one cell in and ends two cells
 /// before the right side: key hints are shown whole or not at all, in order; an item
 /// without a key (a message) is cut with `…`.
 public struct StatusBar: Sendable {
@@ -42,7 +42,8 @@ public struct StatusBar: Sendable {
     let layered = theme.layered(over: .status)
     buffer.fill(row, style: theme[.status])
     let wanted = right.reduce(0) { $0 + $1.width } + StatusBar.rightGap * max(0, right.count - 1)
-    let rightX = area.maxX - min(area.width / 2, wanted)
+    let lastWidth = min(area.width, right.last?.width ?? 0)
+    let rightX = area.maxX - max(lastWidth, min(area.width / 2, wanted))
     if let last = right.last {
       let lastX = max(area.x, area.maxX - last.width)
       var x = rightX
