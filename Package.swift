@@ -18,10 +18,20 @@ let package = Package(
     // Text every layer shares: the one list of control characters that data must never
     // carry raw, and the one JSON writer. Knows nothing of leads, terminals or files.
     .target(name: "HandoffText"),
-    // Pure domain: entities, stages, events, the fold, metrics. No I/O.
+    // Pure domain: entities, stages, events, the fold, metrics. No I/O, no clock, no zone
+    // database (both are injected).
     .target(name: "HandoffModel"),
-    // The event log on disk.
+    // The host's wall clock and time-zone database, behind the model's Clock and
+    // ZoneDatabase: the edge (CLI, dashboard, bench) injects them; the model reads neither.
+    .target(name: "HandoffHost", dependencies: ["HandoffModel"]),
+    // Demo data and the simulated team, planned on the model.
+    .target(name: "HandoffDemo", dependencies: ["HandoffModel"]),
+    // The store interface (EventStore) and the event log on disk, its first implementation.
     .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem", "HandoffText"]),
+    // The PostgreSQL client: the frontend/backend protocol (v3), its sign-in methods
+    // (SCRAM-SHA-256 with the hashes written here, md5, password) and connection strings.
+    // Knows nothing of leads.
+    .target(name: "HandoffPostgres", dependencies: ["HandoffSystem", "HandoffText"]),
     // Raw-ANSI terminal engine. Knows nothing of leads.
     .target(name: "HandoffTerminal", dependencies: ["HandoffSystem", "HandoffText"]),
     // Words and numbers for people, shared by dashboard and CLI: events in plain words,
@@ -36,37 +46,59 @@ let package = Package(
       name: "HandoffCLI",
       dependencies: [
         "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffText", "HandoffTerminal",
-        "HandoffPresentation", "HandoffApp",
+        "HandoffPresentation", "HandoffApp", "HandoffDemo", "HandoffHost",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
     // TestSupport brings the pseudo-terminal the benchmark drives a real `handoff` through.
     .executableTarget(
       name: "handoff-bench",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "HandoffCLI", "TestSupport",
+        "HandoffModel", "HandoffStore", "HandoffDemo", "HandoffHost", "HandoffTerminal", "HandoffApp",
+        "HandoffCLI", "TestSupport",
       ]),
     // A small program on the terminal engine alone, driven by the engine's pty tests.
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal"]),
 
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // Throwaway PostgreSQL servers (initdb + pg_ctl in a temporary folder) for the tests
+    // and the benchmark; not linked into `handoff`.
+    .target(
+      name: "PostgresTestCluster", dependencies: ["HandoffSystem"],
+      path: "Tests/PostgresTestCluster"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
     .testTarget(name: "HandoffTextTests", dependencies: ["HandoffText"]),
     .testTarget(
       name: "HandoffPresentationTests",
-      dependencies: ["HandoffModel", "HandoffTerminal", "HandoffPresentation"]),
-    .testTarget(name: "HandoffModelTests", dependencies: ["HandoffModel", "TestSupport"]),
+      dependencies: ["HandoffModel", "HandoffHost", "HandoffTerminal", "HandoffPresentation"]),
     .testTarget(
-      name: "HandoffStoreTests", dependencies: ["HandoffModel", "HandoffStore", "TestSupport", "handoff"]),
+      name: "HandoffPostgresTests",
+      dependencies: ["HandoffPostgres", "HandoffSystem", "PostgresTestCluster", "TestSupport"]),
+    .testTarget(
+      name: "HandoffModelTests",
+      dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost", "TestSupport"]),
+    .testTarget(
+      name: "HandoffDemoTests", dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost"]),
+    .testTarget(
+      name: "HandoffStoreTests",
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost", "TestSupport",
+        "handoff",
+      ]),
     .testTarget(
       name: "HandoffTerminalTests",
       dependencies: ["HandoffTerminal", "TestSupport", "terminal-example"]),
     .testTarget(
       name: "HandoffAppTests",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffApp", "TestSupport", "handoff"],
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffDemo", "HandoffHost", "HandoffTerminal", "HandoffApp",
+        "TestSupport", "handoff",
+      ],
       // Golden screens, read by path from the tests.
       exclude: ["Expected"]),
     .testTarget(
       name: "HandoffCLITests",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffCLI", "TestSupport", "handoff"]),
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffHost", "HandoffCLI", "TestSupport", "handoff",
+      ]),
   ]
 )

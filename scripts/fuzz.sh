@@ -32,7 +32,7 @@ case $target in
   theme-parser) entry=ThemeParser; module=HandoffTerminal; deps=(HandoffText); max_len=1024 ;;
   arguments)
     entry=CLIArguments; module=HandoffCLI; max_len=512
-    deps=(HandoffText HandoffModel HandoffStore HandoffTerminal HandoffApp) ;;
+    deps=(HandoffSystem HandoffText HandoffModel HandoffStore HandoffTerminal HandoffPresentation HandoffApp) ;;
   *) usage ;;
 esac
 

@@ -10,12 +10,12 @@ import HandoffStore
 /// The `handoff` command line: parses the arguments, runs one command, and maps every
 /// error to one line on standard error and an exit status (0 done, 1 refused or
 /// failed, 2 bad usage). Nothing below this prints an error or exits.
-public enum HandoffCLI {
+package enum HandoffCLI {
   /// The version `handoff --version` prints.
-  public static let version = "0.1.0"
+  package static let version = "0.1.0"
 
   /// Runs `handoff` with `arguments` (without the program name) and returns the exit status.
-  public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+  package static func main(arguments: [String], environment: [String: String]) -> Int32 {
     // A reader that goes away (`handoff list | head`) must end output quietly.
     signal(SIGPIPE, SIG_IGN)
     var err = Output.standardError()

@@ -46,6 +46,17 @@ package struct TableText {
   /// The table as lines (each ending in a newline), header first, fitting `width`
   /// cells where the flexible columns allow; trailing spaces are not printed.
   package func render(width: Int) -> String {
+    var out = ""
+    render(width: width) {
+      out += $0
+      return true
+    }
+    return out
+  }
+
+  /// The table's text as `render(width:)` makes it, handed to `emit` a block of lines
+  /// at a time as it is drawn, until `emit` returns false (the reader went away).
+  package func render(width: Int, emit: (Substring) -> Bool) {
     let widths = columnWidths(fitting: width)
     let table = Table(
       columns: zip(columns, widths).map { column, cells in
@@ -54,7 +65,6 @@ package struct TableText {
       rowCount: rows.count, spacing: Self.spacing,
       row: { index in rows[index].map { Span($0) } })
     let lineWidth = widths.reduce(0, +) + Self.spacing * max(0, columns.count - 1)
-    var out = ""
     var first = 0
     repeat {
       // Each block is drawn with the header on top (that is how `Table` draws); only
@@ -64,13 +74,14 @@ package struct TableText {
       var window = table
       window.offset = first
       window.draw(in: &buffer, area: buffer.bounds, theme: .standard)
-      let lines = buffer.plainText.split(separator: "\n", omittingEmptySubsequences: false)
-      for line in lines.dropFirst(first == 0 ? 0 : 1).prefix(first == 0 ? 1 + count : count) {
-        out += line + "\n"
+      let text = buffer.plainText
+      var lines = text[...]
+      if first > 0, let header = text.utf8.firstIndex(of: 0x0A) {
+        lines = text[text.utf8.index(after: header)...]
       }
+      guard emit(lines) else { return }
       first += count
     } while first < rows.count
-    return out
   }
 
   /// How wide each column is: its widest cell (title included), then the widest
@@ -78,10 +89,10 @@ package struct TableText {
   /// every flexible column is at its minimum (the engine's `TableColumn.fit`; no
   /// column is dropped: a row of minimums wider than `width` is printed whole).
   func columnWidths(fitting width: Int) -> [Int] {
-    var widths = columns.map { DisplayWidth.of(UntrustedText.sanitized($0.title)) }
+    var widths = columns.map { Self.cells($0.title) }
     for row in rows {
       for (i, cell) in row.enumerated() where i < widths.count {
-        widths[i] = max(widths[i], DisplayWidth.of(UntrustedText.sanitized(cell)))
+        widths[i] = max(widths[i], Self.cells(cell))
       }
     }
     let wanted = zip(columns, widths).map { column, cells in
@@ -89,5 +100,12 @@ package struct TableText {
     }
     let minimums = wanted.reduce(0) { $0 + $1.minimum } + Self.spacing * max(0, columns.count - 1)
     return TableColumn.fit(wanted, width: max(width, minimums), spacing: Self.spacing).map(\.width)
+  }
+
+  /// The cells a cell's text takes once sanitized, as the buffer will draw it.
+  private static func cells(_ text: String) -> Int {
+    // Printable ASCII (most cells) is one cell a byte and needs no sanitizing.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+    return DisplayWidth.of(UntrustedText.sanitized(text))
   }
 }

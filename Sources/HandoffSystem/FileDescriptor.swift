@@ -71,10 +71,18 @@ package struct FileDescriptor: RawRepresentable, Hashable, Sendable {
   /// Writes every byte, through short writes and `EINTR`; on a non-blocking
   /// descriptor that is full, waits until it can take more.
   package func writeAll(_ bytes: UnsafeRawBufferPointer) throws(Errno) {
+    try writeLoop(bytes) { systemWrite(rawValue, $0, $1) }
+  }
+
+  /// Writes every byte through `call` (a `write` or a `send`), retrying short writes,
+  /// `EINTR`, and a full non-blocking descriptor.
+  func writeLoop(
+    _ bytes: UnsafeRawBufferPointer, _ call: (UnsafeRawPointer, Int) -> Int
+  ) throws(Errno) {
     guard var pointer = bytes.baseAddress else { return }
     var remaining = bytes.count
     while remaining > 0 {
-      let written = systemWrite(rawValue, pointer, remaining)
+      let written = call(pointer, remaining)
       if written > 0 {
         pointer += written
         remaining -= written

@@ -1,4 +1,6 @@
 import Foundation
+import HandoffCLI
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import TestSupport
@@ -51,7 +53,8 @@ struct LiveBench {
       budget: leads >= 1_000_000 ? 2500 : (leads >= 100_000 ? 250 : nil))
 
     // Another process's appends: this one, through its own Store on the same log.
-    let writer = Store(path: copy, localZone: .utc)
+    let writer = try StoreOpener.store(
+      at: StoreAddress(copy), clock: SystemClock(), zones: FixedZones())
     try writer.open()
     let notable = writer.pipeline.allLeads.prefix(max(liveEvents, burstEvents)).map(\.id)
     var latencies: [Double] = []
@@ -73,14 +76,12 @@ struct LiveBench {
 
     // A burst: many events appended at once.
     let framesBefore = marks.frames.count
-    var burst: [(at: Timestamp, actor: String, body: EventBody)] = []
-    for id in notable.prefix(burstEvents) {
-      guard let lead = writer.pipeline.lead(id) else { continue }
-      burst.append(
-        (
-          writer.clock.now(), "bench-writer",
-          .noteAdded(lead: id, version: lead.version + 1, text: "burst")
-        ))
+    let burst = notable.prefix(burstEvents).compactMap { id in
+      writer.pipeline.lead(id).map { lead in
+        PlannedEvent(
+          at: writer.clock.now(), actor: "bench-writer",
+          body: .noteAdded(lead: id, version: lead.version + 1, text: "burst"))
+      }
     }
     let burstDone = Monotonic.nanoseconds()
     try writer.append(burst)

@@ -1,4 +1,6 @@
 import Foundation
+import HandoffCLI
+import HandoffHost
 import HandoffModel
 import HandoffStore
 
@@ -6,14 +8,21 @@ import HandoffStore
 /// process's peak memory, so neither is disturbed by the benchmark's own work.
 enum LoadProbe {
   static func run(path: String, replay: Bool) -> Int32 {
-    let store = Store(path: path, localZone: .utc)
-    store.usesCheckpoint = !replay
     var failure: String?
+    var opened: (any EventStore)?
     let ms = Measure.milliseconds {
-      do { try store.open() } catch { failure = "\(error)" }
+      do {
+        let store = try StoreOpener.store(
+          at: StoreAddress(path), clock: SystemClock(), zones: FixedZones())
+        store.usesCheckpoint = !replay
+        try store.open()
+        opened = store
+      } catch {
+        failure = "\(error)"
+      }
     }
-    if let failure {
-      FileHandle.standardError.write(Data("handoff-bench: \(failure)\n".utf8))
+    guard let store = opened else {
+      FileHandle.standardError.write(Data("handoff-bench: \(failure ?? "no store")\n".utf8))
       return 1
     }
     // Touch the state so nothing is left lazy.

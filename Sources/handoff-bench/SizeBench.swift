@@ -1,4 +1,7 @@
 import Foundation
+import HandoffCLI
+import HandoffDemo
+import HandoffHost
 import HandoffModel
 import HandoffStore
 
@@ -15,15 +18,20 @@ struct SizeBench {
 
   var path: String { folder + "/bench-\(leads).jsonl" }
 
+  /// The store at `path` on the generated history's clock, in UTC.
+  static func store(_ path: String) throws -> any EventStore {
+    try StoreOpener.store(at: StoreAddress(path), clock: ManualClock(now), zones: FixedZones())
+  }
+
   func run() throws -> SizeReport {
     var report = SizeReport(leads: leads)
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     if !FileManager.default.fileExists(atPath: path) {
-      var events: [DemoEvent] = []
+      var events: [PlannedEvent] = []
       let generate = Measure.milliseconds {
         events = DemoTeam.events(leads: leads, seed: 7, now: SizeBench.now, zone: .utc)
       }
-      let store = Store(path: path, clock: ManualClock(SizeBench.now), localZone: .utc)
+      let store = try SizeBench.store(path)
       try store.open()
       let write = try Measure.milliseconds { try store.append(events) }
       report.add("generate", generate, "ms", note: "\(events.count) events")
@@ -51,7 +59,7 @@ struct SizeBench {
     report.add("load from checkpoint", Measure.percentile(starts.map(\.ms), 0.5), "ms")
     let checkpointPeak = Double(starts.map(\.rss).max() ?? 0) / 1_048_576
     report.add("peak RSS, from checkpoint", checkpointPeak, "MB", budget: memoryBudget)
-    let store = Store(path: path, clock: ManualClock(SizeBench.now), localZone: .utc)
+    let store = try SizeBench.store(path)
     try store.open()
     KeyBench(pipeline: store.pipeline, now: SizeBench.now, repetitions: 1000)
       .run(into: &report, budgets: .forSize(leads))

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import TestSupport
@@ -8,14 +9,14 @@ import Testing
 
 /// Effects carried out against a real store, as the loop does.
 struct EffectRunnerTests {
-  func store() throws -> (Store, TemporaryDirectory) {
+  func store() throws -> (FileStore, TemporaryDirectory) {
     let folder = TemporaryDirectory("handoff-effects")
     let path = folder.file("handoff.log")
     let made = runHandoff(
       ["--store", path, "demo", "--leads", "80", "--seed", "4"],
       environment: ["HANDOFF_USER": "admin", "HOME": folder.path])
     try #require(made.status == 0, "\(made.stderr)")
-    let store = Store(path: path)
+    let store = FileStore(path: path, clock: SystemClock(), zones: SystemZones())
     try store.open()
     return (store, folder)
   }

@@ -1,5 +1,7 @@
 import Foundation
 import HandoffApp
+import HandoffDemo
+import HandoffHost
 import HandoffModel
 import TestSupport
 import Testing

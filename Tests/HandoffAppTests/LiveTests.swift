@@ -1,5 +1,6 @@
 import Foundation
 import HandoffApp
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import HandoffTerminal
@@ -19,7 +20,7 @@ struct LiveTests {
   func anotherProcessAppends() throws {
     let folder = TemporaryDirectory("handoff-live")
     let path = folder.file("handoff.log")
-    let store = Store(path: path)
+    let store = FileStore(path: path, clock: SystemClock(), zones: SystemZones())
     try store.open()
     var state = AppState(user: "sam", storeName: "live", width: 120, height: 36)
     _ = Update.update(&state, .tick, pipeline: store.pipeline, now: SystemClock().now())
@@ -30,8 +31,8 @@ struct LiveTests {
     #expect(run.status == 0, "\(run.stderr)")
 
     // The store's notification descriptor says so (inotify), else refresh() is polled.
-    if store.changeDescriptor >= 0 {
-      var entry = pollfd(fd: store.changeDescriptor, events: Int16(POLLIN), revents: 0)
+    if let descriptor = store.changeDescriptor {
+      var entry = pollfd(fd: descriptor.rawValue, events: Int16(POLLIN), revents: 0)
       #expect(poll(&entry, 1, 5000) == 1)
     }
     #expect(try store.refresh() != .none)
@@ -49,7 +50,7 @@ struct LiveTests {
     let made = runHandoff(
       ["--store", path, "demo", "--leads", "300", "--seed", "5"], environment: environment(folder))
     try #require(made.status == 0, "\(made.stderr)")
-    let store = Store(path: path)
+    let store = FileStore(path: path, clock: SystemClock(), zones: SystemZones())
     try store.open()
     let pipeline = store.pipeline
     let queue = pipeline.leads(of: .stage(.queued), in: 0..<1000)
@@ -124,7 +125,7 @@ struct LiveTests {
       ["--store", path, "demo", "--leads", "400", "--seed", "8", "--force"], environment: env)
     try #require(burst.status == 0, "\(burst.stderr)")
     let appended = ContinuousClock.now
-    let after = Store(path: path)
+    let after = FileStore(path: path, clock: SystemClock(), zones: SystemZones())
     try after.open()
     let queued = after.pipeline.count(of: .stage(.queued))
     #expect(pty.read(until: { _ in screen()[0].contains("Handoff queue  \(queued) ") }))

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import HandoffTerminal
@@ -77,7 +78,7 @@ import Testing
   func hostileDataOnScreen() throws {
     let folder = TemporaryDirectory("handoff-hostile-screen")
     let path = folder.file("store.jsonl")
-    let store = Store(path: path, localZone: .utc)
+    let store = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try store.open()
     try store.perform(
       .addMember(handle: "sam", name: Self.hostile[1], department: .sales, capacity: nil),
@@ -152,7 +153,7 @@ import Testing
       executable: handoffExecutable(), arguments: ["--store", path],
       environment: environment(folder, user: "sam"), width: 100, height: 30)
     #expect(pty.read(untilContains: "Handoff queue"))
-    let writer = Store(path: path, localZone: .utc)
+    let writer = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try writer.open()
     var random = SplitMix64(seed: 77)
     let sizes = [(1, 1), (500, 200), (59, 19), (60, 20), (80, 24), (2, 300), (300, 2)]

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffHost
 import HandoffModel
 import TestSupport
 import Testing
@@ -30,7 +31,7 @@ struct CLIPartsTests {
   @Test("dates: a day in the zone, an ISO moment, or a time from now")
   func dates() throws {
     let now = Timestamp(iso8601: "2026-11-23T12:00:00Z")!
-    let berlin = Zone(identifier: "Europe/Berlin")!
+    let berlin = SystemZones().zone(named: "Europe/Berlin")!
     #expect(try Values.date("3d", now: now, zone: .utc) == now + .days(3))
     #expect(
       try Values.date("2026-12-01", now: now, zone: berlin)

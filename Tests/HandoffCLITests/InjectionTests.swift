@@ -1,4 +1,5 @@
 import Foundation
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import TestSupport
@@ -275,13 +276,13 @@ final class InjectionFixture {
     var stderr: [UInt8]
   }
 
-  func store() throws -> Store {
-    let store = Store(path: path, localZone: .utc)
+  func store() throws -> FileStore {
+    let store = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try store.open()
     return store
   }
 
-  func addLead(_ store: Store, name: String) throws -> Int {
+  func addLead(_ store: FileStore, name: String) throws -> Int {
     let new = NewLead(
       name: name, company: "Acme", email: "", source: "webinar", segment: "", score: 1, value: 0,
       owner: nil)

@@ -1,3 +1,4 @@
+import HandoffHost
 import HandoffModel
 import Testing
 

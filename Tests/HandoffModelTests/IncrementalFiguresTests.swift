@@ -1,3 +1,5 @@
+import HandoffHost
+import TestSupport
 import Testing
 
 @testable import HandoffModel
@@ -10,9 +12,9 @@ struct IncrementalFiguresTests {
     "incremental figures equal a from-scratch recomputation",
     arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
   func randomHistories(seed: UInt64) {
-    let zone = seed % 2 == 0 ? Zone(identifier: "America/New_York")! : Zone.utc
+    let zone = seed % 2 == 0 ? SystemZones().zone(named: "America/New_York")! : Zone.utc
     let h = Harness(start: "2026-09-20T08:00:00Z", zone: zone)
-    var rng = SeededGenerator(seed: seed)
+    var rng = SplitMix64(seed: seed)
     h.addTeam()
     h.act(.setSetting(key: "sla", value: "3h"), by: "admin")
     if seed % 3 == 0 { h.act(.setSetting(key: "period", value: "quarter"), by: "admin") }
@@ -50,7 +52,7 @@ struct IncrementalFiguresTests {
     #expect(kinds[.leadAssigned, default: 0] >= 10)
   }
 
-  private func randomAction(_ h: Harness, actor: String, rng: inout SeededGenerator) {
+  private func randomAction(_ h: Harness, actor: String, rng: inout SplitMix64) {
     let p = h.pipeline
     let ids = p.allLeads.map(\.id)
     let id = ids.randomElement(using: &rng) ?? 0
@@ -110,7 +112,7 @@ struct IncrementalFiguresTests {
 
   /// Undoes one of the actor's recent lead events, with the lead's state before it
   /// replayed from its own history, as the store does.
-  private func undoSomething(_ h: Harness, actor: String, rng: inout SeededGenerator) {
+  private func undoSomething(_ h: Harness, actor: String, rng: inout SplitMix64) {
     let mine = h.events.suffix(60).filter { $0.actor == actor && $0.leadID != nil }
     guard let target = mine.randomElement(using: &rng), let id = target.leadID else { return }
     let history = h.events.filter { $0.leadID == id && $0.seq < target.seq }

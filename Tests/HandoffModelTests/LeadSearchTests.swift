@@ -1,3 +1,4 @@
+import HandoffDemo
 import Testing
 
 @testable import HandoffModel

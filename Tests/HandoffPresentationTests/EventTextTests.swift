@@ -1,3 +1,4 @@
+import HandoffHost
 import HandoffModel
 import HandoffPresentation
 import Testing
@@ -5,7 +6,7 @@ import Testing
 /// Every kind of event in words, with and without the lead it is about.
 struct EventTextTests {
   let at = Timestamp(iso8601: "2026-11-23T23:30:00Z")!
-  let berlin = Zone(identifier: "Europe/Berlin")!
+  let berlin = SystemZones().zone(named: "Europe/Berlin")!
 
   private func words(_ body: EventBody, namingLead: Bool = true) -> String {
     EventText.describe(

@@ -1,10 +1,11 @@
+import HandoffHost
 import HandoffModel
 import HandoffPresentation
 import Testing
 
 /// Dates, durations, money and ratios as people read them.
 struct FormatTests {
-  let berlin = Zone(identifier: "Europe/Berlin")!
+  let berlin = SystemZones().zone(named: "Europe/Berlin")!
 
   @Test("moments in a zone: date and minute, date, clock")
   func moments() {

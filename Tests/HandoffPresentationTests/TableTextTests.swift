@@ -60,6 +60,26 @@ struct TableTextTests {
     #expect(out[257] == "256  even")
   }
 
+  @Test("a long table is handed out a block of lines at a time, and stops when told")
+  func blocks() {
+    var long = TableText([.init("N", alignment: .right)])
+    for n in 0..<600 { long.add([String(n)]) }
+    var blocks: [Substring] = []
+    long.render(width: 80) { block in
+      blocks.append(block)
+      return true
+    }
+    #expect(blocks.count == 3)
+    #expect(blocks.joined() == long.render(width: 80))
+    #expect(blocks.allSatisfy { $0.hasSuffix("\n") })
+    var calls = 0
+    long.render(width: 80) { _ in
+      calls += 1
+      return false
+    }
+    #expect(calls == 1)
+  }
+
   @Test("no line ends in spaces, also when the last cell is empty")
   func trailing() {
     var t = TableText([.init("NAME"), .init("COMPANY")])

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffHost
 import HandoffModel
 import TestSupport
 import Testing
@@ -38,7 +39,7 @@ struct ChaosRegressionTests {
     let path = folder.file("store.jsonl")
     let past = try #require(Timestamp(iso8601: "2026-01-10T09:00:00Z"))
     let clock = ManualClock(past)
-    let store = Store(path: path, clock: clock, localZone: .utc)
+    let store = FileStore(path: path, clock: clock, zones: FixedZones())
     try store.open()
     let id =
       try store.perform(
@@ -49,7 +50,7 @@ struct ChaosRegressionTests {
     clock.advance(by: .days(200))
     let report = try store.compact()
     #expect(report.backup != nil)
-    let fresh = Store(path: path, clock: clock, localZone: .utc)
+    let fresh = FileStore(path: path, clock: clock, zones: FixedZones())
     try fresh.open()
     #expect(fresh.pipeline.notes(of: id).map(\.text) == ["first", "second"])
     #expect(fresh.check().problems.isEmpty)

@@ -1,4 +1,6 @@
 import Foundation
+import HandoffDemo
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import Synchronization
@@ -30,9 +32,9 @@ struct ChaosTests {
   @Test("a compaction mid-chaos and a follower: the follower ends equal to a fresh load")
   func compactionAndFollower() throws {
     let run = try ChaosRun(seed: 0xC0FFEE)
-    let follower = Store(path: run.path, localZone: .utc)
+    let follower = FileStore(path: run.path, clock: SystemClock(), zones: FixedZones())
     try follower.open()
-    let descriptor = follower.changeDescriptor
+    let descriptor = follower.changeDescriptor?.rawValue ?? -1
     var refreshes = 0
     var reloads = 0
     var followerErrors: [String] = []
@@ -53,7 +55,7 @@ struct ChaosTests {
     // `verify` makes one last write of its own; the follower catches up after it.
     let log = try run.verify(records)
     _ = try follower.refresh()
-    let fresh = Store(path: run.path, localZone: .utc)
+    let fresh = FileStore(path: run.path, clock: SystemClock(), zones: FixedZones())
     try fresh.open()
     let followed = StateSummary(follower.pipeline)
     let loaded = StateSummary(fresh.pipeline)
@@ -114,7 +116,8 @@ final class ChaosRun: Sendable {
   init(seed: UInt64) throws {
     self.seed = seed
     let past = Timestamp(milliseconds: 1_780_000_000_000)
-    let store = Store(path: folder.file("store.jsonl"), clock: ManualClock(past), localZone: .utc)
+    let store = FileStore(
+      path: folder.file("store.jsonl"), clock: ManualClock(past), zones: FixedZones())
     try store.open()
     try store.append(DemoTeam.events(leads: 40, seed: seed, now: past, zone: .utc))
     func lead(_ name: String) throws -> Int {
@@ -282,7 +285,7 @@ final class ChaosRun: Sendable {
       #expect(record.ending == .exited(0), "\(record.command): \(record.ending) \(record.stderr)")
     }
 
-    let fresh = Store(path: path, localZone: .utc)
+    let fresh = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try fresh.open()
     #expect(fresh.pipeline.lastSeq == log.seqs.last)
     return log

@@ -1,11 +1,12 @@
 import Foundation
+import HandoffDemo
 import HandoffModel
 import HandoffStore
 import Testing
 
 @Suite struct CheckpointTests {
   /// A demo history large enough that opening the store writes a checkpoint.
-  private func bigStore(_ fixture: StoreFixture) throws -> Store {
+  private func bigStore(_ fixture: StoreFixture) throws -> FileStore {
     let store = try fixture.store(checkpointThreshold: 500)
     let events = DemoTeam.events(leads: 400, seed: 11, now: fixture.clock.now(), zone: .utc)
     try store.append(events)

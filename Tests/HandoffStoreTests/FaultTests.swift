@@ -1,4 +1,5 @@
 import Foundation
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import TestSupport
@@ -115,7 +116,7 @@ final class FaultFixture {
     "a sanitizer runtime cannot start under a 512-byte RLIMIT_FSIZE"
 
   init() throws {
-    let store = Store(path: path, localZone: .utc)
+    let store = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try store.open()
     try store.perform(.addLead(NewLead(name: "seed lead", company: "Acme")), by: "admin")
   }

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import TestSupport
@@ -33,7 +34,7 @@ import Testing
     for outcome in outcomes {
       #expect(outcome.status == 0, "\(outcome.name): \(outcome.stderr)")
     }
-    let store = Store(path: path, localZone: .utc)
+    let store = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try store.open()
     #expect(store.check().problems.isEmpty)
     let leads = store.pipeline.allLeads
@@ -58,13 +59,13 @@ import Testing
     let env = environment(path, user: "maria")
     #expect(
       runHandoff(["team", "add", "maria", "--dept", "marketing"], environment: env).status == 0)
-    let follower = Store(path: path, localZone: .utc)
+    let follower = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try follower.open()
     #expect(follower.pipeline.members.count == 1)
     let added = runHandoff(["add", "--name", "Ada", "--company", "Acme"], environment: env)
     #expect(added.status == 0)
-    if follower.changeDescriptor >= 0 {
-      var fds = [pollfd(fd: follower.changeDescriptor, events: Int16(POLLIN), revents: 0)]
+    if let descriptor = follower.changeDescriptor {
+      var fds = [pollfd(fd: descriptor.rawValue, events: Int16(POLLIN), revents: 0)]
       #expect(poll(&fds, 1, 5000) == 1, "woken by the other process's append")
     }
     #expect(try follower.refresh() == .appended(1))
@@ -84,12 +85,12 @@ import Testing
     let follower = try fixture.store()
     let compact = runHandoff(["compact"], environment: environment(fixture.path, user: "admin"))
     #expect(compact.status == 0, "\(compact.stderr)")
-    if follower.changeDescriptor >= 0 {
-      var fds = [pollfd(fd: follower.changeDescriptor, events: Int16(POLLIN), revents: 0)]
+    if let descriptor = follower.changeDescriptor {
+      var fds = [pollfd(fd: descriptor.rawValue, events: Int16(POLLIN), revents: 0)]
       #expect(poll(&fds, 1, 5000) == 1, "woken by the replacement")
     }
     #expect(try follower.refresh() == .reloaded)
-    let fresh = Store(path: fixture.path, localZone: .utc)
+    let fresh = FileStore(path: fixture.path, clock: SystemClock(), zones: FixedZones())
     try fresh.open()
     #expect(fresh.pipeline.eventCount < writer.pipeline.eventCount)
     #expect(StateSummary(follower.pipeline) == StateSummary(fresh.pipeline))

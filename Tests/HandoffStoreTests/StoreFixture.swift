@@ -1,3 +1,4 @@
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import TestSupport
@@ -9,15 +10,15 @@ final class StoreFixture {
   var path: String { folder.file("data/store.jsonl") }
 
   /// A store on the fixture's log, opened.
-  func store(checkpointThreshold: Int = 20_000) throws -> Store {
-    let store = Store(path: path, clock: clock, localZone: .utc)
+  func store(checkpointThreshold: Int = 20_000) throws -> FileStore {
+    let store = FileStore(path: path, clock: clock, zones: FixedZones())
     store.checkpointThreshold = checkpointThreshold
     try store.open()
     return store
   }
 
   /// Adds two marketers and two reps, and returns the store.
-  func team() throws -> Store {
+  func team() throws -> FileStore {
     let store = try store()
     try store.perform(
       .addMember(handle: "maria", name: "Maria Lopez", department: .marketing, capacity: nil),
@@ -33,7 +34,7 @@ final class StoreFixture {
 
   /// Adds a lead and returns its id.
   @discardableResult
-  func lead(_ store: Store, _ name: String, by actor: String = "maria") throws -> Int {
+  func lead(_ store: FileStore, _ name: String, by actor: String = "maria") throws -> Int {
     let event = try store.perform(
       .addLead(
         NewLead(

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffHost
 import HandoffModel
 import HandoffStore
 import Testing
@@ -108,8 +109,8 @@ import Testing
     let reader = try fixture.store()
     #expect(reader.pipeline.members.count == 4)
     let id = try fixture.lead(writer, "Ada")
-    if reader.changeDescriptor >= 0 {
-      var fds = [pollfd(fd: reader.changeDescriptor, events: Int16(POLLIN), revents: 0)]
+    if let descriptor = reader.changeDescriptor {
+      var fds = [pollfd(fd: descriptor.rawValue, events: Int16(POLLIN), revents: 0)]
       #expect(poll(&fds, 1, 2000) == 1, "the change descriptor wakes the reader")
     }
     #expect(try reader.refresh() == .appended(1))
@@ -155,7 +156,7 @@ import Testing
       return text.contains(fixture.path) && text.contains("line 3")
         && text.contains("handoff check")
     }
-    let checker = Store(path: fixture.path, localZone: .utc)
+    let checker = FileStore(path: fixture.path, clock: SystemClock(), zones: FixedZones())
     let report = checker.check()
     #expect(report.problems.count == 1)
     #expect(report.problems.first?.hasPrefix("\(fixture.path):3:") == true)
@@ -181,7 +182,7 @@ import Testing
     } throws: { error in
       "\(error)".contains("line 2 is not a valid event (a line of 17825792 bytes)")
     }
-    let report = Store(path: fixture.path, localZone: .utc).check()
+    let report = FileStore(path: fixture.path, clock: SystemClock(), zones: FixedZones()).check()
     #expect(report.problems.count == 1)
     #expect(report.events == 5)
   }
@@ -230,14 +231,15 @@ import Testing
 
   @Test func storePathFollowsFlagThenEnvironmentThenXDG() {
     #expect(
-      Store.defaultPath(flag: "/x/s.jsonl", environment: ["HANDOFF_STORE": "/y"]) == "/x/s.jsonl")
-    #expect(Store.defaultPath(flag: nil, environment: ["HANDOFF_STORE": "/y"]) == "/y")
+      StoreAddress.resolve(flag: "/x/s.jsonl", environment: ["HANDOFF_STORE": "/y"])
+        == .file("/x/s.jsonl"))
+    #expect(StoreAddress.resolve(flag: nil, environment: ["HANDOFF_STORE": "/y"]) == .file("/y"))
     #expect(
-      Store.defaultPath(flag: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"])
-        == "/d/handoff/store.jsonl")
+      StoreAddress.resolve(flag: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"])
+        == .file("/d/handoff/store.jsonl"))
     #expect(
-      Store.defaultPath(flag: nil, environment: ["HOME": "/h"])
-        == "/h/.local/share/handoff/store.jsonl")
+      StoreAddress.resolve(flag: nil, environment: ["HOME": "/h"])
+        == .file("/h/.local/share/handoff/store.jsonl"))
   }
 }
 

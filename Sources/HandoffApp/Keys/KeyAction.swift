@@ -1,6 +1,6 @@
 /// What a key can do on the dashboard. The raw value is the action's name in a
 /// config file (`key.assign = a`) and in `KeymapError` messages.
-public enum KeyAction: String, CaseIterable, Hashable, Sendable {
+package enum KeyAction: String, CaseIterable, Hashable, Sendable {
   case down, up, top, bottom
   case pageDown = "page-down"
   case pageUp = "page-up"

@@ -1,6 +1,6 @@
 extension KeyPress {
   /// How help, hints and config files write the key: `j`, `Ctrl-L`, `PgDn`, `S-Tab`.
-  public var name: String {
+  package var name: String {
     switch self {
     case .char(" "): return "Space"
     case .char(let character): return String(character)
@@ -25,7 +25,7 @@ extension KeyPress {
   /// The key a name stands for, as `name` writes it or in the usual spellings of
   /// config files (`up`, `pgdn`, `shift-tab`, `ctrl-l`, `C-l`, `^L`, `return`);
   /// nil for anything else.
-  public init?(name: String) {
+  package init?(name: String) {
     let named: [String: KeyPress] = [
       "space": .char(" "), "up": .up, "↑": .up, "down": .down, "↓": .down, "left": .left,
       "←": .left, "right": .right, "→": .right, "pgup": .pageUp, "pageup": .pageUp,

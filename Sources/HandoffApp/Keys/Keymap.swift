@@ -6,36 +6,36 @@ import HandoffTerminal
 ///
 /// Some keys stay outside it on purpose: Ctrl-C always quits, and the keys of text
 /// being typed (the filter, a reason, the picker's query) belong to the line editor.
-public struct Keymap: Sendable {
+package struct Keymap: Sendable {
   /// One key and what it does.
-  public struct Binding: Hashable, Sendable {
-    public var key: KeyPress
-    public var action: KeyAction
+  package struct Binding: Hashable, Sendable {
+    package var key: KeyPress
+    package var action: KeyAction
   }
 
   /// Every binding, in the order the help lists keys.
-  public private(set) var bindings: [Binding]
+  package private(set) var bindings: [Binding]
   private var actions: [KeyPress: KeyAction]
 
   /// A keymap of these bindings; a key bound twice keeps its last action.
-  public init(_ bindings: [(KeyPress, KeyAction)]) {
+  package init(_ bindings: [(KeyPress, KeyAction)]) {
     self.bindings = []
     actions = [:]
     for (key, action) in bindings { bind(key, to: action) }
   }
 
   /// What the key does, if anything.
-  public func action(for key: KeyPress) -> KeyAction? { actions[key] }
+  package func action(for key: KeyPress) -> KeyAction? { actions[key] }
 
   /// The keys bound to an action, in the table's order.
-  public func keys(for action: KeyAction) -> [KeyPress] {
+  package func keys(for action: KeyAction) -> [KeyPress] {
     bindings.filter { $0.action == action }.map(\.key)
   }
 
   /// Binds `keys` to `action` in place of the keys it had (a config file's
   /// `key.assign = a`); a key that did something else before now does this. No keys
   /// leave the action unbound.
-  public mutating func bind(_ keys: [KeyPress], to action: KeyAction) {
+  package mutating func bind(_ keys: [KeyPress], to action: KeyAction) {
     let position = bindings.firstIndex { $0.action == action } ?? bindings.count
     let before = bindings[..<position].filter { $0.action != action && !keys.contains($0.key) }
     let after = bindings[position...].filter { $0.action != action && !keys.contains($0.key) }
@@ -52,7 +52,7 @@ public struct Keymap: Sendable {
   }
 
   /// The dashboard's keys, as the README and the design describe them.
-  public static let standard = Keymap([
+  package static let standard = Keymap([
     (.char("j"), .down), (.char("k"), .up), (.up, .up), (.down, .down),
     (.char("g"), .top), (.char("G"), .bottom), (.home, .top), (.end, .bottom),
     (.pageUp, .pageUp), (.pageDown, .pageDown),
@@ -68,19 +68,19 @@ public struct Keymap: Sendable {
 }
 
 extension Keymap: Equatable {
-  public static func == (a: Keymap, b: Keymap) -> Bool { a.bindings == b.bindings }
+  package static func == (a: Keymap, b: Keymap) -> Bool { a.bindings == b.bindings }
 }
 
 /// Why a keymap setting was refused: the one line the user sees.
-public struct KeymapError: Error, Equatable, CustomStringConvertible {
-  public var description: String
+package struct KeymapError: Error, Equatable, CustomStringConvertible {
+  package var description: String
 }
 
 extension Keymap {
   /// Applies one setting as a config file writes it: `assign` (or `key.assign`) and
   /// the keys' names separated by spaces (`j down`); nothing unbinds the action.
   /// A refusal changes nothing.
-  public mutating func set(_ name: String, to keys: String) throws(KeymapError) {
+  package mutating func set(_ name: String, to keys: String) throws(KeymapError) {
     let actionName = name.hasPrefix("key.") ? String(name.dropFirst(4)) : name
     guard let action = KeyAction(rawValue: actionName) else {
       // The caller may add a suggestion from `KeyAction.allCases`.

@@ -3,24 +3,24 @@ import HandoffStore
 import HandoffTerminal
 
 /// What `handoff` with no command needs to open the dashboard.
-public struct DashboardOptions {
-  /// The log file.
-  public var storePath: String
+package struct DashboardOptions {
+  /// The store to show, not yet opened.
+  package var store: any EventStore
   /// Who acts.
-  public var user: String
+  package var user: String
   /// The colours.
-  public var theme: Theme
+  package var theme: Theme
   /// The environment (TERM, COLORTERM, NO_COLOR).
-  public var environment: [String: String]
-  /// The clock; the system's unless a test says otherwise.
-  public var clock: any Clock
+  package var environment: [String: String]
+  /// The clock the screen's times and countdowns read.
+  package var clock: any Clock
 
   /// Creates the options.
-  public init(
-    storePath: String, user: String, theme: Theme = .standard, environment: [String: String],
-    clock: any Clock = SystemClock()
+  package init(
+    store: any EventStore, user: String, theme: Theme = .standard,
+    environment: [String: String], clock: any Clock
   ) {
-    self.storePath = storePath
+    self.store = store
     self.user = user
     self.theme = theme
     self.environment = environment
@@ -29,18 +29,18 @@ public struct DashboardOptions {
 }
 
 /// Why the dashboard could not run: the one line the user sees.
-public struct DashboardError: Error, CustomStringConvertible {
-  public var description: String
+package struct DashboardError: Error, CustomStringConvertible {
+  package var description: String
   init(_ description: String) { self.description = description }
 }
 
 /// The live dashboard: one thread, one loop over the terminal, the signal pipe and
 /// the store's change notifications, sleeping until the next thing that changes.
-public enum Dashboard {
+package enum Dashboard {
   /// Opens the store and the terminal and runs until `q`, Ctrl-C, or the terminal
   /// goes away. The terminal is restored on every way out.
-  public static func run(options: DashboardOptions) throws -> Int32 {
-    let store = Store(path: options.storePath, clock: options.clock)
+  package static func run(options: DashboardOptions) throws -> Int32 {
+    let store = options.store
     do {
       try store.open()
     } catch {
@@ -52,7 +52,7 @@ public enum Dashboard {
     defer { session.close() }
     var loop = DashboardLoop(
       store: store, session: session, options: options,
-      storeName: shortName(options.storePath))
+      storeName: shortName(store.name))
     try loop.run()
     return 0
   }
@@ -66,7 +66,7 @@ public enum Dashboard {
 
 /// The loop's state: the app state plus what the terminal last showed.
 struct DashboardLoop {
-  let store: Store
+  let store: any EventStore
   let session: TerminalSession
   let options: DashboardOptions
   var state: AppState
@@ -75,7 +75,9 @@ struct DashboardLoop {
   private var figures: DashboardFigures?
   private let marks: BenchMarks
 
-  init(store: Store, session: TerminalSession, options: DashboardOptions, storeName: String) {
+  init(
+    store: any EventStore, session: TerminalSession, options: DashboardOptions, storeName: String
+  ) {
     self.store = store
     self.session = session
     self.options = options
@@ -98,15 +100,17 @@ struct DashboardLoop {
         draw(at: moment)
         dirty = false
       }
+      // Read afresh each time: a store may change its descriptor (a reconnect).
       let descriptor = store.changeDescriptor
-      // Without change notifications the store is polled every 25 ms.
       var wait = Wakeup.delay(state, now: moment).milliseconds
-      if descriptor < 0 { wait = min(wait, 25) }
+      // A store that cannot say when it changed (or must retry) is looked at on its timer.
+      let interval = store.refreshInterval
+      if let interval { wait = min(wait, interval.milliseconds) }
       let inputs = try session.wait(
-        timeout: .milliseconds(wait), watching: descriptor >= 0 ? [descriptor] : [])
+        timeout: .milliseconds(wait), watching: descriptor.map { [$0.rawValue] } ?? [])
       marks.wakeup()
       var messages: [Msg] = []
-      var storeMayHaveChanged = descriptor < 0
+      var storeMayHaveChanged = interval != nil
       for input in inputs {
         switch input {
         case .event(let event):
@@ -130,7 +134,9 @@ struct DashboardLoop {
           case .appended, .reloaded: messages.insert(.storeChanged, at: 0)
           case .vanished:
             messages.append(
-              .storeUnavailable("the store is gone (\(store.path)); showing its last state"))
+              .storeUnavailable("the store is gone (\(store.name)); showing its last state"))
+          case .offline(let why):
+            messages.append(.storeUnavailable("offline: \(why); showing the last state"))
           }
         } catch {
           // The log could not be read (corrupt, unreadable): say so, keep the last state.

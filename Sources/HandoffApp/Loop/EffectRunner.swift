@@ -4,7 +4,7 @@ import HandoffStore
 /// Carries out `update`'s effects against the store; what comes of them returns as
 /// messages for the same loop.
 struct EffectRunner {
-  let store: Store
+  let store: any EventStore
   let user: String
 
   /// The messages that result from one effect (nothing for redraw and quit, which

@@ -3,13 +3,13 @@ import HandoffStore
 import HandoffTerminal
 
 /// What `handoff snapshot` draws.
-public enum SnapshotView: Equatable, Sendable {
+package enum SnapshotView: Equatable, Sendable {
   case dashboard, queue, marketing, sales, targets
   /// One lead's detail with its history.
   case lead(Int)
 
   /// Parses `dashboard`, `queue`, `marketing`, `sales`, `targets`; a lead is `lead ID`.
-  public init?(name: String, lead: Int? = nil) {
+  package init?(name: String, lead: Int? = nil) {
     switch name {
     case "dashboard": self = .dashboard
     case "queue": self = .queue
@@ -25,27 +25,27 @@ public enum SnapshotView: Equatable, Sendable {
 }
 
 /// What `handoff snapshot` needs.
-public struct SnapshotOptions {
-  public var storePath: String
-  public var user: String
-  public var view: SnapshotView
-  public var width: Int
-  public var height: Int
+package struct SnapshotOptions {
+  /// The store to draw, not yet opened.
+  package var store: any EventStore
+  package var user: String
+  package var view: SnapshotView
+  package var width: Int
+  package var height: Int
   /// Colour escapes in the output (truecolor), or plain text.
-  public var color: Bool
-  public var theme: Theme
+  package var color: Bool
+  package var theme: Theme
   /// How many colours the escapes may use, when `color` is set.
-  public var depth: ColorDepth
-  public var clock: any Clock
-  public var zone: Zone
+  package var depth: ColorDepth
+  package var clock: any Clock
 
   /// Creates the options.
-  public init(
-    storePath: String, user: String, view: SnapshotView = .dashboard, width: Int = 120,
+  package init(
+    store: any EventStore, user: String, view: SnapshotView = .dashboard, width: Int = 120,
     height: Int = 36, color: Bool = false, theme: Theme = .standard,
-    depth: ColorDepth = .truecolor, clock: any Clock = SystemClock(), zone: Zone = .local()
+    depth: ColorDepth = .truecolor, clock: any Clock
   ) {
-    self.storePath = storePath
+    self.store = store
     self.user = user
     self.view = view
     self.width = width
@@ -54,14 +54,13 @@ public struct SnapshotOptions {
     self.theme = theme
     self.depth = depth
     self.clock = clock
-    self.zone = zone
   }
 }
 
 extension Dashboard {
   /// One frame of a view, as text: the same view code as the live dashboard.
-  public static func snapshot(options: SnapshotOptions) throws -> String {
-    let store = Store(path: options.storePath, clock: options.clock, localZone: options.zone)
+  package static func snapshot(options: SnapshotOptions) throws -> String {
+    let store = options.store
     do {
       try store.open()
     } catch {
@@ -69,7 +68,7 @@ extension Dashboard {
     }
     let now = options.clock.now()
     var state = AppState(
-      user: options.user, storeName: shortName(options.storePath), width: options.width,
+      user: options.user, storeName: shortName(store.name), width: options.width,
       height: options.height)
     state.live = false
     state.readOnly = !store.isWritable

@@ -1,5 +1,5 @@
 /// Something drawn over the screen that takes the keys until it closes.
-public enum AppOverlay: Equatable, Sendable {
+package enum AppOverlay: Equatable, Sendable {
   /// The help listing every key.
   case help
   /// Choosing a member to assign a lead to.

@@ -3,52 +3,52 @@ import HandoffTerminal
 
 /// Everything the dashboard shows besides the pipeline itself: focus, selection,
 /// scroll, filter, overlays. A value; only `update` changes it.
-public struct AppState: Equatable {
+package struct AppState: Equatable {
   /// Who is using the dashboard: the actor of every action.
-  public var user: String
+  package var user: String
   /// The store's path, shown in the status bar.
-  public var storeName: String
+  package var storeName: String
   /// The terminal's size in cells.
-  public var width: Int
-  public var height: Int
+  package var width: Int
+  package var height: Int
   /// The screen, and what is drawn over it.
-  public var screen: Screen = .dashboard
-  public var overlay: AppOverlay?
+  package var screen: Screen = .dashboard
+  package var overlay: AppOverlay?
   /// The pane with the keyboard focus on the dashboard.
-  public var focus: DashboardPane = .queue
+  package var focus: DashboardPane = .queue
   /// The selected lead of each list, by id, so the selection follows the lead.
-  public var selected: [LeadListID: Int] = [:]
+  package var selected: [LeadListID: Int] = [:]
   /// The row the selection was last seen on, to pick the nearest lead when it leaves.
-  public var selectedRow: [LeadListID: Int] = [:]
+  package var selectedRow: [LeadListID: Int] = [:]
   /// The first row shown of each list.
-  public var scroll: [LeadListID: Int] = [:]
+  package var scroll: [LeadListID: Int] = [:]
   /// The first target row shown in the targets pane and the wall view.
-  public var targetScroll = 0
+  package var targetScroll = 0
   /// The `/` filter as typed, and whether it is being typed.
-  public var filterEditor = LineEditor()
-  public var editingFilter = false
+  package var filterEditor = LineEditor()
+  package var editingFilter = false
   /// How lists are sorted.
-  public var sort: SortMode = .urgency
+  package var sort: SortMode = .urgency
   /// Show only leads the user owns.
-  public var onlyMine = false
+  package var onlyMine = false
   /// The message in the status bar, if any.
-  public var status: StatusMessage?
+  package var status: StatusMessage?
   /// The lead of the user's last successful action here, for `u`.
-  public var lastOwnLead: Int?
+  package var lastOwnLead: Int?
   /// Whether events from the store are being followed (the live indicator).
-  public var live = true
+  package var live = true
   /// Whether the store refuses this user's writes (the status bar says so).
-  public var readOnly = false
+  package var readOnly = false
   /// Cached filtered or sorted orders, one per list, when a filter, sort or
   /// "only mine" applies.
   var derived: [LeadListID: DerivedOrder] = [:]
   /// What the keys do: the standard keys unless a config file rebinds them.
-  public var keymap = Keymap.standard
+  package var keymap = Keymap.standard
   /// Whether the app should stop.
-  public var quitting = false
+  package var quitting = false
 
   /// A fresh state: the dashboard, the queue focused.
-  public init(user: String, storeName: String, width: Int = 80, height: Int = 24) {
+  package init(user: String, storeName: String, width: Int = 80, height: Int = 24) {
     self.user = user
     self.storeName = storeName
     self.width = width
@@ -56,7 +56,7 @@ public struct AppState: Equatable {
   }
 
   /// The filter the lists apply: what was typed after `/`.
-  public var filter: String {
+  package var filter: String {
     get { filterEditor.text }
     set { filterEditor = LineEditor(newValue) }
   }

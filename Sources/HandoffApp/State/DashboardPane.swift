@@ -1,9 +1,9 @@
 /// One of the four panes of the dashboard, in Tab order.
-public enum DashboardPane: Int, CaseIterable, Hashable, Sendable {
+package enum DashboardPane: Int, CaseIterable, Hashable, Sendable {
   case marketing, queue, sales, targets
 
   /// The pane's title on screen.
-  public var title: String {
+  package var title: String {
     switch self {
     case .marketing: return "Marketing"
     case .queue: return "Handoff queue"

@@ -1,7 +1,7 @@
 import HandoffTerminal
 
 /// A key the dashboard reacts to, independent of how the terminal encoded it.
-public enum KeyPress: Hashable, Sendable {
+package enum KeyPress: Hashable, Sendable {
   /// A printable character (`j`, `>`, `é`).
   case char(Character)
   /// A letter pressed with Control (`ctrl("l")`).
@@ -37,7 +37,7 @@ extension KeyPress {
 }
 
 /// A mouse action the dashboard reacts to, in zero-based cell coordinates.
-public enum MouseInput: Hashable, Sendable {
+package enum MouseInput: Hashable, Sendable {
   /// A left click.
   case click(x: Int, y: Int)
   /// The wheel turned up (towards the top of a list).

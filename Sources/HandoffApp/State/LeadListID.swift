@@ -1,7 +1,7 @@
 import HandoffModel
 
 /// A list of leads shown somewhere on screen; each keeps its own selection and scroll.
-public enum LeadListID: Hashable, Sendable, CaseIterable {
+package enum LeadListID: Hashable, Sendable, CaseIterable {
   /// Marketing's pane: MQLs waiting to be handed off first, then nurturing, then new.
   case marketing
   /// The handoff queue, oldest first.

@@ -3,17 +3,17 @@ import HandoffTerminal
 
 /// The assign picker: the active members of the lead's department with their load,
 /// filtered as you type; text after a colon is a note that goes with the assignment.
-public struct MemberPicker: Equatable, Sendable {
+package struct MemberPicker: Equatable, Sendable {
   /// The lead being assigned, and the version the user saw.
-  public var leadID: Int
-  public var version: Int
+  package var leadID: Int
+  package var version: Int
   /// The department whose members may own the lead.
-  public var department: Department
+  package var department: Department
   /// The members as the engine's picker shows and filters them.
-  public var list: ListPicker
+  package var list: ListPicker
 
   /// A picker of the department's members as the pipeline has them now.
-  public init(leadID: Int, version: Int, department: Department, pipeline: Pipeline) {
+  package init(leadID: Int, version: Int, department: Department, pipeline: Pipeline) {
     self.leadID = leadID
     self.version = version
     self.department = department
@@ -32,13 +32,13 @@ public struct MemberPicker: Equatable, Sendable {
   }
 
   /// What has been typed, note included.
-  public var query: String { list.filter.text }
+  package var query: String { list.filter.text }
 
   /// The note typed after a colon (`sam: knows the account`), if any.
-  public var note: String? { list.note }
+  package var note: String? { list.note }
 
   /// The handles of the members matching what is typed, in roster order.
-  public var matchingHandles: [String] { list.matches.map { list.items[$0].key } }
+  package var matchingHandles: [String] { list.matches.map { list.items[$0].key } }
 
   /// Takes in changes to the members and their loads, keeping what is typed.
   mutating func refresh(_ pipeline: Pipeline) {

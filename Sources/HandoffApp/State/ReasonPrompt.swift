@@ -1,26 +1,26 @@
 import HandoffTerminal
 
 /// The reason prompt for reject, recycle, lose or disqualify.
-public struct ReasonPrompt: Equatable, Sendable {
+package struct ReasonPrompt: Equatable, Sendable {
   /// What the reason is for.
-  public enum Purpose: Equatable, Sendable {
+  package enum Purpose: Equatable, Sendable {
     case reject, lose, disqualify, moveBack
   }
-  public var leadID: Int
-  public var version: Int
-  public var purpose: Purpose
+  package var leadID: Int
+  package var version: Int
+  package var purpose: Purpose
   /// The reason as typed so far.
-  public var editor = LineEditor()
+  package var editor = LineEditor()
 
   /// Creates an empty prompt.
-  public init(leadID: Int, version: Int, purpose: Purpose) {
+  package init(leadID: Int, version: Int, purpose: Purpose) {
     self.leadID = leadID
     self.version = version
     self.purpose = purpose
   }
 
   /// The text typed so far.
-  public var text: String { editor.text }
+  package var text: String { editor.text }
 
   /// The question shown.
   var question: String {

@@ -1,7 +1,7 @@
 import HandoffModel
 
 /// Which screen fills the terminal.
-public enum Screen: Equatable, Sendable {
+package enum Screen: Equatable, Sendable {
   /// The four panes.
   case dashboard
   /// One department's leads, full screen.
@@ -13,23 +13,23 @@ public enum Screen: Equatable, Sendable {
 }
 
 /// The lead-detail screen's state: the lead, and its history once loaded.
-public struct LeadDetail: Equatable, Sendable {
+package struct LeadDetail: Equatable, Sendable {
   /// The lead shown.
-  public var leadID: Int
+  package var leadID: Int
   /// Its events, oldest first; nil while loading.
-  public var history: [Event]?
+  package var history: [Event]?
   /// Why the history could not be read, if it could not.
-  public var error: String?
+  package var error: String?
   /// The first history line shown.
-  public var scroll = 0
+  package var scroll = 0
   /// The screen to return to on Esc.
-  public var returnTo: ReturnScreen
+  package var returnTo: ReturnScreen
   /// The lead's version when its history was last asked for.
-  public var loadedVersion: Int?
+  package var loadedVersion: Int?
 }
 
 /// Where Esc from a detail view goes.
-public enum ReturnScreen: Equatable, Sendable {
+package enum ReturnScreen: Equatable, Sendable {
   case dashboard
   case list(LeadListID)
 }

@@ -1,7 +1,7 @@
 import HandoffModel
 
 /// How lists are ordered; `s` cycles through the modes.
-public enum SortMode: Int, CaseIterable, Hashable, Sendable {
+package enum SortMode: Int, CaseIterable, Hashable, Sendable {
   /// Each list's own order: most urgent first (oldest in the queue, stale deals first).
   case urgency
   /// Highest score first.
@@ -14,7 +14,7 @@ public enum SortMode: Int, CaseIterable, Hashable, Sendable {
   case name
 
   /// The label shown in the status bar and list titles.
-  public var label: String {
+  package var label: String {
     switch self {
     case .urgency: return "urgency"
     case .score: return "score"

@@ -1,7 +1,7 @@
 import HandoffModel
 
 /// Every input the dashboard reacts to, whatever its source.
-public enum Msg: Sendable {
+package enum Msg: Sendable {
   /// A key press.
   case key(KeyPress)
   /// A mouse click or wheel turn.
@@ -24,7 +24,7 @@ public enum Msg: Sendable {
 }
 
 /// What became of an action the loop carried out.
-public enum ActionResult: Sendable {
+package enum ActionResult: Sendable {
   /// Appended: the event written.
   case done(Event)
   /// Refused, with the one line the user sees.
@@ -32,15 +32,15 @@ public enum ActionResult: Sendable {
 }
 
 /// Why a lead's history could not be read: the one line the user sees.
-public struct HistoryError: Error, Sendable, Equatable {
+package struct HistoryError: Error, Sendable, Equatable {
   /// The message.
-  public var message: String
+  package var message: String
   /// Creates the error.
-  public init(_ message: String) { self.message = message }
+  package init(_ message: String) { self.message = message }
 }
 
 /// What `update` asks the loop to do; values, so tests check them without doing them.
-public enum Effect: Equatable, Sendable {
+package enum Effect: Equatable, Sendable {
   /// Append the event for a command, refused if the lead is no longer at `ifVersion`.
   case perform(Command, ifVersion: Int?)
   /// Undo the user's last change (to a lead, if given).

@@ -4,14 +4,14 @@ import HandoffTerminal
 
 /// The dashboard's one place of change: an input and the current state in, the new
 /// state and the effects for the loop out. Reads the pipeline, never changes it.
-public enum Update {
+package enum Update {
   /// How long a success message stays in the status bar.
   static let infoLifetime = Duration.seconds(4)
   /// How long a refusal stays.
   static let errorLifetime = Duration.seconds(8)
 
   /// Applies one input to the state and returns what the loop must do.
-  public static func update(
+  package static func update(
     _ state: inout AppState, _ msg: Msg, pipeline: Pipeline, now: Timestamp
   ) -> [Effect] {
     var context = Context(pipeline: pipeline, now: now)

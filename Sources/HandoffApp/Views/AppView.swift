@@ -4,10 +4,10 @@ import HandoffTerminal
 /// The whole screen for a state: a pure function of the state, the pipeline and the
 /// moment, drawn into a new buffer by the engine's widgets. Each part of the screen
 /// is first built as the value of what it shows (`ScreenPart`), then drawn.
-public enum AppView {
+package enum AppView {
   /// Draws the screen the state is on, with its overlay, at the state's size; with
   /// `figures` still current for the pipeline and moment, reuses them.
-  public static func render(
+  package static func render(
     _ state: AppState, pipeline: Pipeline, now: Timestamp, theme: Theme = .standard,
     figures: DashboardFigures? = nil
   ) -> CellBuffer {
@@ -54,7 +54,7 @@ public enum AppView {
 
   /// Where a dashboard pane's list rows are for a terminal size; nil when the pane
   /// shows no list or the terminal is too small.
-  public static func listArea(of pane: DashboardPane, width: Int, height: Int) -> Rect? {
+  package static func listArea(of pane: DashboardPane, width: Int, height: Int) -> Rect? {
     guard pane != .targets, let layout = DashboardLayout(width: width, height: height) else {
       return nil
     }

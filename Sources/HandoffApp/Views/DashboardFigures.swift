@@ -3,7 +3,7 @@ import HandoffModel
 /// The panes' numbers at one moment, computed once and reused for every frame until
 /// an event arrives or the clock's second changes: a key press redraws from them
 /// without touching the pipeline's figures again.
-public struct DashboardFigures {
+package struct DashboardFigures {
   let marketing: MarketingFigures
   let queue: QueueFigures
   let sales: SalesFigures
@@ -26,7 +26,7 @@ public struct DashboardFigures {
   }
 
   /// The figures of a pipeline at a moment.
-  public init(pipeline: Pipeline, now: Timestamp) {
+  package init(pipeline: Pipeline, now: Timestamp) {
     marketing = pipeline.marketingFigures(at: now)
     queue = pipeline.queueFigures(at: now)
     sales = pipeline.salesFigures(at: now)
@@ -35,7 +35,7 @@ public struct DashboardFigures {
   }
 
   /// Whether these figures still hold for the pipeline at a moment.
-  public func isCurrent(pipeline: Pipeline, now: Timestamp) -> Bool {
+  package func isCurrent(pipeline: Pipeline, now: Timestamp) -> Bool {
     stamp == Stamp(pipeline, now)
   }
 }

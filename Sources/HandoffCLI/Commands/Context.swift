@@ -1,3 +1,4 @@
+import HandoffHost
 import HandoffModel
 import HandoffPresentation
 import HandoffStore
@@ -5,20 +6,26 @@ import HandoffTerminal
 import HandoffText
 
 /// What every command runs with: the global options, the environment, standard
-/// output, the clock, and the store (opened on first use).
+/// output, the clock and time zones, and the store (opened on first use).
 final class Context {
   let options: GlobalOptions
   let environment: [String: String]
   let clock: any Clock
+  let zones: any ZoneDatabase
   var out = Output.standardOutput()
   var err = Output.standardError()
-  private var opened: Store?
+  private var opened: (any EventStore)?
   private var loaded = false
 
-  init(options: GlobalOptions, environment: [String: String], clock: any Clock = SystemClock()) {
+  /// The context of one run; the machine's clock and zones unless a test says otherwise.
+  init(
+    options: GlobalOptions, environment: [String: String], clock: any Clock = SystemClock(),
+    zones: any ZoneDatabase = SystemZones()
+  ) {
     self.options = options
     self.environment = environment
     self.clock = clock
+    self.zones = zones
   }
 
   /// The current moment.
@@ -35,20 +42,27 @@ final class Context {
   /// Whether output is JSON.
   var json: Bool { options.json }
 
-  /// The path of the log file.
-  var storePath: String { Store.defaultPath(flag: options.store, environment: environment) }
+  /// Where the store is: `--store`, else `HANDOFF_STORE`, else the default path.
+  var storeAddress: StoreAddress {
+    StoreAddress.resolve(flag: options.store, environment: environment)
+  }
+
+  /// The store at `address` (the context's own by default), not loaded.
+  func makeStore(at address: StoreAddress? = nil) throws(StoreError) -> any EventStore {
+    try StoreOpener.store(at: address ?? storeAddress, clock: clock, zones: zones)
+  }
 
   /// The store, without loading it (for `check`, which must work on a broken log).
-  func unopenedStore() -> Store {
+  func unopenedStore() throws(StoreError) -> any EventStore {
     if let opened { return opened }
-    let store = Store(path: storePath, clock: clock)
+    let store = try makeStore()
     opened = store
     return store
   }
 
   /// The store, loaded.
-  func store() throws -> Store {
-    let store = unopenedStore()
+  func store() throws -> any EventStore {
+    let store = try unopenedStore()
     if !loaded {
       try store.open()
       loaded = true
@@ -105,5 +119,10 @@ final class Context {
   }
 
   /// Prints a table.
-  func print(_ table: TableText) { out.write(table.render(width: width)) }
+  func print(_ table: TableText) {
+    table.render(width: width) { lines in
+      out.write(String(lines))
+      return !out.closed
+    }
+  }
 }

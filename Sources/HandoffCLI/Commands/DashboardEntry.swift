@@ -1,5 +1,6 @@
 import Foundation
 import HandoffApp
+import HandoffDemo
 import HandoffModel
 import HandoffStore
 import HandoffTerminal
@@ -21,24 +22,26 @@ enum DashboardEntry {
     let theme = try Theme.resolve(context.options.theme, environment: context.environment)
     guard context.options.demo else {
       let options = DashboardOptions(
-        storePath: context.storePath, user: try context.user(), theme: theme,
-        environment: context.environment)
+        store: try context.makeStore(), user: try context.user(), theme: theme,
+        environment: context.environment, clock: context.clock)
       return try Dashboard.run(options: options)
     }
-    let path = try context.options.store ?? DemoStore.temporaryPath()
+    let address =
+      try context.options.store.map(StoreAddress.init) ?? .file(DemoStore.temporaryPath())
     // A demo store of our own making is removed when the dashboard closes (after the
     // simulated colleague has stopped); one named with --store is the user's to keep.
     defer {
-      if context.options.store == nil {
+      if context.options.store == nil, case .file(let path) = address {
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
       }
     }
-    let user = try DemoStore.prepare(path: path, context: context)
-    let simulation = DemoSimulation(path: path)
+    let user = try DemoStore.prepare(try context.makeStore(at: address), context: context)
+    let simulation = DemoSimulation(store: try context.makeStore(at: address))
     simulation.start()
     defer { simulation.stop() }
     let options = DashboardOptions(
-      storePath: path, user: user, theme: theme, environment: context.environment)
+      store: try context.makeStore(at: address), user: user, theme: theme,
+      environment: context.environment, clock: context.clock)
     return try Dashboard.run(options: options)
   }
 
@@ -60,7 +63,7 @@ enum DashboardEntry {
     let height = try args.value("height").map { try Values.integer($0, "height", in: 5...500) }
     let color = context.options.color ?? (isatty(1) == 1 && context.environment["NO_COLOR"] == nil)
     let options = SnapshotOptions(
-      storePath: context.storePath,
+      store: try context.makeStore(),
       user: UserName.resolve(flag: context.options.user, environment: context.environment)
         ?? "viewer",
       view: view, width: width ?? 120, height: height ?? 36, color: color,
@@ -102,39 +105,38 @@ enum DemoStore {
 
   /// Fills an empty store with the demo team; returns who the dashboard acts as (the
   /// user asked for, else the first sales rep, so every key works).
-  static func prepare(path: String, context: Context) throws -> String {
-    let store = Store(path: path, clock: context.clock)
+  static func prepare(_ store: any EventStore, context: Context) throws -> String {
     try store.open()
-    if store.pipeline.leadCount == 0 {
-      let events = DemoTeam.events(
-        leads: 2000, seed: 1, now: context.now, zone: store.pipeline.zone,
-        firstLeadID: store.pipeline.nextLeadID)
-      _ = try store.append(events)
+    try store.batch { pipeline in
+      // Planned under the store's lock: nobody else's leads can land in between.
+      guard pipeline.leadCount == 0 else { return [] }
+      return DemoTeam.events(
+        leads: 2000, seed: 1, now: context.now, zone: pipeline.zone,
+        firstLeadID: pipeline.nextLeadID)
     }
     if let user = context.options.user ?? context.environment["HANDOFF_USER"] { return user }
     return store.pipeline.members.first { $0.department == .sales && $0.active }?.handle ?? "demo"
   }
 }
 
-/// The simulated team of `--demo`: a thread with its own `Store` on the same file, as
-/// a colleague's process would have, appending about two events a second.
+/// The simulated team of `--demo`: a thread with its own store object on the same store,
+/// as a colleague's process would have, appending about two events a second.
 final class DemoSimulation: @unchecked Sendable {
-  private let path: String
+  /// Used only by the simulation's thread once it starts.
+  private let store: any EventStore
   private let lock = NSLock()
   private var stopped = false
   private var thread: Thread?
 
-  init(path: String) { self.path = path }
+  init(store: any EventStore) { self.store = store }
 
   func start() {
-    let path = self.path
     let thread = Thread { [self] in
-      let store = Store(path: path)
       guard (try? store.open()) != nil else { return }
-      var simulator = TeamSimulator(seed: UInt64(SystemClock().now().milliseconds))
+      var simulator = TeamSimulator(seed: UInt64(store.clock.now().milliseconds))
       while !isStopped {
         _ = try? store.refresh()
-        let now = SystemClock().now()
+        let now = store.clock.now()
         if let (actor, command) = simulator.next(pipeline: store.pipeline, at: now) {
           _ = try? store.perform(command, by: actor)
         }

@@ -1,3 +1,4 @@
+import HandoffDemo
 import HandoffModel
 import HandoffPresentation
 import HandoffStore
@@ -37,36 +38,38 @@ enum StoreCommands {
       try args.value("leads").map { try Values.integer($0, "leads", in: 0...1_000_000) } ?? 2000
     let seed = try args.value("seed").map { try Values.integer($0, "seed", in: 0...Int.max) } ?? 1
     let store = try ctx.store()
-    let pipeline = store.pipeline
-    if pipeline.leadCount > 0, !args.has("force") {
-      throw CLIError.failure(
-        "\(store.path) already holds \(pipeline.leadCount) leads (add --force to add the demo anyway)"
-      )
+    // Planned under the store's lock, against its caught-up state, and appended whole.
+    let result = try store.batch { (pipeline) throws(StoreError) in
+      if pipeline.leadCount > 0, !args.has("force") {
+        throw .refused(
+          "\(store.name) already holds \(pipeline.leadCount) leads (add --force to add the demo anyway)"
+        )
+      }
+      var events = DemoTeam.events(
+        leads: leads, seed: UInt64(seed), now: ctx.now, zone: pipeline.zone,
+        firstLeadID: pipeline.nextLeadID)
+      // Members already on the team stay as they are, if they are where the demo needs them.
+      for event in events {
+        guard case .memberJoined(let m) = event.body, let existing = pipeline.member(m.handle),
+          existing.active, existing.department != m.department
+        else { continue }
+        throw .refused(
+          "the demo team needs \(UntrustedTextCLI.safe(m.handle)) in \(m.department.rawValue), but they are in \(existing.department.rawValue) here"
+        )
+      }
+      events.removeAll {
+        if case .memberJoined(let m) = $0.body { return pipeline.member(m.handle)?.active == true }
+        return false
+      }
+      return events
     }
-    var events = DemoTeam.events(
-      leads: leads, seed: UInt64(seed), now: ctx.now, zone: pipeline.zone,
-      firstLeadID: pipeline.nextLeadID)
-    // Members already on the team stay as they are, if they are where the demo needs them.
-    for event in events {
-      guard case .memberJoined(let m) = event.body, let existing = pipeline.member(m.handle),
-        existing.active, existing.department != m.department
-      else { continue }
-      throw CLIError.failure(
-        "the demo team needs \(UntrustedTextCLI.safe(m.handle)) in \(m.department.rawValue), but they are in \(existing.department.rawValue) here"
-      )
-    }
-    events.removeAll {
-      if case .memberJoined(let m) = $0.body { return pipeline.member(m.handle)?.active == true }
-      return false
-    }
-    let appended = try store.append(events)
     ctx.print(
-      "added \(leads) lead\(leads == 1 ? "" : "s") (\(appended) events) to \(UntrustedTextCLI.safe(store.path))"
+      "added \(leads) lead\(leads == 1 ? "" : "s") (\(result.count) events) to \(UntrustedTextCLI.safe(store.name))"
     )
   }
 
   private static func check(_ ctx: Context, _ args: Arguments) throws {
-    let store = ctx.unopenedStore()
+    let store = try ctx.unopenedStore()
     let report = args.has("repair") ? try store.repair() : store.check()
     for problem in report.problems { ctx.print(UntrustedTextCLI.safe(problem)) }
     var summary =

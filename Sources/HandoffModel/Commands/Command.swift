@@ -2,7 +2,7 @@
 /// CLI's commands both become commands, so both get the same validation and errors.
 ///
 /// `Pipeline.plan` turns a command into the event body to append, or refuses it.
-public enum Command: Sendable, Hashable {
+package enum Command: Sendable, Hashable {
   /// Capture a new lead (`handoff add`).
   case addLead(NewLead)
   /// Edit contact fields or value.
@@ -48,7 +48,7 @@ public enum Command: Sendable, Hashable {
   case setSetting(key: String, value: String)
 
   /// The lead the command acts on, if any.
-  public var leadID: Int? {
+  package var leadID: Int? {
     switch self {
     case .updateLead(let id, _), .score(let id, _), .move(let id, _, _, _), .moveForward(let id, _),
       .moveBackward(let id, _), .assign(let id, _, _), .autoAssign(let id), .handOff(let id),
@@ -62,18 +62,18 @@ public enum Command: Sendable, Hashable {
 }
 
 /// The fields of a lead being captured.
-public struct NewLead: Sendable, Hashable {
-  public var name: String
-  public var company: String
-  public var email: String
-  public var source: String
-  public var segment: String
-  public var score: Int
-  public var value: Int64
-  public var owner: String?
+package struct NewLead: Sendable, Hashable {
+  package var name: String
+  package var company: String
+  package var email: String
+  package var source: String
+  package var segment: String
+  package var score: Int
+  package var value: Int64
+  package var owner: String?
 
   /// Creates the fields of a new lead; source defaults to `manual`.
-  public init(
+  package init(
     name: String, company: String, email: String = "", source: String = "manual",
     segment: String = "", score: Int = 0, value: Int64 = 0, owner: String? = nil
   ) {
@@ -89,16 +89,16 @@ public struct NewLead: Sendable, Hashable {
 }
 
 /// Contact fields or value to change; nil fields stay as they are.
-public struct LeadEdit: Sendable, Hashable {
-  public var name: String?
-  public var company: String?
-  public var email: String?
-  public var source: String?
-  public var segment: String?
-  public var value: Int64?
+package struct LeadEdit: Sendable, Hashable {
+  package var name: String?
+  package var company: String?
+  package var email: String?
+  package var source: String?
+  package var segment: String?
+  package var value: Int64?
 
   /// Creates an edit.
-  public init(
+  package init(
     name: String? = nil, company: String? = nil, email: String? = nil, source: String? = nil,
     segment: String? = nil, value: Int64? = nil
   ) {
@@ -112,21 +112,21 @@ public struct LeadEdit: Sendable, Hashable {
 }
 
 /// Limits on text fields, enforced when a change is made so no line grows without bound.
-public enum FieldLimits {
+package enum FieldLimits {
   /// Lead name and company.
-  public static let name = 200
+  package static let name = 200
   /// Email address.
-  public static let email = 254
+  package static let email = 254
   /// Source and segment labels.
-  public static let label = 40
+  package static let label = 40
   /// Reasons for rejecting, losing, disqualifying.
-  public static let reason = 500
+  package static let reason = 500
   /// Notes.
-  public static let note = 4000
+  package static let note = 4000
   /// Member handles (also actor names).
-  public static let handle = 64
+  package static let handle = 64
   /// Highest score.
-  public static let maxScore = 100
+  package static let maxScore = 100
   /// Largest value, in minor units (a trillion in major units).
-  public static let maxValue: Int64 = 100_000_000_000_000
+  package static let maxValue: Int64 = 100_000_000_000_000
 }

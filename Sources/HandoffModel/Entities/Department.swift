@@ -1,4 +1,4 @@
 /// The two halves of the team.
-public enum Department: String, Sendable, CaseIterable, Hashable {
+package enum Department: String, Sendable, CaseIterable, Hashable {
   case marketing, sales
 }

@@ -1,9 +1,9 @@
 /// The duration notation people type and settings keep: `4h`, `90m`, `1h30m`, `2d`,
 /// `45s`. (Ages and countdowns as tables show them are presentation:
 /// `HandoffPresentation`'s `DurationText.compact` and `countdown`.)
-public enum DurationText {
+package enum DurationText {
   /// Parses a duration made of one or more `<number><unit>` parts (d, h, m, s).
-  public static func parse(_ text: String) -> Duration? {
+  package static func parse(_ text: String) -> Duration? {
     var total: Int64 = 0
     var number: Int64?
     var sawPart = false
@@ -32,7 +32,7 @@ public enum DurationText {
   }
 
   /// Formats a duration in its two largest units, e.g. `4h`, `1h30m`, `2d3h`.
-  public static func format(_ duration: Duration) -> String {
+  package static func format(_ duration: Duration) -> String {
     var ms = duration.milliseconds
     let sign = ms < 0 ? "-" : ""
     ms = abs(ms)

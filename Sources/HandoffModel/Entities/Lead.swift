@@ -1,50 +1,50 @@
 /// A person or company that might buy, followed from first inquiry to kept customer.
-public struct Lead: Sendable, Hashable, Identifiable {
+package struct Lead: Sendable, Hashable, Identifiable {
   /// Short and typeable, e.g. `1042`.
-  public var id: Int
+  package var id: Int
   /// The person's name.
-  public var name: String
+  package var name: String
   /// Their company.
-  public var company: String
+  package var company: String
   /// Their email address (may be empty).
-  public var email: String
+  package var email: String
   /// Where the lead came from: webinar, seo, ads, social, referral, event, content, outbound…
-  public var source: String
+  package var source: String
   /// Market segment, e.g. smb, mid-market, enterprise (may be empty).
-  public var segment: String
+  package var segment: String
   /// Fit and intent, 0–100.
-  public var score: Int
+  package var score: Int
   /// Estimated deal value in minor currency units (cents).
-  public var value: Int64
+  package var value: Int64
   /// Where the lead is now.
-  public var stage: Stage
+  package var stage: Stage
   /// The member who owns it, if any.
-  public var owner: String?
+  package var owner: String?
   /// When it was captured.
-  public var createdAt: Timestamp
+  package var createdAt: Timestamp
   /// When it entered its current stage.
-  public var stageEnteredAt: Timestamp
+  package var stageEnteredAt: Timestamp
   /// When anything last happened to it.
-  public var lastActivityAt: Timestamp
+  package var lastActivityAt: Timestamp
   /// For customers: when the next follow-up is due.
-  public var nextFollowUp: Timestamp?
+  package var nextFollowUp: Timestamp?
   /// The most recent reason given for rejecting, recycling, losing or disqualifying it.
-  public var reason: String?
+  package var reason: String?
   /// Set when sales sent the lead back to marketing, until it is qualified again.
-  public var recycled: Recycling?
+  package var recycled: Recycling?
   /// The marketer who handed it off most recently; a rejected lead returns to them.
-  public var handedOffBy: String?
+  package var handedOffBy: String?
   /// Assigned to its owner by someone else and not yet opened by the owner.
-  public var unseenByOwner: Bool
+  package var unseenByOwner: Bool
   /// Grows by one with every change; actions name the version they were based on.
-  public var version: Int
+  package var version: Int
   /// Who made the most recent change (at `lastActivityAt`).
-  public var lastChangedBy: String
+  package var lastChangedBy: String
   /// What the most recent change was.
-  public var lastChange: ChangeSummary
+  package var lastChange: ChangeSummary
 
   /// Creates a lead.
-  public init(
+  package init(
     id: Int, name: String, company: String, email: String = "", source: String,
     segment: String = "",
     score: Int = 0, value: Int64 = 0, stage: Stage = .new, owner: String? = nil,
@@ -81,7 +81,7 @@ public struct Lead: Sendable, Hashable, Identifiable {
 
 /// What a lead's most recent change was, kept so a refused action can say what
 /// happened meanwhile ("1042 was assigned to sam by maria 3 s ago").
-public enum ChangeSummary: Sendable, Hashable {
+package enum ChangeSummary: Sendable, Hashable {
   case created
   case updated
   case scored(Int)
@@ -92,7 +92,7 @@ public enum ChangeSummary: Sendable, Hashable {
   case reverted
 
   /// A past-tense phrase: `moved to won`, `assigned to sam`, `unassigned`.
-  public var phrase: String {
+  package var phrase: String {
     switch self {
     case .created: return "created"
     case .updated: return "edited"
@@ -108,18 +108,18 @@ public enum ChangeSummary: Sendable, Hashable {
 }
 
 /// How and why sales sent a lead back to marketing.
-public struct Recycling: Sendable, Hashable {
+package struct Recycling: Sendable, Hashable {
   /// Why it came back.
-  public var reason: String
+  package var reason: String
   /// Who sent it back.
-  public var by: String
+  package var by: String
   /// When.
-  public var at: Timestamp
+  package var at: Timestamp
   /// The stage it was sent back from: `queued` (rejected) or `accepted` (recycled).
-  public var from: Stage
+  package var from: Stage
 
   /// Creates a record of a lead sent back.
-  public init(reason: String, by: String, at: Timestamp, from: Stage) {
+  package init(reason: String, by: String, at: Timestamp, from: Stage) {
     self.reason = reason
     self.by = by
     self.at = at
@@ -128,16 +128,16 @@ public struct Recycling: Sendable, Hashable {
 }
 
 /// A note on a lead.
-public struct Note: Sendable, Hashable {
+package struct Note: Sendable, Hashable {
   /// When it was written.
-  public var at: Timestamp
+  package var at: Timestamp
   /// Who wrote it.
-  public var author: String
+  package var author: String
   /// What it says.
-  public var text: String
+  package var text: String
 
   /// Creates a note.
-  public init(at: Timestamp, author: String, text: String) {
+  package init(at: Timestamp, author: String, text: String) {
     self.at = at
     self.author = author
     self.text = text

@@ -1,24 +1,24 @@
 /// A person on the team.
-public struct Member: Sendable, Hashable {
+package struct Member: Sendable, Hashable {
   /// The short name used everywhere (`maria`).
-  public var handle: String
+  package var handle: String
   /// The name shown to people (`Maria García`).
-  public var name: String
+  package var name: String
   /// Marketing or sales.
-  public var department: Department
+  package var department: Department
   /// False once the member has left the team; kept so history still reads.
-  public var active: Bool
+  package var active: Bool
   /// On leave: receives no new leads.
-  public var away: Bool
+  package var away: Bool
   /// The most open leads the member should hold, if set.
-  public var capacity: Int?
+  package var capacity: Int?
   /// When the member joined.
-  public var joinedAt: Timestamp
+  package var joinedAt: Timestamp
   /// When the member was last given a lead, for fair auto-assignment.
-  public var lastAssignedAt: Timestamp?
+  package var lastAssignedAt: Timestamp?
 
   /// Creates a member.
-  public init(
+  package init(
     handle: String, name: String, department: Department, active: Bool = true, away: Bool = false,
     capacity: Int? = nil, joinedAt: Timestamp, lastAssignedAt: Timestamp? = nil
   ) {
@@ -33,5 +33,5 @@ public struct Member: Sendable, Hashable {
   }
 
   /// Whether the member can be given a new lead: active and not away.
-  public var canReceiveLeads: Bool { active && !away }
+  package var canReceiveLeads: Bool { active && !away }
 }

@@ -1,5 +1,5 @@
 /// Why the model refused an action. Each description is the one line a user sees.
-public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownLead(Int)
   case unknownMember(String)
   case memberExists(String)
@@ -24,7 +24,7 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
   case cannotUndo(String)
   case nothingChanged(String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .unknownLead(let id):
       return "no lead \(id)"

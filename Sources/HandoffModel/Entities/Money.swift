@@ -1,10 +1,10 @@
 /// Amounts kept in minor currency units (cents), as people type them. (How they are
 /// shown is presentation: `HandoffPresentation`'s `Money.format` and `compact`.)
-public enum Money {
+package enum Money {
   /// Parses a major-unit amount as people type it (`12000`, `12,000.50`, `12k`, `1.5m`)
   /// into minor units; nil for anything else, negatives included.
-  public static func parse(_ text: String) -> Int64? {
-    var body = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+  package static func parse(_ text: String) -> Int64? {
+    var body = text.filter { $0 != "," && $0 != "_" }
     var multiplier: Int64 = 100
     if let last = body.last?.lowercased() {
       if last == "k" {

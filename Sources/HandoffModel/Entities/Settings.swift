@@ -1,26 +1,28 @@
 /// Team-wide settings, changed by `setting.changed` events.
-public struct Settings: Sendable, Equatable {
+package struct Settings: Sendable, Equatable {
   /// How long a queued lead may wait for sales to accept it.
-  public var acceptanceSLA: Duration = .hours(4)
+  package var acceptanceSLA: Duration = .hours(4)
   /// Days without activity after which an open sales lead is stale.
-  public var staleDays: Int = 14
+  package var staleDays: Int = 14
   /// Days between follow-ups with a customer.
-  public var followUpDays: Int = 30
+  package var followUpDays: Int = 30
   /// ISO 4217 code of the currency values are kept in (minor units).
-  public var currency: String = "USD"
+  package var currency: String = "USD"
   /// Whether targets count by month or by quarter.
-  public var periodKind: PeriodKind = .month
+  package var periodKind: PeriodKind = .month
   /// The zone identifier, or `nil` for the machine's local zone.
-  public var timeZone: String?
+  package var timeZone: String?
 
   /// The defaults of DESIGN.md.
-  public init() {}
+  package init() {}
 
   /// The keys `setting.changed` events and `handoff settings` accept.
-  public static let keys = ["sla", "stale-days", "followup-days", "currency", "period", "timezone"]
+  package static let keys = [
+    "sla", "stale-days", "followup-days", "currency", "period", "timezone",
+  ]
 
   /// The value of a key as text, as `handoff settings` shows it.
-  public func value(of key: String) -> String? {
+  package func value(of key: String) -> String? {
     switch key {
     case "sla": return DurationText.format(acceptanceSLA)
     case "stale-days": return String(staleDays)
@@ -32,8 +34,11 @@ public struct Settings: Sendable, Equatable {
     }
   }
 
-  /// Sets a key from text, or explains in one line why the value is not accepted.
-  public mutating func set(_ key: String, to text: String) throws(ModelError) {
+  /// Sets a key from text, or explains in one line why the value is not accepted; a
+  /// zone name must be one `zones` knows.
+  package mutating func set(_ key: String, to text: String, zones: any ZoneDatabase)
+    throws(ModelError)
+  {
     switch key {
     case "sla":
       guard let d = DurationText.parse(text), d.milliseconds > 0 else {
@@ -62,7 +67,7 @@ public struct Settings: Sendable, Equatable {
       if text == "local" {
         timeZone = nil
       } else {
-        guard Zone(identifier: text) != nil else {
+        guard zones.zone(named: text) != nil else {
           throw .invalidValue(
             field: "timezone", value: text, expected: "a zone such as Europe/Berlin, UTC or local")
         }

@@ -1,14 +1,14 @@
 /// Where a lead is in its life, from captured inquiry to kept (or lost) customer.
-public enum Stage: String, Sendable, CaseIterable, Hashable, Comparable {
+package enum Stage: String, Sendable, CaseIterable, Hashable, Comparable {
   case new, nurturing, mql, queued, accepted, meeting, negotiation, won, lost, disqualified, churned
 
   /// The position of the stage in the pipeline's natural order.
-  public var ordinal: Int { Stage.allCases.firstIndex(of: self) ?? 0 }
+  package var ordinal: Int { Stage.allCases.firstIndex(of: self) ?? 0 }
 
-  public static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.ordinal < rhs.ordinal }
+  package static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.ordinal < rhs.ordinal }
 
   /// Who owns leads in this stage; `nil` for `queued`, the handoff between the two.
-  public var department: Department? {
+  package var department: Department? {
     switch self {
     case .new, .nurturing, .mql, .disqualified: return .marketing
     case .queued: return nil
@@ -18,10 +18,10 @@ public enum Stage: String, Sendable, CaseIterable, Hashable, Comparable {
 
   /// The department whose members may own a lead in this stage. Queued leads are
   /// owned (if at all) by the sales rep expected to accept them.
-  public var ownerDepartment: Department { department ?? .sales }
+  package var ownerDepartment: Department { department ?? .sales }
 
   /// Whether a lead here is still being worked (not won, lost, disqualified or churned).
-  public var isOpen: Bool {
+  package var isOpen: Bool {
     switch self {
     case .won, .lost, .disqualified, .churned: return false
     default: return true
@@ -29,10 +29,10 @@ public enum Stage: String, Sendable, CaseIterable, Hashable, Comparable {
   }
 
   /// Whether this is a sales stage with an open deal (accepted, meeting, negotiation).
-  public var isOpenDeal: Bool { self == .accepted || self == .meeting || self == .negotiation }
+  package var isOpenDeal: Bool { self == .accepted || self == .meeting || self == .negotiation }
 
   /// The stages a lead in this stage may move to.
-  public var allowedMoves: [Stage] {
+  package var allowedMoves: [Stage] {
     switch self {
     case .new: return [.nurturing, .mql, .disqualified]
     case .nurturing: return [.mql, .disqualified]
@@ -47,11 +47,11 @@ public enum Stage: String, Sendable, CaseIterable, Hashable, Comparable {
   }
 
   /// Whether moving from this stage to `target` is allowed.
-  public func canMove(to target: Stage) -> Bool { allowedMoves.contains(target) }
+  package func canMove(to target: Stage) -> Bool { allowedMoves.contains(target) }
 
   /// Whether the move from this stage to `target` must carry a reason: rejection and
   /// recycling by sales, loss, disqualification.
-  public func requiresReason(to target: Stage) -> Bool {
+  package func requiresReason(to target: Stage) -> Bool {
     switch (self, target) {
     case (.queued, .nurturing), (.accepted, .nurturing): return true
     case (_, .lost), (_, .disqualified): return true
@@ -61,12 +61,12 @@ public enum Stage: String, Sendable, CaseIterable, Hashable, Comparable {
 
   /// Whether the move from this stage to `target` sends the lead back from sales to
   /// marketing, marking it recycled.
-  public func recycles(to target: Stage) -> Bool {
+  package func recycles(to target: Stage) -> Bool {
     target == .nurturing && (self == .queued || self == .accepted)
   }
 
   /// The next stage along the main path, used by the `>` key; nil at the end.
-  public var forward: Stage? {
+  package var forward: Stage? {
     switch self {
     case .new: return .nurturing
     case .nurturing: return .mql
@@ -82,7 +82,7 @@ public enum Stage: String, Sendable, CaseIterable, Hashable, Comparable {
 
   /// The previous stage along the main path, used by the `<` key, where that move is
   /// allowed; nil otherwise.
-  public var backward: Stage? {
+  package var backward: Stage? {
     switch self {
     case .mql, .queued, .accepted: return .nurturing
     case .negotiation: return .meeting

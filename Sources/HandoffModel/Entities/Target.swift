@@ -1,5 +1,5 @@
 /// What a target counts.
-public enum Metric: String, Sendable, CaseIterable, Hashable {
+package enum Metric: String, Sendable, CaseIterable, Hashable {
   case newLeads = "new-leads"
   case mqls
   case handoffs
@@ -9,7 +9,7 @@ public enum Metric: String, Sendable, CaseIterable, Hashable {
   case followUps = "followups"
 
   /// A short label for screens.
-  public var label: String {
+  package var label: String {
     switch self {
     case .newLeads: return "New leads"
     case .mqls: return "MQLs"
@@ -22,7 +22,7 @@ public enum Metric: String, Sendable, CaseIterable, Hashable {
   }
 
   /// The department whose work this metric counts.
-  public var department: Department {
+  package var department: Department {
     switch self {
     case .newLeads, .mqls, .handoffs: return .marketing
     case .accepted, .won, .revenue, .followUps: return .sales
@@ -30,17 +30,17 @@ public enum Metric: String, Sendable, CaseIterable, Hashable {
   }
 
   /// Whether the metric is money (minor currency units) rather than a count.
-  public var isMoney: Bool { self == .revenue }
+  package var isMoney: Bool { self == .revenue }
 }
 
 /// Whose work a target covers.
-public enum Scope: Hashable, Sendable, CustomStringConvertible {
+package enum Scope: Hashable, Sendable, CustomStringConvertible {
   case team
   case department(Department)
   case member(String)
 
   /// `team`, `marketing`, `sales`, or `@handle`.
-  public var description: String {
+  package var description: String {
     switch self {
     case .team: return "team"
     case .department(let d): return d.rawValue
@@ -49,7 +49,7 @@ public enum Scope: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Parses the text written by `description`.
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     if text == "team" {
       self = .team
     } else if let d = Department(rawValue: text) {
@@ -63,18 +63,18 @@ public enum Scope: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A goal for one metric, one period and one scope.
-public struct Target: Hashable, Sendable {
+package struct Target: Hashable, Sendable {
   /// What is counted.
-  public var metric: Metric
+  package var metric: Metric
   /// The month or quarter it covers.
-  public var period: Period
+  package var period: Period
   /// Team, department or member.
-  public var scope: Scope
+  package var scope: Scope
   /// The goal (a count, or minor currency units for revenue).
-  public var value: Int64
+  package var value: Int64
 
   /// Creates a target.
-  public init(metric: Metric, period: Period, scope: Scope, value: Int64) {
+  package init(metric: Metric, period: Period, scope: Scope, value: Int64) {
     self.metric = metric
     self.period = period
     self.scope = scope
@@ -83,16 +83,16 @@ public struct Target: Hashable, Sendable {
 }
 
 /// The key under which a target is kept: one value per metric, period and scope.
-public struct TargetKey: Hashable, Sendable {
+package struct TargetKey: Hashable, Sendable {
   /// What is counted.
-  public var metric: Metric
+  package var metric: Metric
   /// The period.
-  public var period: Period
+  package var period: Period
   /// Whose work.
-  public var scope: Scope
+  package var scope: Scope
 
   /// Creates a key.
-  public init(metric: Metric, period: Period, scope: Scope) {
+  package init(metric: Metric, period: Period, scope: Scope) {
     self.metric = metric
     self.period = period
     self.scope = scope

@@ -1,18 +1,18 @@
 /// One change to the shared model, as appended to the store.
 ///
 /// The state is the fold of all events in sequence order (`Pipeline.apply`).
-public struct Event: Sendable, Hashable {
+package struct Event: Sendable, Hashable {
   /// Position in the log; strictly increasing.
-  public var seq: Int64
+  package var seq: Int64
   /// When the change was made.
-  public var at: Timestamp
+  package var at: Timestamp
   /// Who made it (a member's handle, or any name a script uses).
-  public var actor: String
+  package var actor: String
   /// What changed.
-  public var body: EventBody
+  package var body: EventBody
 
   /// Creates an event.
-  public init(seq: Int64, at: Timestamp, actor: String, body: EventBody) {
+  package init(seq: Int64, at: Timestamp, actor: String, body: EventBody) {
     self.seq = seq
     self.at = at
     self.actor = actor
@@ -20,11 +20,11 @@ public struct Event: Sendable, Hashable {
   }
 
   /// The lead this event concerns, if any.
-  public var leadID: Int? { body.leadID }
+  package var leadID: Int? { body.leadID }
 }
 
 /// What an event changes. The `version` in lead events is the lead's version after it.
-public enum EventBody: Sendable, Hashable {
+package enum EventBody: Sendable, Hashable {
   /// A lead was captured (or, with `snapshot`, restored whole by import or compaction).
   case leadCreated(LeadCreated)
   /// Contact fields or value were edited.
@@ -55,7 +55,7 @@ public enum EventBody: Sendable, Hashable {
   case settingChanged(key: String, value: String)
 
   /// The lead this event concerns, if any.
-  public var leadID: Int? {
+  package var leadID: Int? {
     switch self {
     case .leadCreated(let e): return e.lead.id
     case .leadUpdated(let e): return e.lead
@@ -70,10 +70,10 @@ public enum EventBody: Sendable, Hashable {
   }
 
   /// The type name written to the log, e.g. `lead.moved`.
-  public var typeName: String { kind.rawValue }
+  package var typeName: String { kind.rawValue }
 
   /// The kind of event.
-  public var kind: EventKind {
+  package var kind: EventKind {
     switch self {
     case .leadCreated: return .leadCreated
     case .leadUpdated: return .leadUpdated
@@ -94,7 +94,7 @@ public enum EventBody: Sendable, Hashable {
 }
 
 /// The kinds of event, by the type name the log uses.
-public enum EventKind: String, Sendable, CaseIterable {
+package enum EventKind: String, Sendable, CaseIterable {
   case leadCreated = "lead.created"
   case leadUpdated = "lead.updated"
   case leadScored = "lead.scored"
@@ -113,16 +113,16 @@ public enum EventKind: String, Sendable, CaseIterable {
 
 /// A new lead, or (when `snapshot` is true) a whole lead restored by compaction or
 /// import, with its stage, times, reasons and notes.
-public struct LeadCreated: Sendable, Hashable {
+package struct LeadCreated: Sendable, Hashable {
   /// The lead as it stands after the event.
-  public var lead: Lead
+  package var lead: Lead
   /// The notes it carries (only in snapshots).
-  public var notes: [Note]
+  package var notes: [Note]
   /// True when this restores an existing lead's full state rather than capturing a new one.
-  public var snapshot: Bool
+  package var snapshot: Bool
 
   /// Creates the event payload.
-  public init(lead: Lead, notes: [Note] = [], snapshot: Bool = false) {
+  package init(lead: Lead, notes: [Note] = [], snapshot: Bool = false) {
     self.lead = lead
     self.notes = notes
     self.snapshot = snapshot
@@ -130,18 +130,18 @@ public struct LeadCreated: Sendable, Hashable {
 }
 
 /// Edited contact fields or value; nil fields are unchanged.
-public struct LeadUpdated: Sendable, Hashable {
-  public var lead: Int
-  public var version: Int
-  public var name: String?
-  public var company: String?
-  public var email: String?
-  public var source: String?
-  public var segment: String?
-  public var value: Int64?
+package struct LeadUpdated: Sendable, Hashable {
+  package var lead: Int
+  package var version: Int
+  package var name: String?
+  package var company: String?
+  package var email: String?
+  package var source: String?
+  package var segment: String?
+  package var value: Int64?
 
   /// Creates the event payload.
-  public init(
+  package init(
     lead: Int, version: Int, name: String? = nil, company: String? = nil, email: String? = nil,
     source: String? = nil, segment: String? = nil, value: Int64? = nil
   ) {
@@ -156,30 +156,30 @@ public struct LeadUpdated: Sendable, Hashable {
   }
 
   /// Whether the edit changes nothing.
-  public var isEmpty: Bool {
+  package var isEmpty: Bool {
     name == nil && company == nil && email == nil && source == nil && segment == nil && value == nil
   }
 }
 
 /// A stage change, with the owner change it implies and an optional value (for `won`).
-public struct LeadMoved: Sendable, Hashable {
-  public var lead: Int
-  public var version: Int
+package struct LeadMoved: Sendable, Hashable {
+  package var lead: Int
+  package var version: Int
   /// The stage before.
-  public var from: Stage
+  package var from: Stage
   /// The stage after.
-  public var to: Stage
+  package var to: Stage
   /// Why (required for rejections, recycling, losses and disqualifications).
-  public var reason: String?
+  package var reason: String?
   /// The owner after the move when the move changes it (`.some(nil)`: unassigned).
-  public var owner: String??
+  package var owner: String??
   /// The deal's final value, when given on winning.
-  public var value: Int64?
+  package var value: Int64?
   /// When winning: the first follow-up with the new customer is due then.
-  public var nextFollowUp: Timestamp?
+  package var nextFollowUp: Timestamp?
 
   /// Creates the event payload.
-  public init(
+  package init(
     lead: Int, version: Int, from: Stage, to: Stage, reason: String? = nil, owner: String?? = nil,
     value: Int64? = nil, nextFollowUp: Timestamp? = nil
   ) {
@@ -195,18 +195,18 @@ public struct LeadMoved: Sendable, Hashable {
 }
 
 /// A change of owner.
-public struct LeadAssigned: Sendable, Hashable {
-  public var lead: Int
-  public var version: Int
+package struct LeadAssigned: Sendable, Hashable {
+  package var lead: Int
+  package var version: Int
   /// The new owner, or nil for unassigned.
-  public var owner: String?
+  package var owner: String?
   /// A note for the new owner, optional.
-  public var note: String?
+  package var note: String?
   /// True when chosen by auto-assign.
-  public var auto: Bool
+  package var auto: Bool
 
   /// Creates the event payload.
-  public init(lead: Int, version: Int, owner: String?, note: String? = nil, auto: Bool = false) {
+  package init(lead: Int, version: Int, owner: String?, note: String? = nil, auto: Bool = false) {
     self.lead = lead
     self.version = version
     self.owner = owner
@@ -217,22 +217,22 @@ public struct LeadAssigned: Sendable, Hashable {
 
 /// A compensating change that undoes the event `undoes` on a lead: the lead's fields
 /// return to `restore`, and the figures that event counted are taken back.
-public struct LeadReverted: Sendable, Hashable {
-  public var lead: Int
-  public var version: Int
+package struct LeadReverted: Sendable, Hashable {
+  package var lead: Int
+  package var version: Int
   /// The sequence number of the undone event.
-  public var undoes: Int64
+  package var undoes: Int64
   /// The kind of the undone event.
-  public var undoneKind: EventKind
+  package var undoneKind: EventKind
   /// When the undone event happened (its figures are taken back from that day).
-  public var undoneAt: Timestamp
+  package var undoneAt: Timestamp
   /// The lead's state to return to (its `version` is ignored: the revert has its own).
-  public var restore: Lead
+  package var restore: Lead
   /// True when the undone event added a note, which the revert removes.
-  public var removesNote: Bool
+  package var removesNote: Bool
 
   /// Creates the event payload.
-  public init(
+  package init(
     lead: Int, version: Int, undoes: Int64, undoneKind: EventKind, undoneAt: Timestamp,
     restore: Lead,
     removesNote: Bool = false
@@ -248,17 +248,17 @@ public struct LeadReverted: Sendable, Hashable {
 }
 
 /// A new member.
-public struct MemberJoined: Sendable, Hashable {
-  public var handle: String
-  public var name: String
-  public var department: Department
-  public var capacity: Int?
+package struct MemberJoined: Sendable, Hashable {
+  package var handle: String
+  package var name: String
+  package var department: Department
+  package var capacity: Int?
   /// When the member last received a lead (only in a compaction's snapshot, so
   /// auto-assign's "longest waiting" tie-break survives it).
-  public var lastAssignedAt: Timestamp?
+  package var lastAssignedAt: Timestamp?
 
   /// Creates the event payload.
-  public init(
+  package init(
     handle: String, name: String, department: Department, capacity: Int? = nil,
     lastAssignedAt: Timestamp? = nil
   ) {
@@ -271,14 +271,14 @@ public struct MemberJoined: Sendable, Hashable {
 }
 
 /// Changed member fields; nil fields are unchanged. `capacity` `.some(nil)` clears it.
-public struct MemberUpdated: Sendable, Hashable {
-  public var handle: String
-  public var name: String?
-  public var away: Bool?
-  public var capacity: Int??
+package struct MemberUpdated: Sendable, Hashable {
+  package var handle: String
+  package var name: String?
+  package var away: Bool?
+  package var capacity: Int??
 
   /// Creates the event payload.
-  public init(handle: String, name: String? = nil, away: Bool? = nil, capacity: Int?? = nil) {
+  package init(handle: String, name: String? = nil, away: Bool? = nil, capacity: Int?? = nil) {
     self.handle = handle
     self.name = name
     self.away = away

@@ -4,10 +4,10 @@
 /// Everything that depends on the rest of the model (who becomes owner, when the
 /// next follow-up is due) was decided when the event was planned and is written in
 /// the event, so applying it needs only the lead.
-public enum LeadFold {
+package enum LeadFold {
   /// The lead after `event`; `lead` is nil only for `lead.created`. Returns nil when
   /// the event does not concern a lead or concerns one that does not exist.
-  public static func apply(_ event: Event, to lead: Lead?) -> Lead? {
+  package static func apply(_ event: Event, to lead: Lead?) -> Lead? {
     if case .leadCreated(let created) = event.body {
       var new = created.lead
       if !created.snapshot {
@@ -97,7 +97,7 @@ public enum LeadFold {
   }
 
   /// The lead as it stood after replaying a history of its events in order.
-  public static func replay(_ events: some Sequence<Event>) -> Lead? {
+  package static func replay(_ events: some Sequence<Event>) -> Lead? {
     var lead: Lead?
     for event in events { lead = apply(event, to: lead) ?? lead }
     return lead

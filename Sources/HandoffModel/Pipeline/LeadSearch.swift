@@ -4,12 +4,12 @@
 /// It runs over every lead of a list on each keystroke, so an ASCII query (the common
 /// case) compares UTF-8 bytes folding ASCII case, without allocating; any other query
 /// compares lowercased text.
-public struct LeadSearch: Sendable {
+package struct LeadSearch: Sendable {
   private let text: String
   private let ascii: [UInt8]?
 
   /// A search for `query` (case does not matter).
-  public init(_ query: String) {
+  package init(_ query: String) {
     text = query.lowercased()
     let bytes = Array(text.utf8)
     ascii = bytes.allSatisfy { $0 < 0x80 } ? bytes : nil
@@ -20,10 +20,10 @@ public struct LeadSearch: Sendable {
   var asciiNeedle: [UInt8]? { ascii }
 
   /// Whether the search matches everything.
-  public var isEmpty: Bool { text.isEmpty }
+  package var isEmpty: Bool { text.isEmpty }
 
   /// Whether the lead matches.
-  public func matches(_ lead: Lead) -> Bool {
+  package func matches(_ lead: Lead) -> Bool {
     withUnsafePointer(to: lead) { matches($0) }
   }
 

@@ -6,7 +6,7 @@ extension Pipeline {
   static let checkpointVersion = 1
 
   /// The state as bytes.
-  public func checkpoint() -> [UInt8] {
+  package func checkpoint() -> [UInt8] {
     var w = BinaryWriter()
     w.count(Pipeline.checkpointVersion)
     w.int64(lastSeq)
@@ -57,11 +57,11 @@ extension Pipeline {
   }
 
   /// The state a checkpoint holds, or nil when the bytes are not a valid checkpoint.
-  public static func restore(checkpoint bytes: UnsafeRawBufferPointer, localZone: Zone)
+  package static func restore(checkpoint bytes: UnsafeRawBufferPointer, zones: any ZoneDatabase)
     -> Pipeline?
   {
     var r = BinaryReader(bytes)
-    let p = Pipeline(localZone: localZone)
+    let p = Pipeline(zones: zones)
     guard r.count() == checkpointVersion, let lastSeq = r.int64(), let eventCount = r.count(),
       let nextLeadID = r.count()
     else { return nil }
@@ -72,10 +72,10 @@ extension Pipeline {
     var settings = Settings()
     for key in Settings.keys {
       guard let value = r.string() else { return nil }
-      do { try settings.set(key, to: value) } catch { return nil }
+      do { try settings.set(key, to: value, zones: zones) } catch { return nil }
     }
     p.settings = settings
-    p.zone = settings.timeZone.flatMap(Zone.init(identifier:)) ?? localZone
+    p.zone = settings.timeZone.flatMap(zones.zone(named:)) ?? zones.local
     guard let memberCount = r.count() else { return nil }
     for _ in 0..<memberCount {
       guard let handle = r.string(), let name = r.string(), let sales = r.bool(),

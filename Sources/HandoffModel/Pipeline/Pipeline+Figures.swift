@@ -1,11 +1,11 @@
 extension Pipeline {
   /// The current period of the settings' kind at a moment.
-  public func currentPeriod(at now: Timestamp) -> Period {
+  package func currentPeriod(at now: Timestamp) -> Period {
     Period.containing(now, kind: settings.periodKind, zone: zone)
   }
 
   /// Marketing's numbers at a moment.
-  public func marketingFigures(at now: Timestamp) -> MarketingFigures {
+  package func marketingFigures(at now: Timestamp) -> MarketingFigures {
     let today = zone.day(of: now)
     var inflow: [Int] = []
     for day in (today - 13)...today {
@@ -32,7 +32,7 @@ extension Pipeline {
   }
 
   /// The handoff queue's numbers at a moment.
-  public func queueFigures(at now: Timestamp) -> QueueFigures {
+  package func queueFigures(at now: Timestamp) -> QueueFigures {
     let sla = settings.acceptanceSLA
     let queued = LeadList.stage(.queued)
     let size = count(of: queued)
@@ -54,7 +54,7 @@ extension Pipeline {
   }
 
   /// Sales' numbers at a moment.
-  public func salesFigures(at now: Timestamp) -> SalesFigures {
+  package func salesFigures(at now: Timestamp) -> SalesFigures {
     let period = currentPeriod(at: now)
     let start = period.start(in: zone)
     let end = period.end(in: zone)
@@ -83,7 +83,7 @@ extension Pipeline {
   }
 
   /// What has been done toward a metric in a period, for a scope.
-  public func actual(_ metric: Metric, scope: Scope, period: Period) -> Int64 {
+  package func actual(_ metric: Metric, scope: Scope, period: Period) -> Int64 {
     let start = period.start(in: zone)
     let end = period.end(in: zone)
     let key: SeriesKey
@@ -102,7 +102,7 @@ extension Pipeline {
 
   /// Progress on every target whose period contains `now`: team first, then
   /// departments, then members; within each, in metric order.
-  public func targetProgress(at now: Timestamp) -> [TargetProgress] {
+  package func targetProgress(at now: Timestamp) -> [TargetProgress] {
     var out: [TargetProgress] = []
     for (key, value) in targetValues {
       let period = key.period
@@ -133,13 +133,13 @@ extension Pipeline {
 
   /// The window before the SLA runs out in which a queued lead is "due soon":
   /// the last quarter of the SLA.
-  public var dueSoonWindow: Duration {
+  package var dueSoonWindow: Duration {
     Duration(milliseconds: settings.acceptanceSLA.milliseconds / 4)
   }
 
   /// Where a queued lead stands against the SLA at a moment, and the time left
   /// (negative once breached). Nil for leads not in the queue.
-  public func sla(of lead: Lead, at now: Timestamp) -> (state: SLAState, remaining: Duration)? {
+  package func sla(of lead: Lead, at now: Timestamp) -> (state: SLAState, remaining: Duration)? {
     guard lead.stage == .queued else { return nil }
     let remaining = (lead.stageEnteredAt + settings.acceptanceSLA) - now
     if remaining.milliseconds <= 0 { return (.breached, remaining) }
@@ -148,13 +148,13 @@ extension Pipeline {
   }
 
   /// Whether an open deal has had no activity for the stale window at a moment.
-  public func isStale(_ lead: Lead, at now: Timestamp) -> Bool {
+  package func isStale(_ lead: Lead, at now: Timestamp) -> Bool {
     lead.stage.isOpenDeal && lead.lastActivityAt < now - .days(Int64(settings.staleDays))
   }
 
   /// The next moment a figure or a lead's SLA state changes on its own, with no new
   /// event: the loop sleeps until then (or until an event arrives).
-  public func nextSLAChange(after now: Timestamp) -> Timestamp? {
+  package func nextSLAChange(after now: Timestamp) -> Timestamp? {
     // Queued leads are sorted by entry, so each edge's next occurrence belongs to the
     // first lead that has not reached it yet: two binary searches.
     let sla = settings.acceptanceSLA

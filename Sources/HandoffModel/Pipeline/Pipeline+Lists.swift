@@ -1,5 +1,5 @@
 /// A sorted list of leads the views read a window of.
-public enum LeadList: Hashable, Sendable {
+package enum LeadList: Hashable, Sendable {
   /// The leads in one stage, longest in the stage first (the queue is `.stage(.queued)`).
   case stage(Stage)
   /// Open deals (accepted, meeting, negotiation), least recent activity first: stale first.
@@ -10,7 +10,7 @@ public enum LeadList: Hashable, Sendable {
 
 extension Pipeline {
   /// How many leads a list holds.
-  public func count(of list: LeadList) -> Int {
+  package func count(of list: LeadList) -> Int {
     switch list {
     case .stage(let s): return stageIndexes[s.ordinal].count
     case .openDeals: return openDealIndex.count
@@ -19,7 +19,7 @@ extension Pipeline {
   }
 
   /// The leads at positions `range` of a list (clamped to the list).
-  public func leads(of list: LeadList, in range: Range<Int>) -> [Lead] {
+  package func leads(of list: LeadList, in range: Range<Int>) -> [Lead] {
     settle(list)
     let entries = index(list).entries
     let lo = max(0, min(range.lowerBound, entries.count))
@@ -29,7 +29,7 @@ extension Pipeline {
 
   /// The storage slots of the leads in a list, in order (for views that sort or filter
   /// a whole list themselves).
-  public func slots(of list: LeadList) -> [Int] {
+  package func slots(of list: LeadList) -> [Int] {
     settle(list)
     return index(list).entries.map { Int($0.slot) }
   }
@@ -37,7 +37,7 @@ extension Pipeline {
   /// The slots of a list's leads, in list order, that match `query` (see `LeadSearch`)
   /// and, when `owner` is given, belong to that owner: the one whole-list pass a filter
   /// keystroke makes. Leads are read in place, never copied.
-  public func slots(of list: LeadList, matching query: LeadSearch, owner: String?) -> [Int32] {
+  package func slots(of list: LeadList, matching query: LeadSearch, owner: String?) -> [Int32] {
     settle(list)
     var kept: [Int32] = []
     if !query.isEmpty, let needle = query.asciiNeedle {
@@ -67,15 +67,15 @@ extension Pipeline {
   }
 
   /// The id of the lead in a storage slot.
-  public func leadID(atSlot slot: Int) -> Int { leads[slot].id }
+  package func leadID(atSlot slot: Int) -> Int { leads[slot].id }
 
   /// The ids of the leads in these storage slots, in order.
-  public func leadIDs(atSlots slots: [Int32]) -> [Int] {
+  package func leadIDs(atSlots slots: [Int32]) -> [Int] {
     leads.withUnsafeBufferPointer { storage in slots.map { storage[Int($0)].id } }
   }
 
   /// Where a lead stands in a list, or nil if it is not in it; a binary search.
-  public func position(of id: Int, in list: LeadList) -> Int? {
+  package func position(of id: Int, in list: LeadList) -> Int? {
     guard let slot = slotByID[id] else { return nil }
     let lead = leads[Int(slot)]
     let key: Int64?

@@ -2,7 +2,7 @@ extension Pipeline {
   /// The event an action would append, checked against the current state; or the
   /// reason it is refused. `ifVersion` is the lead's version the actor saw: if the
   /// lead has changed since, the action is refused with what changed and who did it.
-  public func plan(
+  package func plan(
     _ command: Command, by actor: String, at now: Timestamp, ifVersion: Int? = nil
   ) throws(ModelError) -> EventBody {
     try Validate.actor(actor)
@@ -53,7 +53,7 @@ extension Pipeline {
       return .targetSet(target)
     case .setSetting(let key, let value):
       var copy = settings
-      try copy.set(key, to: value)
+      try copy.set(key, to: value, zones: zones)
       guard copy != settings else { throw .nothingChanged("\(key) is already \(value)") }
       return .settingChanged(key: key, value: value)
     default:
@@ -62,7 +62,7 @@ extension Pipeline {
   }
 
   /// Says what last happened to a lead: "1042 was assigned to sam by maria 3 s ago".
-  public func describeLastChange(of lead: Lead, now: Timestamp) -> String {
+  package func describeLastChange(of lead: Lead, now: Timestamp) -> String {
     let who = lead.lastChangedBy.isEmpty ? "someone" : lead.lastChangedBy
     return
       "\(lead.id) was \(lead.lastChange.phrase) by \(who) \(RelativeTime.ago(lead.lastActivityAt, now: now))"
@@ -263,7 +263,7 @@ extension Pipeline {
   /// The member auto-assign picks: active, not away, in the department that owns the
   /// lead's stage, under capacity, with the fewest open leads; ties go to whoever has
   /// waited longest since their last assignment, then by handle.
-  public func leastLoaded(for lead: Lead) throws(ModelError) -> Member {
+  package func leastLoaded(for lead: Lead) throws(ModelError) -> Member {
     let department = lead.stage.ownerDepartment
     let team = members.filter { $0.department == department && $0.active }
     guard !team.isEmpty else {
@@ -292,7 +292,7 @@ extension Pipeline {
   /// The compensating event that undoes `event` (made by `actor`), given the lead as it
   /// stood just before that event. Refused when the lead has changed since, when the
   /// event was someone else's, or when it cannot be undone.
-  public func plan(
+  package func plan(
     undoOf event: Event, leadBefore: Lead?, by actor: String, at now: Timestamp
   ) throws(ModelError) -> EventBody {
     guard event.actor == actor else { throw .cannotUndo("that change was made by \(event.actor)") }

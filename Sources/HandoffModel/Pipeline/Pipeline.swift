@@ -4,27 +4,28 @@
 /// Apply events in sequence order with `apply(_:)`; ask what an action would append
 /// with `plan(_:by:at:ifVersion:)`. Reads never scan all leads: lists are kept sorted
 /// and figures are kept as events arrive. A pipeline is used from one thread.
-public final class Pipeline {
+package final class Pipeline {
   /// Team settings.
-  public internal(set) var settings = Settings()
+  package internal(set) var settings = Settings()
   /// The zone days and periods are counted in: the settings' zone, else the local one.
-  public internal(set) var zone: Zone
-  private let localZone: Zone
+  package internal(set) var zone: Zone
+  /// Where zones come from: the machine's own, and the one the settings name.
+  package let zones: any ZoneDatabase
   /// The sequence number of the last event applied (0 before any).
-  public internal(set) var lastSeq: Int64 = 0
+  package internal(set) var lastSeq: Int64 = 0
   /// How many events have been applied.
-  public internal(set) var eventCount = 0
+  package internal(set) var eventCount = 0
   /// The id the next new lead gets.
-  public internal(set) var nextLeadID = 1001
+  package internal(set) var nextLeadID = 1001
   /// Grows with every applied event: views compare it to know whether to redraw.
-  public internal(set) var generation: UInt64 = 0
+  package internal(set) var generation: UInt64 = 0
 
   var leads: [Lead] = []
   var slotByID: [Int: Int32] = [:]
   var notesByLead: [Int: [Note]] = [:]
   var membersByHandle: [String: Member] = [:]
   /// Handles in the order members first joined.
-  public internal(set) var memberHandles: [String] = []
+  package internal(set) var memberHandles: [String] = []
   var targetValues: [TargetKey: Int64] = [:]
 
   var stageCounts = [Int](repeating: 0, count: Stage.allCases.count)
@@ -42,44 +43,48 @@ public final class Pipeline {
   var acceptances: [(at: Int32, seconds: Int32)] = []
   var medianCache: (key: MedianCacheKey, value: Duration?)?
 
-  /// An empty pipeline; `localZone` is the zone used while settings name none
-  /// (inject a fixed one in tests).
-  public init(localZone: Zone = .local()) {
-    self.localZone = localZone
-    self.zone = localZone
+  /// An empty pipeline counting days in `zones`' local zone until the settings name one.
+  package init(zones: any ZoneDatabase) {
+    self.zones = zones
+    self.zone = zones.local
+  }
+
+  /// An empty pipeline on a fixed local zone that knows only UTC and offsets (tests).
+  package convenience init(localZone: Zone) {
+    self.init(zones: FixedZones(local: localZone))
   }
 
   // MARK: Reading
 
   /// How many leads there are.
-  public var leadCount: Int { leads.count }
+  package var leadCount: Int { leads.count }
 
   /// The lead with an id.
-  public func lead(_ id: Int) -> Lead? {
+  package func lead(_ id: Int) -> Lead? {
     guard let slot = slotByID[id] else { return nil }
     return leads[Int(slot)]
   }
 
   /// The lead kept at a storage slot (0..<leadCount); slots are stable for a lead.
-  public func lead(atSlot slot: Int) -> Lead { leads[slot] }
+  package func lead(atSlot slot: Int) -> Lead { leads[slot] }
 
   /// The storage slot of a lead.
-  public func slot(of id: Int) -> Int? { slotByID[id].map(Int.init) }
+  package func slot(of id: Int) -> Int? { slotByID[id].map(Int.init) }
 
   /// Every lead, in the order they were created.
-  public var allLeads: [Lead] { leads }
+  package var allLeads: [Lead] { leads }
 
   /// The notes on a lead, oldest first.
-  public func notes(of id: Int) -> [Note] { notesByLead[id] ?? [] }
+  package func notes(of id: Int) -> [Note] { notesByLead[id] ?? [] }
 
   /// A member by handle (also members who left).
-  public func member(_ handle: String) -> Member? { membersByHandle[handle] }
+  package func member(_ handle: String) -> Member? { membersByHandle[handle] }
 
   /// Every member, in joining order (including those who left).
-  public var members: [Member] { memberHandles.compactMap { membersByHandle[$0] } }
+  package var members: [Member] { memberHandles.compactMap { membersByHandle[$0] } }
 
   /// The value of every target that is set.
-  public var targets: [Target] {
+  package var targets: [Target] {
     targetValues.map {
       Target(metric: $0.key.metric, period: $0.key.period, scope: $0.key.scope, value: $0.value)
     }
@@ -91,18 +96,18 @@ public final class Pipeline {
   }
 
   /// The target for a metric, period and scope, if set.
-  public func target(_ metric: Metric, _ period: Period, _ scope: Scope) -> Int64? {
+  package func target(_ metric: Metric, _ period: Period, _ scope: Scope) -> Int64? {
     targetValues[TargetKey(metric: metric, period: period, scope: scope)]
   }
 
   /// How many open leads a member owns (their load, for assignment).
-  public func load(of handle: String) -> Int { openLoad[handle] ?? 0 }
+  package func load(of handle: String) -> Int { openLoad[handle] ?? 0 }
 
   /// How many leads are in a stage.
-  public func count(in stage: Stage) -> Int { stageCounts[stage.ordinal] }
+  package func count(in stage: Stage) -> Int { stageCounts[stage.ordinal] }
 
   /// The summed estimated value of the leads in a stage (minor units).
-  public func value(in stage: Stage) -> Int64 { stageValues[stage.ordinal] }
+  package func value(in stage: Stage) -> Int64 { stageValues[stage.ordinal] }
 
   // MARK: Applying events
 
@@ -110,7 +115,7 @@ public final class Pipeline {
   /// problem (and changes nothing) when the event does not fit the state, e.g. it
   /// names a lead that does not exist.
   @discardableResult
-  public func apply(_ event: Event) -> FoldProblem? {
+  package func apply(_ event: Event) -> FoldProblem? {
     let problem = fold(event)
     if problem == nil {
       lastSeq = max(lastSeq, event.seq)
@@ -154,11 +159,11 @@ public final class Pipeline {
       targetValues[key] = t.value > 0 ? t.value : nil
     case .settingChanged(let key, let value):
       do {
-        try settings.set(key, to: value)
+        try settings.set(key, to: value, zones: zones)
       } catch {
         return .badSetting(key: key, value: value, why: error.description)
       }
-      zone = settings.timeZone.flatMap(Zone.init(identifier:)) ?? localZone
+      zone = settings.timeZone.flatMap(zones.zone(named:)) ?? zones.local
       medianCache = nil
     default:
       return update(event)
@@ -278,7 +283,7 @@ public final class Pipeline {
 
   /// Rebuilds every list from scratch on its next read; call after a bulk load to
   /// skip the per-event upkeep (the load does this itself when it is large).
-  public func markIndexesForRebuild() {
+  package func markIndexesForRebuild() {
     for i in stageIndexes.indices { stageIndexes[i].markForRebuild() }
     openDealIndex.markForRebuild()
     customerIndex.markForRebuild()
@@ -287,14 +292,14 @@ public final class Pipeline {
 
 /// An event that does not fit the state it is applied to. The log is still readable;
 /// `handoff check` lists these.
-public enum FoldProblem: Error, Sendable, Equatable, CustomStringConvertible {
+package enum FoldProblem: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownLead(Int)
   case duplicateLead(Int)
   case unknownMember(String)
   case memberExists(String)
   case badSetting(key: String, value: String, why: String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .unknownLead(let id): return "names lead \(id), which does not exist"
     case .duplicateLead(let id): return "creates lead \(id), which already exists"

@@ -1,14 +1,14 @@
 /// A compact binary encoding for checkpoints: little-endian integers, variable-length
-/// unsigned counts, length-prefixed UTF-8 strings. Not a public format: a checkpoint
+/// unsigned counts, length-prefixed UTF-8 strings. Not a package format: a checkpoint
 /// is a cache that is rebuilt whenever it does not match.
-public struct BinaryWriter {
+package struct BinaryWriter {
   /// The bytes written so far.
-  public private(set) var bytes: [UInt8] = []
+  package private(set) var bytes: [UInt8] = []
 
   /// An empty writer.
-  public init() {}
+  package init() {}
 
-  public mutating func count(_ value: Int) {
+  package mutating func count(_ value: Int) {
     var v = UInt64(max(0, value))
     while v >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
@@ -17,17 +17,17 @@ public struct BinaryWriter {
     bytes.append(UInt8(v))
   }
 
-  public mutating func int64(_ value: Int64) {
+  package mutating func int64(_ value: Int64) {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
-  public mutating func int32(_ value: Int32) {
+  package mutating func int32(_ value: Int32) {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
-  public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+  package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-  public mutating func string(_ value: String) {
+  package mutating func string(_ value: String) {
     var value = value
     value.withUTF8 { utf8 in
       count(utf8.count)
@@ -35,35 +35,35 @@ public struct BinaryWriter {
     }
   }
 
-  public mutating func optionalString(_ value: String?) {
+  package mutating func optionalString(_ value: String?) {
     bool(value != nil)
     if let value { string(value) }
   }
 
-  public mutating func optionalInt64(_ value: Int64?) {
+  package mutating func optionalInt64(_ value: Int64?) {
     bool(value != nil)
     if let value { int64(value) }
   }
 
   /// An array of fixed-size integers, copied as raw memory.
-  public mutating func raw<T: FixedWidthInteger>(_ values: [T]) {
+  package mutating func raw<T: FixedWidthInteger>(_ values: [T]) {
     count(values.count)
     values.withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
 }
 
 /// Reads what `BinaryWriter` wrote; every read fails (nil) rather than trap on bad input.
-public struct BinaryReader {
+package struct BinaryReader {
   private let bytes: UnsafeRawBufferPointer
   /// The read position.
-  public private(set) var index = 0
+  package private(set) var index = 0
 
   /// A reader over `bytes`, which must outlive it.
-  public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+  package init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-  public var atEnd: Bool { index == bytes.count }
+  package var atEnd: Bool { index == bytes.count }
 
-  public mutating func count() -> Int? {
+  package mutating func count() -> Int? {
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while index < bytes.count, shift < 64 {
@@ -76,17 +76,17 @@ public struct BinaryReader {
     return nil
   }
 
-  public mutating func int64() -> Int64? { fixed(Int64.self) }
+  package mutating func int64() -> Int64? { fixed(Int64.self) }
 
-  public mutating func int32() -> Int32? { fixed(Int32.self) }
+  package mutating func int32() -> Int32? { fixed(Int32.self) }
 
-  public mutating func bool() -> Bool? {
+  package mutating func bool() -> Bool? {
     guard index < bytes.count, bytes[index] <= 1 else { return nil }
     index += 1
     return bytes[index - 1] == 1
   }
 
-  public mutating func string() -> String? {
+  package mutating func string() -> String? {
     guard let n = count(), n <= bytes.count - index else { return nil }
     let text = String(
       decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + n)]), as: UTF8.self)
@@ -95,17 +95,17 @@ public struct BinaryReader {
   }
 
   /// Reads an optional string: `.some(nil)` when absent, nil when the bytes are bad.
-  public mutating func optionalString() -> String?? {
+  package mutating func optionalString() -> String?? {
     guard let present = bool() else { return nil }
     return present ? string().map { .some($0) } : .some(nil)
   }
 
-  public mutating func optionalInt64() -> Int64?? {
+  package mutating func optionalInt64() -> Int64?? {
     guard let present = bool() else { return nil }
     return present ? int64().map { .some($0) } : .some(nil)
   }
 
-  public mutating func raw<T: FixedWidthInteger>(_: T.Type) -> [T]? {
+  package mutating func raw<T: FixedWidthInteger>(_: T.Type) -> [T]? {
     guard let n = count() else { return nil }
     let size = n * MemoryLayout<T>.size
     guard size <= bytes.count - index else { return nil }

@@ -3,9 +3,9 @@
 /// Uses the well-known days-from-civil algorithm (Howard Hinnant), exact for all
 /// dates the product can meet, and free of Foundation's calendar machinery so that
 /// folding millions of events stays fast.
-public enum CivilDate {
+package enum CivilDate {
   /// The calendar date of a day number (days since 1970-01-01).
-  public static func from(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+  package static func from(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097
@@ -19,7 +19,7 @@ public enum CivilDate {
   }
 
   /// The day number (days since 1970-01-01) of a calendar date.
-  public static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
+  package static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -30,7 +30,7 @@ public enum CivilDate {
   }
 
   /// The number of days in a month of a year.
-  public static func daysIn(month: Int64, year: Int64) -> Int64 {
+  package static func daysIn(month: Int64, year: Int64) -> Int64 {
     switch month {
     case 2: return isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: return 30
@@ -39,7 +39,7 @@ public enum CivilDate {
   }
 
   /// Whether a year is a Gregorian leap year.
-  public static func isLeap(_ year: Int64) -> Bool {
+  package static func isLeap(_ year: Int64) -> Bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
   }
 }

@@ -1,26 +1,26 @@
 /// Whether targets and "this period" figures count by month or by quarter.
-public enum PeriodKind: String, Sendable, CaseIterable {
+package enum PeriodKind: String, Sendable, CaseIterable {
   case month, quarter
 }
 
 /// A calendar month or quarter, e.g. `2026-11` or `2026-Q4`.
-public struct Period: Hashable, Sendable, CustomStringConvertible {
+package struct Period: Hashable, Sendable, CustomStringConvertible {
   /// Month or quarter.
-  public var kind: PeriodKind
+  package var kind: PeriodKind
   /// The calendar year.
-  public var year: Int
+  package var year: Int
   /// 1–12 for a month, 1–4 for a quarter.
-  public var index: Int
+  package var index: Int
 
   /// Creates a period; `index` is 1–12 for months, 1–4 for quarters.
-  public init(kind: PeriodKind, year: Int, index: Int) {
+  package init(kind: PeriodKind, year: Int, index: Int) {
     self.kind = kind
     self.year = year
     self.index = index
   }
 
   /// Parses `2026-11` (a month) or `2026-Q4` (a quarter).
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     // Four ASCII digits exactly (`Int` alone would take "+506" or "-506"), so that
     // every period read prints back as the same text.
@@ -38,7 +38,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The period of a kind that contains a moment, in a zone.
-  public static func containing(_ moment: Timestamp, kind: PeriodKind, zone: Zone) -> Period {
+  package static func containing(_ moment: Timestamp, kind: PeriodKind, zone: Zone) -> Period {
     let (year, month, _) = CivilDate.from(daysSinceEpoch: zone.day(of: moment))
     switch kind {
     case .month: return Period(kind: .month, year: Int(year), index: Int(month))
@@ -47,7 +47,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `2026-11` or `2026-Q4`.
-  public var description: String {
+  package var description: String {
     // Years below 1000 keep their leading zeros: "0506-11" must read back.
     let y = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
     switch kind {
@@ -57,16 +57,16 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The first local day of the period (days since 1970-01-01).
-  public var firstDay: Int64 {
+  package var firstDay: Int64 {
     let month = kind == .month ? index : (index - 1) * 3 + 1
     return CivilDate.daysSinceEpoch(year: Int64(year), month: Int64(month), day: 1)
   }
 
   /// The first local day after the period.
-  public var endDay: Int64 { next.firstDay }
+  package var endDay: Int64 { next.firstDay }
 
   /// The period that follows this one.
-  public var next: Period {
+  package var next: Period {
     let count = kind == .month ? 12 : 4
     return index == count
       ? Period(kind: kind, year: year + 1, index: 1)
@@ -74,13 +74,13 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The first moment of the period in a zone.
-  public func start(in zone: Zone) -> Timestamp { zone.startOfDay(firstDay) }
+  package func start(in zone: Zone) -> Timestamp { zone.startOfDay(firstDay) }
 
   /// The first moment after the period in a zone.
-  public func end(in zone: Zone) -> Timestamp { zone.startOfDay(endDay) }
+  package func end(in zone: Zone) -> Timestamp { zone.startOfDay(endDay) }
 
   /// How much of the period has passed at a moment, from 0 to 1.
-  public func fractionElapsed(at moment: Timestamp, zone: Zone) -> Double {
+  package func fractionElapsed(at moment: Timestamp, zone: Zone) -> Double {
     let start = start(in: zone).milliseconds
     let end = end(in: zone).milliseconds
     guard end > start else { return 1 }

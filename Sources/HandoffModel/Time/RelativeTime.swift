@@ -1,8 +1,8 @@
 /// "3 s ago", "5 min ago", "2 h ago", "3 d ago": how long ago something happened.
-public enum RelativeTime {
+package enum RelativeTime {
   /// How long before `now` a moment was, in words; "just now" within a second, and
   /// "in …" for moments ahead (a clock that disagrees slightly is not an error).
-  public static func ago(_ moment: Timestamp, now: Timestamp) -> String {
+  package static func ago(_ moment: Timestamp, now: Timestamp) -> String {
     let seconds = (now - moment).milliseconds / 1000
     if seconds < 0 { return "in " + amount(-seconds) }
     if seconds == 0 { return "just now" }

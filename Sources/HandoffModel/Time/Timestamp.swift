@@ -2,74 +2,74 @@
 ///
 /// The model measures time as an integer so that folding, comparing and storing
 /// events never rounds; formatting to and from ISO 8601 lives in this file.
-public struct Timestamp: Hashable, Comparable, Sendable {
+package struct Timestamp: Hashable, Comparable, Sendable {
   /// Milliseconds since the Unix epoch (UTC).
-  public var milliseconds: Int64
+  package var milliseconds: Int64
 
   /// Creates a timestamp from milliseconds since the Unix epoch.
-  public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+  package init(milliseconds: Int64) { self.milliseconds = milliseconds }
 
   /// Creates a timestamp from whole seconds since the Unix epoch.
-  public init(seconds: Int64) { self.milliseconds = seconds * 1000 }
+  package init(seconds: Int64) { self.milliseconds = seconds * 1000 }
 
-  public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+  package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
     lhs.milliseconds < rhs.milliseconds
   }
 
   /// This moment moved by a duration.
-  public static func + (lhs: Timestamp, rhs: Duration) -> Timestamp {
+  package static func + (lhs: Timestamp, rhs: Duration) -> Timestamp {
     Timestamp(milliseconds: lhs.milliseconds + rhs.milliseconds)
   }
 
   /// This moment moved back by a duration.
-  public static func - (lhs: Timestamp, rhs: Duration) -> Timestamp {
+  package static func - (lhs: Timestamp, rhs: Duration) -> Timestamp {
     Timestamp(milliseconds: lhs.milliseconds - rhs.milliseconds)
   }
 
   /// The time between two moments.
-  public static func - (lhs: Timestamp, rhs: Timestamp) -> Duration {
+  package static func - (lhs: Timestamp, rhs: Timestamp) -> Duration {
     Duration(milliseconds: lhs.milliseconds - rhs.milliseconds)
   }
 }
 
 /// A length of time in milliseconds (named so as not to clash with Swift's `Duration`).
-public typealias Duration = Milliseconds
+package typealias Duration = Milliseconds
 
 /// A signed length of time, in milliseconds.
-public struct Milliseconds: Hashable, Comparable, Sendable {
+package struct Milliseconds: Hashable, Comparable, Sendable {
   /// The length in milliseconds.
-  public var milliseconds: Int64
+  package var milliseconds: Int64
 
   /// Creates a length of time from milliseconds.
-  public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+  package init(milliseconds: Int64) { self.milliseconds = milliseconds }
 
   /// A length of whole seconds.
-  public static func seconds(_ n: Int64) -> Milliseconds { Milliseconds(milliseconds: n * 1000) }
+  package static func seconds(_ n: Int64) -> Milliseconds { Milliseconds(milliseconds: n * 1000) }
   /// A length of whole minutes.
-  public static func minutes(_ n: Int64) -> Milliseconds { .seconds(n * 60) }
+  package static func minutes(_ n: Int64) -> Milliseconds { .seconds(n * 60) }
   /// A length of whole hours.
-  public static func hours(_ n: Int64) -> Milliseconds { .minutes(n * 60) }
+  package static func hours(_ n: Int64) -> Milliseconds { .minutes(n * 60) }
   /// A length of whole days of 24 hours.
-  public static func days(_ n: Int64) -> Milliseconds { .hours(n * 24) }
+  package static func days(_ n: Int64) -> Milliseconds { .hours(n * 24) }
 
-  public static func < (lhs: Milliseconds, rhs: Milliseconds) -> Bool {
+  package static func < (lhs: Milliseconds, rhs: Milliseconds) -> Bool {
     lhs.milliseconds < rhs.milliseconds
   }
 
   /// The sum of two lengths.
-  public static func + (lhs: Milliseconds, rhs: Milliseconds) -> Milliseconds {
+  package static func + (lhs: Milliseconds, rhs: Milliseconds) -> Milliseconds {
     Milliseconds(milliseconds: lhs.milliseconds + rhs.milliseconds)
   }
 
   /// The difference of two lengths.
-  public static func - (lhs: Milliseconds, rhs: Milliseconds) -> Milliseconds {
+  package static func - (lhs: Milliseconds, rhs: Milliseconds) -> Milliseconds {
     Milliseconds(milliseconds: lhs.milliseconds - rhs.milliseconds)
   }
 }
 
 extension Timestamp {
   /// Formats as ISO 8601 in UTC with milliseconds, e.g. `2026-11-22T14:15:07.123Z`.
-  public var iso8601: String {
+  package var iso8601: String {
     let (days, msOfDay) = milliseconds.floorDivided(by: 86_400_000)
     let (year, month, day) = CivilDate.from(daysSinceEpoch: days)
     let hours = msOfDay / 3_600_000
@@ -82,14 +82,14 @@ extension Timestamp {
 
   /// Parses ISO 8601 as written by `iso8601`, and also without milliseconds, with a
   /// numeric offset (`+02:00`), or a date alone (`2026-11-22`, midnight UTC).
-  public init?(iso8601 text: String) {
+  package init?(iso8601 text: String) {
     var text = text
     guard let parsed = text.withUTF8({ Timestamp.parse($0) }) else { return nil }
     self = parsed
   }
 
   /// Parses ISO 8601 bytes; the fast path used by the store's line parser.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+  package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
     var reader = DigitReader(bytes: bytes)
     guard let year = reader.number(digits: 4), reader.expect(UInt8(ascii: "-")),
       let month = reader.number(digits: 2), reader.expect(UInt8(ascii: "-")),

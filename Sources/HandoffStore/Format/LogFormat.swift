@@ -3,9 +3,9 @@ import HandoffText
 
 /// The log format's JSON objects for output (`--json`): the same keys as the log
 /// (docs/FORMAT.md), so what scripts read and what the log holds agree.
-public enum LogFormat {
+package enum LogFormat {
   /// A lead as one JSON object: `id`, `v` (version), every field, and `notes` when given.
-  public static func json(lead: Lead, notes: [Note]?) -> String {
+  package static func json(lead: Lead, notes: [Note]?) -> String {
     var writer = JSONWriter()
     EventEncoder.leadObject(lead, notes: notes, into: &writer)
     return writer.text
@@ -13,7 +13,7 @@ public enum LogFormat {
 
   /// A member as one JSON object: `handle`, `name`, `dept`, `active`, `away`,
   /// `capacity`, `joined`, and `load` (open leads) when given.
-  public static func json(member: Member, load: Int? = nil) -> String {
+  package static func json(member: Member, load: Int? = nil) -> String {
     var writer = JSONWriter()
     EventEncoder.memberObject(member, load: load, into: &writer)
     return writer.text
@@ -30,7 +30,7 @@ public enum LogFormat {
   }
 
   /// An event as its log line (without the newline).
-  public static func line(_ event: Event) -> String {
+  package static func line(_ event: Event) -> String {
     var bytes = EventEncoder.line(event)
     bytes.removeLast()
     return String(decoding: bytes, as: UTF8.self)

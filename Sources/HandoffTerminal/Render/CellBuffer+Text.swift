@@ -2,8 +2,18 @@ extension CellBuffer {
   /// The buffer as plain text, one line per row with trailing spaces removed: for
   /// output that is not a terminal (a pipe, a file, `TERM=dumb`).
   public var plainText: String {
-    lines.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
-      .joined(separator: "\n") + "\n"
+    // An empty buffer is one empty line, as it always was.
+    guard height > 0 else { return "\n" }
+    var out = ""
+    out.reserveCapacity(width * height + height)
+    for y in 0..<height {
+      // Trailing blanks are found by cell, not by walking the line's characters back.
+      var end = width
+      while end > 0 && self[end - 1, y].text == " " { end -= 1 }
+      for x in 0..<end where !self[x, y].isContinuation { out += self[x, y].text }
+      out += "\n"
+    }
+    return out
   }
 
   /// The buffer as text with SGR styling but no cursor movement, one line per row:

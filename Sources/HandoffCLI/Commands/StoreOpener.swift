@@ -1,0 +1,24 @@
+import HandoffModel
+import HandoffStore
+
+/// The one place a store's kind is chosen from its address (`--store`, `HANDOFF_STORE`,
+/// the default path): a path is the JSON-lines log. A new kind of store adds its URL
+/// scheme here and to `knownSchemes`; an address of any other scheme is refused in one
+/// line that says what would work.
+package enum StoreOpener {
+  /// The URL schemes some store implements.
+  package static let knownSchemes: [String] = []
+
+  /// The store at `address`, not yet opened, stamping events with `clock` and counting
+  /// days in `zones`.
+  package static func store(
+    at address: StoreAddress, clock: any Clock, zones: any ZoneDatabase
+  ) throws(StoreError) -> any EventStore {
+    switch address {
+    case .file(let path):
+      return FileStore(path: path, clock: clock, zones: zones)
+    case .url:
+      throw address.unknownScheme(known: knownSchemes)
+    }
+  }
+}

@@ -1,0 +1,99 @@
+/// MD5 (RFC 1321), only for PostgreSQL's `md5` password method, which servers set up
+/// before SCRAM still ask for. Not for anything that needs a secure hash.
+package enum MD5 {
+  /// The 16-byte digest of `bytes`.
+  package static func hash(_ bytes: [UInt8]) -> [UInt8] {
+    var message = bytes
+    let bits = UInt64(bytes.count) &* 8
+    message.append(0x80)
+    while message.count % 64 != 56 { message.append(0) }
+    for shift in stride(from: 0, through: 56, by: 8) {
+      message.append(UInt8(truncatingIfNeeded: bits >> shift))
+    }
+    var h: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476)
+    message.withUnsafeBytes { raw in
+      for start in stride(from: 0, to: raw.count, by: 64) {
+        h = compress(h, UnsafeRawBufferPointer(rebasing: raw[start..<start + 64]))
+      }
+    }
+    var digest: [UInt8] = []
+    for word in [h.0, h.1, h.2, h.3] {
+      for shift in stride(from: 0, through: 24, by: 8) {
+        digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+      }
+    }
+    return digest
+  }
+
+  /// The digest as 32 lowercase hexadecimal digits, the form PostgreSQL hashes again.
+  package static func hexHash(_ bytes: [UInt8]) -> String {
+    hexadecimal(hash(bytes))
+  }
+
+  private static func compress(
+    _ h: (UInt32, UInt32, UInt32, UInt32), _ block: UnsafeRawBufferPointer
+  ) -> (UInt32, UInt32, UInt32, UInt32) {
+    var words = [UInt32](repeating: 0, count: 16)
+    for i in 0..<16 {
+      words[i] =
+        UInt32(block[4 * i]) | UInt32(block[4 * i + 1]) << 8 | UInt32(block[4 * i + 2]) << 16
+        | UInt32(block[4 * i + 3]) << 24
+    }
+    var (a, b, c, d) = h
+    for i in 0..<64 {
+      var f: UInt32
+      let g: Int
+      switch i {
+      case 0..<16:
+        f = (b & c) | (~b & d)
+        g = i
+      case 16..<32:
+        f = (d & b) | (~d & c)
+        g = (5 * i + 1) % 16
+      case 32..<48:
+        f = b ^ c ^ d
+        g = (3 * i + 5) % 16
+      default:
+        f = c ^ (b | ~d)
+        g = (7 * i) % 16
+      }
+      f = f &+ a &+ sines[i] &+ words[g]
+      a = d
+      d = c
+      c = b
+      b = b &+ ((f << shifts[i]) | (f >> (32 - shifts[i])))
+    }
+    return (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d)
+  }
+}
+
+/// Lowercase hexadecimal digits of `bytes`.
+package func hexadecimal(_ bytes: [UInt8]) -> String {
+  let digits = Array("0123456789abcdef".utf8)
+  var text: [UInt8] = []
+  text.reserveCapacity(bytes.count * 2)
+  for byte in bytes {
+    text.append(digits[Int(byte >> 4)])
+    text.append(digits[Int(byte & 0x0F)])
+  }
+  return String(decoding: text, as: UTF8.self)
+}
+
+/// The left rotations of each of the 64 steps: four per round, each used four times.
+private let shifts: [UInt32] = [
+  [7, 12, 17, 22] as [UInt32], [5, 9, 14, 20], [4, 11, 16, 23], [6, 10, 15, 21],
+].flatMap { round in (0..<4).flatMap { _ in round } }
+
+/// `floor(abs(sin(i + 1)) × 2³²)` for each step, as RFC 1321 lists them.
+private let sines: [UInt32] = [
+  0xd76a_a478, 0xe8c7_b756, 0x2420_70db, 0xc1bd_ceee, 0xf57c_0faf, 0x4787_c62a, 0xa830_4613,
+  0xfd46_9501, 0x6980_98d8, 0x8b44_f7af, 0xffff_5bb1, 0x895c_d7be, 0x6b90_1122, 0xfd98_7193,
+  0xa679_438e, 0x49b4_0821, 0xf61e_2562, 0xc040_b340, 0x265e_5a51, 0xe9b6_c7aa, 0xd62f_105d,
+  0x0244_1453, 0xd8a1_e681, 0xe7d3_fbc8, 0x21e1_cde6, 0xc337_07d6, 0xf4d5_0d87, 0x455a_14ed,
+  0xa9e3_e905, 0xfcef_a3f8, 0x676f_02d9, 0x8d2a_4c8a, 0xfffa_3942, 0x8771_f681, 0x6d9d_6122,
+  0xfde5_380c, 0xa4be_ea44, 0x4bde_cfa9, 0xf6bb_4b60, 0xbebf_bc70, 0x289b_7ec6, 0xeaa1_27fa,
+  0xd4ef_3085, 0x0488_1d05, 0xd9d4_d039, 0xe6db_99e5, 0x1fa2_7cf8, 0xc4ac_5665, 0xf429_2244,
+  0x432a_ff97, 0xab94_23a7, 0xfc93_a039, 0x655b_59c3, 0x8f0c_cc92, 0xffef_f47d, 0x8584_5dd1,
+  0x6fa8_7e4f, 0xfe2c_e6e0, 0xa301_4314, 0x4e08_11a1, 0xf753_7e82, 0xbd3a_f235, 0x2ad7_d2bb,
+  0xeb86_d391,
+]

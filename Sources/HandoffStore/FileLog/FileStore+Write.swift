@@ -1,0 +1,291 @@
+import HandoffModel
+import HandoffSystem
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension FileStore {
+  /// How long a writer waits for another process's lock before giving up.
+  static let lockPatience: Int64 = 10_000
+
+  package func perform(_ command: Command, by actor: String, ifVersion: Int?) throws(StoreError)
+    -> Event
+  {
+    try write(asBatch: false) { () throws(StoreError) in
+      let now = clock.now()
+      do throws(ModelError) {
+        let body = try pipeline.plan(command, by: actor, at: now, ifVersion: ifVersion)
+        return [PlannedEvent(at: now, actor: actor, body: body)]
+      } catch {
+        throw .model(error)
+      }
+    }.last!
+  }
+
+  package func undo(by actor: String, lead: Int?) throws(StoreError) -> Event {
+    try write(asBatch: false) { () throws(StoreError) in
+      guard let index = lastChange(by: actor, lead: lead) else {
+        throw .model(
+          .nothingToUndo(
+            lead.map { "\(actor) has not changed \($0)" } ?? "\(actor) has changed no lead"))
+      }
+      let undone = try event(at: index)
+      guard let id = undone.leadID else { throw .model(.nothingToUndo("that change has no lead")) }
+      let earlier = try history(of: id).filter { $0.seq < undone.seq }
+      let now = clock.now()
+      do throws(ModelError) {
+        let body = try pipeline.plan(
+          undoOf: undone, leadBefore: LeadFold.replay(earlier), by: actor, at: now)
+        return [PlannedEvent(at: now, actor: actor, body: body)]
+      } catch {
+        throw .model(error)
+      }
+    }.last!
+  }
+
+  package func batch(_ plan: (Pipeline) throws(StoreError) -> [PlannedEvent]) throws(StoreError)
+    -> BatchResult
+  {
+    // Read in place: a million-lead demo is millions of events, too many to copy.
+    try write(asBatch: true) { () throws(StoreError) in try plan(pipeline) }
+  }
+
+  /// The position of `actor`'s last change (to `lead`) in the history index.
+  private func lastChange(by actor: String, lead: Int?) -> Int? {
+    guard let lead else { return lastChangeByActor[actor] }
+    let id = Int32(truncatingIfNeeded: lead)
+    var index = historyLeads.count - 1
+    while index >= 0 {
+      if historyLeads[index] == id, let event = try? event(at: index), event.actor == actor {
+        if case .leadOpened = event.body {} else { return index }
+      }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// The writer's protocol: lock, settle what a dead writer left, catch up, plan
+  /// (against the caught-up state), fold the new events in, append all their lines,
+  /// fsync. A batch of more than one event is marked beside the log while it is
+  /// written (`BatchIntent`), so nobody sees part of it. When anything fails the state
+  /// is read again from the file, so state and log never disagree.
+  private func write(asBatch: Bool, _ plan: () throws(StoreError) -> [PlannedEvent])
+    throws(StoreError) -> BatchResult
+  {
+    let fd = try lockedFile()
+    defer {
+      fd.unlock()
+      fd.close()
+    }
+    try settleUnfinishedBatch(fd)
+    try catchUp()
+    try repairTornTail(fd)
+    let planned = try plan()
+    guard !planned.isEmpty else { return BatchResult(count: 0, last: nil) }
+    let first = offset
+    let marked = asBatch && planned.count > 1
+    if marked, let identity = loadedIdentity {
+      do {
+        try BatchIntent(device: identity.device, inode: identity.inode, start: first)
+          .write(beside: path)
+      } catch {
+        throw .system(error)
+      }
+    }
+    var last: Event?
+    var count = 0
+    var bytes: [UInt8] = []
+    var written: Int64 = 0
+    var seq = pipeline.lastSeq
+    // A bulk append rebuilds the lists once afterwards instead of upkeeping them per event.
+    if planned.count > 10_000 { pipeline.markIndexesForRebuild() }
+    /// Undoes a half-done append: cut the file back and read the state again.
+    func abandon(_ error: StoreError) throws(StoreError) -> Never {
+      try? fd.truncate(to: first)
+      if marked { try? BatchIntent.remove(beside: path) }
+      try reload()
+      throw error
+    }
+    func flush() throws(StoreError) {
+      do {
+        try fd.writeAll(bytes)
+      } catch {
+        try abandon(.system(SystemError("write to", path: path, error)))
+      }
+      written += Int64(bytes.count)
+      bytes.removeAll(keepingCapacity: true)
+    }
+    for item in planned {
+      if let kept = item.seq {
+        guard kept > seq else {
+          try abandon(
+            .refused(
+              "event \(count + 1) of \(planned.count): sequence \(kept) does not follow \(seq)"))
+        }
+        seq = kept
+      } else {
+        seq += 1
+      }
+      let event = Event(seq: seq, at: item.at, actor: item.actor, body: item.body)
+      if let problem = pipeline.apply(event) {
+        try abandon(.refused("event \(count + 1) of \(planned.count) does not fit: \(problem)"))
+      }
+      // Recorded now; if the append fails, `abandon` reloads and forgets it again.
+      record(event, start: first + written + Int64(bytes.count))
+      bytes.append(contentsOf: EventEncoder.line(event))
+      last = event
+      count += 1
+      // Large appends (a demo team) go out in pieces, still under the one lock.
+      if bytes.count >= 1 << 23 { try flush() }
+    }
+    try flush()
+    do {
+      try fd.sync()
+    } catch {
+      try abandon(.system(SystemError("flush to disk", path: path, error)))
+    }
+    if marked {
+      do {
+        try BatchIntent.remove(beside: path)
+      } catch {
+        try abandon(.system(error))
+      }
+      // Followers stopped where the batch began; a touch of the log wakes them.
+      _ = futimens(fd.rawValue, nil)
+    }
+    offset = first + written
+    lineCount += count
+    return BatchResult(count: count, last: last)
+  }
+
+  /// Opens the log for appending (creating it and its folder) and takes the write lock.
+  /// If the file was replaced while we waited (compaction), starts over on the new one.
+  private func lockedFile() throws(StoreError) -> FileDescriptor {
+    try makeFolder()
+    let deadline = SystemTime.monotonicMilliseconds() + FileStore.lockPatience
+    var waitedSteps = 0
+    while true {
+      let fd = try openForWriting()
+      while true {
+        let taken: Bool
+        do {
+          taken = try fd.tryLockExclusively()
+        } catch {
+          fd.close()
+          throw .system(SystemError("lock", path: path, error))
+        }
+        if taken { break }
+        // Another writer holds it for the length of one append: wait a little. Real
+        // time on purpose: the lock is held by another process, not by our clock.
+        waitedSteps += 1
+        if waitedSteps > Int(FileStore.lockPatience)
+          && SystemTime.monotonicMilliseconds() > deadline
+        {
+          fd.close()
+          throw .locked(path: path, seconds: Int(FileStore.lockPatience / 1000))
+        }
+        usleep(waitedSteps < 100 ? 200 : 1000)
+      }
+      guard let locked = try? fd.status(), let named = FileStatus.of(path: path),
+        locked.sameFile(as: named)
+      else {
+        fd.unlock()
+        fd.close()
+        continue
+      }
+      if loadedIdentity.map({ !$0.sameFile(as: locked) }) ?? true {
+        do { try reload() } catch {
+          fd.unlock()
+          fd.close()
+          throw error
+        }
+      }
+      return fd
+    }
+  }
+
+  /// Creates the log's folder (and its parents) if it is not there yet.
+  func makeFolder() throws(StoreError) {
+    let folder = FilePaths.directory(of: path)
+    do {
+      try FilePaths.makeDirectories(folder)
+    } catch {
+      throw .system(SystemError("create the folder", path: folder, error))
+    }
+  }
+
+  /// The log opened for appending, created if missing.
+  func openForWriting() throws(StoreError) -> FileDescriptor {
+    do {
+      return try FileDescriptor.open(path, O_RDWR | O_CREAT | O_APPEND)
+    } catch {
+      throw .system(SystemError("open for writing", path: path, error))
+    }
+  }
+
+  /// Under the lock, a batch mark left beside the log means its writer died before the
+  /// batch was whole: its lines are moved to a side file (never deleted) and cut off,
+  /// and the mark removed. A mark for another file (the log was replaced) is removed.
+  func settleUnfinishedBatch(_ fd: FileDescriptor) throws(StoreError) {
+    guard FileStatus.of(path: BatchIntent.path(beside: path)) != nil else { return }
+    // A mark that cannot be read was never finished, so no line of its batch was written.
+    if let intent = BatchIntent.read(beside: path), let identity = try? fd.status(),
+      intent.device == identity.device, intent.inode == identity.inode,
+      identity.size > intent.start
+    {
+      try moveAside(fd, from: intent.start, to: identity.size)
+    }
+    do {
+      try BatchIntent.remove(beside: path)
+    } catch {
+      throw .system(error)
+    }
+  }
+
+  /// Under the lock, bytes after the last complete line can only be a write that
+  /// never finished (its writer died). They are moved to a side file, never deleted.
+  private func repairTornTail(_ fd: FileDescriptor) throws(StoreError) {
+    guard let size = try? fd.status().size, size > offset else { return }
+    try moveAside(fd, from: offset, to: size)
+  }
+
+  /// Copies the log's bytes in `[start, end)` to `PATH.torn-STAMP` (flushed), then
+  /// cuts the log back to `start`.
+  private func moveAside(_ fd: FileDescriptor, from start: Int64, to end: Int64)
+    throws(StoreError)
+  {
+    let torn: [UInt8]
+    do {
+      torn = try fd.read(from: start, to: end)
+    } catch {
+      throw .system(SystemError("read", path: path, error))
+    }
+    let side = path + ".torn-" + FileStore.stamp(SystemTime.wallMilliseconds())
+    do {
+      let sideFD = try FileDescriptor.open(side, O_WRONLY | O_CREAT | O_APPEND, mode: 0o600)
+      defer { sideFD.close() }
+      try sideFD.writeAll(torn)
+      try sideFD.sync()
+    } catch {
+      throw .system(SystemError("write to", path: side, error))
+    }
+    do {
+      try fd.truncate(to: start)
+    } catch {
+      throw .system(SystemError("repair", path: path, error))
+    }
+  }
+
+  /// A moment for file names, e.g. `20261123-121500` (UTC).
+  static func stamp(_ moment: Int64) -> String {
+    var time = time_t(moment / 1000)
+    var parts = tm()
+    gmtime_r(&time, &parts)
+    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-"
+      + "\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
+  }
+}
