@@ -72,7 +72,7 @@ struct DetailView: ScreenPart {
       Span("source \(lead.source)", role: .muted),
     ]
     if !lead.segment.isEmpty { stage.append(Span(lead.segment, role: .muted)) }
-    if let (state, remaining) = c.pipeline.sla(of: lead, at: c.now) {
+    if let (state, remaining) = Deadlines(c.pipeline).sla(of: lead, at: c.now) {
       stage.append(
         Span("SLA \(state.rawValue) \(DurationText.countdown(remaining))", role: Format.role(state))
       )
@@ -82,7 +82,7 @@ struct DetailView: ScreenPart {
       Span("created \(c.dateTime(lead.createdAt))", role: .muted),
       Span("version \(lead.version)", role: .muted),
       Span(
-        "last: " + c.pipeline.describeLastChange(of: lead, now: c.now), role: .muted, mayCut: true),
+        "last: " + lead.describeLastChange(now: c.now), role: .muted, mayCut: true),
     ]
     if let due = lead.nextFollowUp {
       facts.insert(

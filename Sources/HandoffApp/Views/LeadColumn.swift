@@ -72,8 +72,9 @@ struct LeadColumn {
   }
 
   static func sla(_ context: ViewContext, priority: Int) -> LeadColumn {
-    LeadColumn("SLA", width: 8, alignment: .right, priority: priority) { lead in
-      guard let (state, remaining) = context.pipeline.sla(of: lead, at: context.now) else {
+    let deadlines = Deadlines(context.pipeline)
+    return LeadColumn("SLA", width: 8, alignment: .right, priority: priority) { lead in
+      guard let (state, remaining) = deadlines.sla(of: lead, at: context.now) else {
         return Span("", role: .muted)
       }
       let text =
@@ -86,7 +87,8 @@ struct LeadColumn {
 
   /// What needs doing about a sales lead: stale deal, follow-up due or overdue.
   static func attention(_ context: ViewContext, priority: Int) -> LeadColumn {
-    LeadColumn("status", width: 9, priority: priority) { lead in
+    let deadlines = Deadlines(context.pipeline)
+    return LeadColumn("status", width: 9, priority: priority) { lead in
       let now = context.now
       if lead.stage == .won, let due = lead.nextFollowUp {
         if due <= now { return Span("f/u -" + DurationText.compact(now - due), role: .bad) }
@@ -94,7 +96,7 @@ struct LeadColumn {
         return Span(
           "f/u " + DurationText.compact(left), role: left < .days(7) ? .warn : .muted)
       }
-      if context.pipeline.isStale(lead, at: now) {
+      if deadlines.isStale(lead, at: now) {
         return Span("stale " + DurationText.compact(now - lead.lastActivityAt), role: .bad)
       }
       if lead.stage.isOpenDeal {
