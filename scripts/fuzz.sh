@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags...]
 #
-# TARGET is one of: line-parser, key-decoder, theme-parser, arguments.
+# TARGET is one of: line-parser, key-decoder, theme-parser, arguments, csv-import.
 # The entry point is Tests/Fuzz/<Target>.swift; it is compiled into the module that owns
 # the code it fuzzes (so internal types are reachable), with the modules that one
 # depends on compiled beside it. The kept corpus is Tests/FuzzCorpus/TARGET: the run
@@ -13,7 +13,7 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: scripts/fuzz.sh line-parser|key-decoder|theme-parser|arguments SECONDS [flags]" >&2
+  echo "usage: scripts/fuzz.sh line-parser|key-decoder|theme-parser|arguments|csv-import SECONDS [flags]" >&2
   exit 2
 }
 [[ $# -ge 2 ]] || usage
@@ -27,12 +27,13 @@ cd "$root"
 
 # Which module the entry point joins, and which modules that one imports.
 case $target in
-  line-parser) entry=LineParser; module=HandoffStore; deps=(HandoffText HandoffModel); max_len=2048 ;;
+  line-parser) entry=LineParser; module=HandoffStore; deps=(HandoffText HandoffSystem HandoffModel); max_len=2048 ;;
   key-decoder) entry=KeyDecoder; module=HandoffTerminal; deps=(HandoffText); max_len=512 ;;
   theme-parser) entry=ThemeParser; module=HandoffTerminal; deps=(HandoffText); max_len=1024 ;;
+  csv-import) entry=CSVImport; module=HandoffImport; deps=(HandoffText HandoffModel); max_len=4096 ;;
   arguments)
     entry=CLIArguments; module=HandoffCLI; max_len=512
-    deps=(HandoffSystem HandoffText HandoffModel HandoffStore HandoffTerminal HandoffPresentation HandoffApp) ;;
+    deps=(HandoffSystem HandoffText HandoffModel HandoffHost HandoffDemo HandoffStore HandoffTerminal HandoffTTY HandoffPresentation HandoffApp) ;;
   *) usage ;;
 esac
 

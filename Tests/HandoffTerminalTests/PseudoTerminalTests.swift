@@ -1,5 +1,6 @@
 import Foundation
 import HandoffTerminal
+import HandoffTerminalTesting
 import TestSupport
 import Testing
 
@@ -54,7 +55,7 @@ private func startExample(environment extra: [String: String] = [:]) throws -> P
     #expect(model.isSet(1049), "alternate screen")
     #expect(!model.isSet(25), "cursor hidden")
     #expect(model.isSet(2004), "bracketed paste")
-    #expect(model.text(row: 0).hasPrefix("┏━ Example list"))
+    #expect(model.text(row: 0).hasPrefix("┏ Example list"))
     #expect(model.text(row: 2).contains("Item 1"))
     #expect(model[5, 2].rendition.background != .default, "row 1 highlighted")
     let raw = pty.modes()
@@ -169,7 +170,7 @@ private func startExample(environment extra: [String: String] = [:]) throws -> P
     pty.resize(width: 40, height: 10)
     #expect(pty.read(until: frameShows("selected 1", from: offset, width: 40, height: 10)))
     let model = screen(pty.output, from: offset, width: 40, height: 10)
-    #expect(model.text(row: 0).hasPrefix("┏━ Example list"))
+    #expect(model.text(row: 0).hasPrefix("┏ Example list"))
     #expect(model.text(row: 8).hasPrefix("┗━━"))
     #expect(model.text(row: 9).contains("selected 1"))
     pty.send("q")

@@ -61,7 +61,8 @@ enum DashboardEntry {
     }
     let width = try args.value("width").map { try Values.integer($0, "width", in: 20...1000) }
     let height = try args.value("height").map { try Values.integer($0, "height", in: 5...500) }
-    let color = context.options.color ?? (isatty(1) == 1 && context.environment["NO_COLOR"] == nil)
+    let color =
+      context.options.color ?? (context.out.isTerminal && context.environment["NO_COLOR"] == nil)
     let options = SnapshotOptions(
       store: try context.makeStore(),
       user: UserName.resolve(flag: context.options.user, environment: context.environment)

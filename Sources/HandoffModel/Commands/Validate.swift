@@ -1,32 +1,51 @@
+import HandoffText
+
 /// Checks on text and numbers that enter the model, each failing with one clear line.
-enum Validate {
+package enum Validate {
   /// Trims surrounding whitespace and checks emptiness and length (in characters).
-  static func text(_ raw: String, field: String, limit: Int, allowEmpty: Bool = false)
+  package static func text(_ raw: String, field: String, limit: Int, allowEmpty: Bool = false)
     throws(ModelError) -> String
   {
     let t = raw.trimmingWhitespace
     if t.isEmpty, !allowEmpty { throw .empty(field: field) }
-    guard t.unicodeScalars.count <= limit, t.utf8.count <= limit * 4 else {
+    // A character is at least one byte: short text needs no counting.
+    guard t.utf8.count <= limit || (t.unicodeScalars.count <= limit && t.utf8.count <= limit * 4)
+    else {
       throw .tooLong(field: field, limit: limit)
     }
     return t
   }
 
   /// A short label such as a source or segment: trimmed, lower-cased.
-  static func label(_ raw: String, field: String, allowEmpty: Bool) throws(ModelError) -> String {
+  package static func label(_ raw: String, field: String, allowEmpty: Bool) throws(ModelError)
+    -> String
+  {
     try text(raw, field: field, limit: FieldLimits.label, allowEmpty: allowEmpty).lowercased()
   }
 
   /// An email address: empty, or something@something with no spaces.
-  static func email(_ raw: String) throws(ModelError) -> String {
+  package static func email(_ raw: String) throws(ModelError) -> String {
     let t = try text(raw, field: "email", limit: FieldLimits.email, allowEmpty: true)
     if t.isEmpty { return t }
-    let parts = t.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
-      !t.contains(where: {
-        $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true
-      })
-    else {
+    var ats = 0
+    var atIndex = -1
+    var ok = true
+    var count = 0
+    for byte in t.utf8 {
+      if byte == 0x40 {
+        ats += 1
+        atIndex = count
+      }
+      if byte <= 0x20 || byte == 0x7F { ok = false }
+      count += 1
+    }
+    // Beyond ASCII, spaces and controls are whatever Unicode says they are.
+    if ok, t.utf8.contains(where: { $0 >= 0x80 }) {
+      ok = !t.unicodeScalars.contains {
+        $0.properties.isWhitespace || ($0.value >= 0x80 && $0.value < 0xA0)
+      }
+    }
+    guard ok, ats == 1, atIndex > 0, atIndex < count - 1 else {
       throw .invalidValue(field: "email", value: t, expected: "an address like name@example.com")
     }
     return t
@@ -64,14 +83,14 @@ enum Validate {
     }
   }
 
-  static func score(_ s: Int) throws(ModelError) {
+  package static func score(_ s: Int) throws(ModelError) {
     guard (0...FieldLimits.maxScore).contains(s) else {
       throw .invalidValue(
         field: "score", value: String(s), expected: "a whole number from 0 to 100")
     }
   }
 
-  static func value(_ v: Int64) throws(ModelError) {
+  package static func value(_ v: Int64) throws(ModelError) {
     guard (0...FieldLimits.maxValue).contains(v) else {
       throw .invalidValue(
         field: "value", value: String(v), expected: "an amount from 0 up to a trillion")
@@ -86,9 +105,54 @@ enum Validate {
   }
 }
 
+extension Validate {
+  /// Whether a character may never be stored in text: any on the one list of
+  /// `ControlCharacters` (C0, DEL, C1, line and paragraph separators, bidi overrides and
+  /// isolates), except tab and newline in `multiline` text such as notes.
+  package static func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool = false) -> Bool {
+    if multiline, scalar == "\t" || scalar == "\n" { return false }
+    return ControlCharacters.contains(scalar)
+  }
+
+  /// The first character of `text` that may never be stored, if any.
+  package static func forbiddenScalar(in text: String, multiline: Bool = false)
+    -> Unicode.Scalar?
+  {
+    // Fast path: printable ASCII is always allowed.
+    var ascii = true
+    for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
+      ascii = false
+      break
+    }
+    if ascii { return nil }
+    return text.unicodeScalars.first { isForbidden($0, multiline: multiline) }
+  }
+
+  /// Refuses text that holds a character never stored, naming the field.
+  package static func storable(_ text: String, field: String, multiline: Bool = false)
+    throws(ModelError)
+  {
+    if let bad = forbiddenScalar(in: text, multiline: multiline) {
+      throw .controlCharacter(field: field, scalar: bad.value)
+    }
+  }
+
+  /// `U+001B` for a code point.
+  package static func codePoint(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+}
+
 extension String {
   /// The string without leading and trailing whitespace and newlines.
-  var trimmingWhitespace: String {
+  package var trimmingWhitespace: String {
+    // Fast path: nothing to trim when both ends are printable ASCII.
+    if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20,
+      last < 0x7F
+    {
+      return self
+    }
     var s = Substring(self)
     while let f = s.first, f.isWhitespace { s.removeFirst() }
     while let l = s.last, l.isWhitespace { s.removeLast() }

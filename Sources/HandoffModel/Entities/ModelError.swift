@@ -15,6 +15,8 @@ package enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidValue(field: String, value: String, expected: String)
   case tooLong(field: String, limit: Int)
   case empty(field: String)
+  /// Text holding a character that is never stored (see `Validate.isForbidden`).
+  case controlCharacter(field: String, scalar: UInt32)
   case unknownSetting(String)
   case notACustomer(lead: Int, stage: Stage)
   case noCandidate(lead: Int, department: Department, why: String)
@@ -58,6 +60,9 @@ package enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(field) is too long (at most \(limit) characters)"
     case .empty(let field):
       return "\(field) must not be empty"
+    case .controlCharacter(let field, let scalar):
+      return
+        "\(field) holds a control character (\(Validate.codePoint(scalar))), which is never stored"
     case .unknownSetting(let key):
       return "no setting '\(key)' (settings: \(Settings.keys.joined(separator: ", ")))"
     case .notACustomer(let id, let s):

@@ -17,7 +17,7 @@ extension FileStore {
     try write(asBatch: false) { () throws(StoreError) in
       let now = clock.now()
       do throws(ModelError) {
-        let body = try pipeline.plan(command, by: actor, at: now, ifVersion: ifVersion)
+        let body = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
         return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
         throw .model(error)
@@ -37,7 +37,7 @@ extension FileStore {
       let earlier = try history(of: id).filter { $0.seq < undone.seq }
       let now = clock.now()
       do throws(ModelError) {
-        let body = try pipeline.plan(
+        let body = try Planner(pipeline).plan(
           undoOf: undone, leadBefore: LeadFold.replay(earlier), by: actor, at: now)
         return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
@@ -101,7 +101,7 @@ extension FileStore {
     var written: Int64 = 0
     var seq = pipeline.lastSeq
     // A bulk append rebuilds the lists once afterwards instead of upkeeping them per event.
-    if planned.count > 10_000 { pipeline.markIndexesForRebuild() }
+    if planned.count > 10_000 { fold.markIndexesForRebuild() }
     /// Undoes a half-done append: cut the file back and read the state again.
     func abandon(_ error: StoreError) throws(StoreError) -> Never {
       try? fd.truncate(to: first)
@@ -130,7 +130,7 @@ extension FileStore {
         seq += 1
       }
       let event = Event(seq: seq, at: item.at, actor: item.actor, body: item.body)
-      if let problem = pipeline.apply(event) {
+      if let problem = fold.apply(event) {
         try abandon(.refused("event \(count + 1) of \(planned.count) does not fit: \(problem)"))
       }
       // Recorded now; if the append fails, `abandon` reloads and forgets it again.
@@ -165,7 +165,7 @@ extension FileStore {
   /// If the file was replaced while we waited (compaction), starts over on the new one.
   private func lockedFile() throws(StoreError) -> FileDescriptor {
     try makeFolder()
-    let deadline = SystemTime.monotonicMilliseconds() + FileStore.lockPatience
+    let deadline = Int64(MonotonicClock.now() / 1_000_000) + FileStore.lockPatience
     var waitedSteps = 0
     while true {
       let fd = try openForWriting()
@@ -182,7 +182,7 @@ extension FileStore {
         // time on purpose: the lock is held by another process, not by our clock.
         waitedSteps += 1
         if waitedSteps > Int(FileStore.lockPatience)
-          && SystemTime.monotonicMilliseconds() > deadline
+          && Int64(MonotonicClock.now() / 1_000_000) > deadline
         {
           fd.close()
           throw .locked(path: path, seconds: Int(FileStore.lockPatience / 1000))
@@ -273,7 +273,7 @@ extension FileStore {
     } catch {
       throw .system(SystemError("read", path: path, error))
     }
-    let side = path + ".torn-" + FileStore.stamp(SystemTime.wallMilliseconds())
+    let side = path + ".torn-" + FileStore.stamp(WallClock.milliseconds())
     do {
       let sideFD = try FileDescriptor.open(side, O_WRONLY | O_CREAT | O_APPEND, mode: 0o600)
       defer { sideFD.close() }
@@ -289,13 +289,10 @@ extension FileStore {
     }
   }
 
-  /// A moment for file names, e.g. `20261123-121500` (UTC).
+  /// A moment for file names, e.g. `20261123-121500` (UTC): the digits of the log's
+  /// own ISO 8601 time (`2026-11-23T12:15:00.000Z`), so one calendar writes both.
   static func stamp(_ moment: Int64) -> String {
-    var time = time_t(moment / 1000)
-    var parts = tm()
-    gmtime_r(&time, &parts)
-    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-"
-      + "\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
+    let digits = Timestamp(milliseconds: moment).iso8601.filter(\.isASCII).filter(\.isNumber)
+    return digits.prefix(8) + "-" + digits.dropFirst(8).prefix(6)
   }
 }

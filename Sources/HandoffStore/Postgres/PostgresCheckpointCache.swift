@@ -41,7 +41,7 @@ struct PostgresCheckpointCache {
   struct Entry {
     var seq: Int64
     var witness: [UInt8]
-    var state: Pipeline
+    var state: PipelineFold
   }
 
   /// The cached state for `identity`, if there is a readable one.
@@ -59,9 +59,8 @@ struct PostgresCheckpointCache {
       let witness = reader.raw(UInt8.self)
     else { return nil }
     let rest = UnsafeRawBufferPointer(rebasing: raw[(Self.magic.count + reader.index)...])
-    guard let state = Pipeline.restore(checkpoint: rest, zones: zones), state.lastSeq == seq else {
-      return nil
-    }
+    guard let state = PipelineCodec.decode(rest, zones: zones), state.pipeline.lastSeq == seq
+    else { return nil }
     return Entry(seq: seq, witness: witness, state: state)
   }
 
@@ -74,7 +73,7 @@ struct PostgresCheckpointCache {
     writer.string(identity)
     writer.int64(state.lastSeq)
     writer.raw(witness)
-    let bytes = Self.magic + writer.bytes + state.checkpoint()
+    let bytes = Self.magic + writer.bytes + PipelineCodec.encode(state)
     let target = path(for: identity)
     let temporary = target + ".tmp-\(getpid())"
     guard let fd = try? FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)

@@ -142,7 +142,7 @@ extension PostgresStore {
         "\(name): the trigger handoff_events_notify is missing, so followers miss appends "
           + "(run handoff init --store \(name))")
     }
-    let scratch = Pipeline(zones: zones)
+    let scratch = PipelineFold(zones: zones)
     scratch.markIndexesForRebuild()
     try read { () throws(PostgresError) in
       try connection.query(
@@ -162,7 +162,7 @@ extension PostgresStore {
   }
 
   /// What is wrong with one row, or nil; a good row is folded into `scratch`.
-  private func problem(in row: PostgresRow, seq: Int64, scratch: Pipeline) -> String? {
+  private func problem(in row: PostgresRow, seq: Int64, scratch: PipelineFold) -> String? {
     guard let bytes = row.bytes(5) else { return "no line" }
     let decoded = bytes.withUnsafeBufferPointer { line in
       Result { () throws(LineError) in try EventDecoder.event(line) }
@@ -178,8 +178,8 @@ extension PostgresStore {
     if row.string(2) != event.actor { return "the actor column disagrees with its line" }
     if row.string(3) != event.body.typeName { return "the type column disagrees with its line" }
     if row.int(4) != event.leadID { return "the lead column disagrees with its line" }
-    guard event.seq > scratch.lastSeq else {
-      return "sequence \(event.seq) does not follow \(scratch.lastSeq)"
+    guard event.seq > scratch.pipeline.lastSeq else {
+      return "sequence \(event.seq) does not follow \(scratch.pipeline.lastSeq)"
     }
     if let problem = scratch.apply(event) { return "does not fit: \(problem)" }
     return nil

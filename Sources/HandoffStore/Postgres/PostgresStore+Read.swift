@@ -5,7 +5,7 @@ extension PostgresStore {
   /// Starts again from an empty state: reads `handoff_meta`, the local cache when it
   /// matches, and every event after it.
   func load(on connection: PostgresConnection) throws(StoreError) {
-    pipeline = Pipeline(zones: zones)
+    fold = PipelineFold(zones: zones)
     lastLine = nil
     meta = try read { () throws(PostgresError) in try PostgresSchema.meta(on: connection) }
     guard meta != nil else {
@@ -14,10 +14,10 @@ extension PostgresStore {
     }
     var restored = 0
     if usesCheckpoint, let state = try restoreCache(on: connection) {
-      pipeline = state
-      restored = state.eventCount
+      fold = state
+      restored = state.pipeline.eventCount
     } else {
-      pipeline.markIndexesForRebuild()
+      fold.markIndexesForRebuild()
     }
     try catchUp(on: connection)
     if usesCheckpoint, pipeline.eventCount - restored >= cacheThreshold { saveCache() }
@@ -57,7 +57,7 @@ extension PostgresStore {
     guard event.seq > pipeline.lastSeq else {
       throw corrupt(event.seq, "sequence \(event.seq) does not follow \(pipeline.lastSeq)")
     }
-    if let problem = pipeline.apply(event) { throw corrupt(event.seq, problem.description) }
+    if let problem = fold.apply(event) { throw corrupt(event.seq, problem.description) }
     lastLine = row.bytes(0).map(Array.init)
   }
 
@@ -119,7 +119,7 @@ extension PostgresStore {
   // MARK: The local cache
 
   /// The cached state, when the cache matches the store.
-  private func restoreCache(on connection: PostgresConnection) throws(StoreError) -> Pipeline? {
+  private func restoreCache(on connection: PostgresConnection) throws(StoreError) -> PipelineFold? {
     guard let cache, let identity,
       let entry = cache.load(identity: identity, zones: zones)
     else { return nil }

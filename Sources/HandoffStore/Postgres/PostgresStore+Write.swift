@@ -8,7 +8,7 @@ extension PostgresStore {
     try write(validating: false) { (_, _) throws(StoreError) in
       let now = clock.now()
       do throws(ModelError) {
-        let body = try pipeline.plan(command, by: actor, at: now, ifVersion: ifVersion)
+        let body = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
         return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
         throw .model(error)
@@ -39,7 +39,7 @@ extension PostgresStore {
         [String(id), String(undone.seq)])
       let now = clock.now()
       do throws(ModelError) {
-        let body = try pipeline.plan(
+        let body = try Planner(pipeline).plan(
           undoOf: undone, leadBefore: LeadFold.replay(earlier), by: actor, at: now)
         return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
@@ -91,10 +91,10 @@ extension PostgresStore {
         }
       }
       if let folded {
-        pipeline = folded
+        fold = folded
       } else {
         for event in events {
-          if let problem = pipeline.apply(event) {
+          if let problem = fold.apply(event) {
             // Saved, but the state cannot take it: read everything again.
             try load(on: connection)
             throw corrupt(event.seq, problem.description)
@@ -153,15 +153,15 @@ extension PostgresStore {
   }
 
   /// A copy of the state with `events` folded in, refusing the first that does not fit.
-  private func foldedCopy(_ events: [Event]) throws(StoreError) -> Pipeline {
-    let copy: Pipeline
+  private func foldedCopy(_ events: [Event]) throws(StoreError) -> PipelineFold {
+    let copy: PipelineFold
     if pipeline.eventCount == 0 {
-      copy = Pipeline(zones: zones)
+      copy = PipelineFold(zones: zones)
     } else {
-      let bytes = pipeline.checkpoint()
-      guard
-        let restored = bytes.withUnsafeBytes({ Pipeline.restore(checkpoint: $0, zones: zones) })
-      else { throw .refused("\(name): the state could not be copied to check the batch") }
+      let bytes = PipelineCodec.encode(pipeline)
+      guard let restored = bytes.withUnsafeBytes({ PipelineCodec.decode($0, zones: zones) }) else {
+        throw .refused("\(name): the state could not be copied to check the batch")
+      }
       copy = restored
     }
     // A bulk append rebuilds the lists once afterwards instead of upkeeping them per event.

@@ -15,7 +15,9 @@ package final class PostgresStore: EventStore {
   let options: ConnectionOptions
   package let clock: any Clock
   let zones: any ZoneDatabase
-  package internal(set) var pipeline: Pipeline
+  /// The fold of the store's events: this object is the only writer of its state.
+  var fold: PipelineFold
+  package var pipeline: Pipeline { fold.pipeline }
   package var usesCheckpoint = true
   /// Opening writes the local cache after replaying at least this many events.
   package var cacheThreshold = 2_000
@@ -46,7 +48,7 @@ package final class PostgresStore: EventStore {
     }
     self.clock = clock
     self.zones = zones
-    pipeline = Pipeline(zones: zones)
+    fold = PipelineFold(zones: zones)
     cache = (cacheFolder ?? PostgresCheckpointCache.folder(in: environment)).map {
       PostgresCheckpointCache(folder: $0)
     }

@@ -1,0 +1,164 @@
+import HandoffModel
+
+/// What an import will do to the store: the leads to create, the changes to existing
+/// leads, and how many rows change nothing.
+///
+/// Rows are matched with each other and with the store's leads by e-mail (trimmed,
+/// case-insensitive), or by name and company for leads without one. A repeat further
+/// down the file merges into the first (later values win); a row for an existing lead
+/// changes only what the file says and what differs.
+package struct ImportPlan: Sendable {
+  /// A change to an existing lead.
+  package struct Update: Sendable, Hashable {
+    /// The row it comes from.
+    package var line: Int
+    /// The lead as it stands.
+    package var lead: Lead
+    /// Contact fields and value that differ.
+    package var edit: LeadEdit
+    /// A new score.
+    package var score: Int?
+    /// The stages to move through, in order (empty: the stage stays).
+    package var moves: [Stage]
+    /// The reason for a move that needs one.
+    package var reason: String?
+    /// A new owner (`.some(nil)`: unassigned).
+    package var owner: String??
+
+    /// Whether the update changes nothing.
+    package var isEmpty: Bool {
+      edit == LeadEdit() && score == nil && moves.isEmpty && owner == nil
+    }
+  }
+
+  /// A stage a file gives that the import leaves as it is.
+  package struct KeptStage: Sendable, Hashable {
+    package var line: Int
+    package var lead: Int
+    package var stage: Stage
+    package var fileStage: Stage
+  }
+
+  /// Leads to create, in file order.
+  package var creations: [ImportedLead] = []
+  /// Changes to existing leads, in file order.
+  package var updates: [Update] = []
+  /// Rows for existing leads that change nothing.
+  package var unchanged = 0
+  /// Existing leads whose stage is ahead of the file's, or out of its reach.
+  package var keptStages: [KeptStage] = []
+  /// Rows merged into an earlier row for the same person: (later line, earlier line).
+  package var merged: [(line: Int, into: Int)] = []
+  /// An owner the file gives who cannot own the lead in the stage it ends in.
+  package struct SkippedOwner: Sendable, Hashable {
+    package var line: Int
+    package var handle: String
+    package var stage: Stage
+    /// True when the member has left the team (else: the other department).
+    package var left: Bool
+  }
+
+  /// Owners not given: a new lead goes in unassigned, an existing one keeps its owner.
+  package var skippedOwners: [SkippedOwner] = []
+
+  /// Plans `rows` (valid, in file order) against the store's leads.
+  package init(rows: [ImportedLead], baseline: ImportBaseline) {
+    // Repeats within the file merge into their first row.
+    var firstRow: [MatchKey: Int] = [:]
+    firstRow.reserveCapacity(rows.count)
+    var unique: [ImportedLead] = []
+    unique.reserveCapacity(rows.count)
+    for row in rows {
+      guard let key = row.matchKey else {
+        unique.append(row)
+        continue
+      }
+      if let at = firstRow[key] {
+        merged.append((row.line, unique[at].line))
+        unique[at].merge(row)
+      } else {
+        firstRow[key] = unique.count
+        unique.append(row)
+      }
+    }
+    var existing: [MatchKey: Lead] = [:]
+    existing.reserveCapacity(baseline.leads.count)
+    for lead in baseline.leads {
+      let key = MatchKey(lead)
+      // Two leads with one e-mail: the oldest is the one imports update.
+      if existing[key] == nil { existing[key] = lead }
+    }
+    let members = Dictionary(
+      baseline.members.map { ($0.handle, $0) }, uniquingKeysWith: { a, _ in a })
+    for var row in unique {
+      guard let key = row.matchKey, let lead = existing[key] else {
+        if let owner = row.owner, let handle = owner,
+          let skipped = check(handle, line: row.line, stage: row.stage ?? .new, members: members)
+        {
+          skippedOwners.append(skipped)
+          row.owner = .some(nil)
+        }
+        creations.append(row)
+        continue
+      }
+      let update = plan(row, for: lead, members: members)
+      if update.isEmpty { unchanged += 1 } else { updates.append(update) }
+    }
+  }
+
+  /// What a row changes on an existing lead.
+  private mutating func plan(_ row: ImportedLead, for lead: Lead, members: [String: Member])
+    -> Update
+  {
+    var edit = LeadEdit()
+    if let v = row.name, v != lead.name { edit.name = v }
+    if let v = row.company, v != lead.company { edit.company = v }
+    // Only the case differs (they matched): the address as the team wrote it stays.
+    if let v = row.email, MatchKey.fold(v) != MatchKey.fold(lead.email) { edit.email = v }
+    if let v = row.source, v != lead.source { edit.source = v }
+    if let v = row.segment, v != lead.segment { edit.segment = v }
+    if let v = row.value, v != lead.value { edit.value = v }
+    var update = Update(
+      line: row.line, lead: lead, edit: edit,
+      score: row.score.flatMap { $0 == lead.score ? nil : $0 },
+      moves: [])
+    var stage = lead.stage
+    if let target = row.stage, target != lead.stage {
+      if let path = StagePath.forward(from: lead.stage, to: target) {
+        update.moves = path
+        stage = target
+        if path.contains(where: { $0 == .lost || $0 == .disqualified }) {
+          update.reason = row.reason ?? "imported as \(target.rawValue)"
+        }
+      } else {
+        keptStages.append(
+          KeptStage(line: row.line, lead: lead.id, stage: lead.stage, fileStage: target))
+      }
+    }
+    if let owner = row.owner, owner != lead.owner {
+      if let handle = owner,
+        let skipped = check(handle, line: row.line, stage: stage, members: members)
+      {
+        skippedOwners.append(skipped)
+      } else {
+        update.owner = .some(owner)
+      }
+    }
+    return update
+  }
+
+  /// Why `handle` may not own a lead in `stage`, or nil when they may. (Away members
+  /// may: the file says they own it already, nobody is giving them a new lead.)
+  private func check(_ handle: String, line: Int, stage: Stage, members: [String: Member])
+    -> SkippedOwner?
+  {
+    guard let member = members[handle] else {
+      return SkippedOwner(line: line, handle: handle, stage: stage, left: true)
+    }
+    if !member.active { return SkippedOwner(line: line, handle: handle, stage: stage, left: true) }
+    if member.department != stage.ownerDepartment {
+      return SkippedOwner(line: line, handle: handle, stage: stage, left: false)
+    }
+    return nil
+  }
+}

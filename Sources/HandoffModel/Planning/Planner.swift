@@ -1,0 +1,264 @@
+/// Planning: what an action would append, checked against the current state, or why
+/// it is refused. Reads the pipeline; changes nothing (the store appends and folds).
+package struct Planner {
+  /// The state actions are checked against.
+  package let pipeline: Pipeline
+
+  /// A planner on `pipeline`'s current state.
+  package init(_ pipeline: Pipeline) { self.pipeline = pipeline }
+
+  /// The event an action would append, checked against the current state; or the
+  /// reason it is refused. `ifVersion` is the lead's version the actor saw: if the
+  /// lead has changed since, the action is refused with what changed and who did it.
+  package func plan(
+    _ command: Command, by actor: String, at now: Timestamp, ifVersion: Int? = nil
+  ) throws(ModelError) -> EventBody {
+    try Validate.actor(actor)
+    if let id = command.leadID {
+      let lead = try existingLead(id)
+      if let expected = ifVersion, expected != lead.version {
+        throw .staleVersion(
+          lead: id, expected: expected, current: lead.version,
+          change: lead.describeLastChange(now: now))
+      }
+      return try planLeadCommand(command, lead: lead, actor: actor, now: now)
+    }
+    switch command {
+    case .addLead(let new):
+      return try planNewLead(new, actor: actor, now: now)
+    case .addMember(let handle, let name, let department, let capacity):
+      try Validate.handle(handle)
+      if let m = pipeline.member(handle), m.active { throw .memberExists(handle) }
+      let display = try Validate.text(name ?? handle, field: "name", limit: FieldLimits.name)
+      if let capacity { try Validate.capacity(capacity) }
+      return .memberJoined(
+        MemberJoined(handle: handle, name: display, department: department, capacity: capacity))
+    case .updateMember(let handle, let away, let capacity, let name):
+      let m = try activeMember(handle)
+      var change = MemberUpdated(handle: handle)
+      if let away, away != m.away { change.away = away }
+      if let capacity, capacity != m.capacity {
+        if let c = capacity { try Validate.capacity(c) }
+        change.capacity = .some(capacity)
+      }
+      if let name {
+        let display = try Validate.text(name, field: "name", limit: FieldLimits.name)
+        if display != m.name { change.name = display }
+      }
+      guard change.away != nil || change.capacity != nil || change.name != nil else {
+        throw .nothingChanged("\(handle) already has those settings")
+      }
+      return .memberUpdated(change)
+    case .removeMember(let handle):
+      _ = try activeMember(handle)
+      return .memberLeft(handle: handle)
+    case .setTarget(let target):
+      guard target.value >= 0, target.value <= FieldLimits.maxValue else {
+        throw .invalidValue(
+          field: "target", value: String(target.value), expected: "a number from 0 up")
+      }
+      if case .member(let h) = target.scope, pipeline.member(h) == nil { throw .unknownMember(h) }
+      return .targetSet(target)
+    case .setSetting(let key, let value):
+      var copy = pipeline.settings
+      try copy.set(key, to: value, zones: pipeline.zones)
+      guard copy != pipeline.settings else { throw .nothingChanged("\(key) is already \(value)") }
+      return .settingChanged(key: key, value: value)
+    default:
+      throw .nothingChanged("no lead named")
+    }
+  }
+
+  private func existingLead(_ id: Int) throws(ModelError) -> Lead {
+    guard let lead = pipeline.lead(id) else { throw .unknownLead(id) }
+    return lead
+  }
+
+  private func activeMember(_ handle: String) throws(ModelError) -> Member {
+    guard let m = pipeline.member(handle) else { throw .unknownMember(handle) }
+    guard m.active else { throw .memberInactive(handle) }
+    return m
+  }
+
+  /// A member who may be given a lead in a stage: on the team, not away, right department.
+  private func assignee(_ handle: String, for stage: Stage) throws(ModelError) -> Member {
+    let m = try activeMember(handle)
+    guard !m.away else { throw .memberAway(handle) }
+    guard m.department == stage.ownerDepartment else {
+      throw .wrongDepartment(
+        handle: handle, department: m.department, stage: stage, needed: stage.ownerDepartment)
+    }
+    return m
+  }
+
+  private func planNewLead(_ new: NewLead, actor: String, now: Timestamp) throws(ModelError)
+    -> EventBody
+  {
+    let name = try Validate.text(new.name, field: "name", limit: FieldLimits.name)
+    let company = try Validate.text(
+      new.company, field: "company", limit: FieldLimits.name, allowEmpty: true)
+    let email = try Validate.email(new.email)
+    let source = try Validate.label(new.source, field: "source", allowEmpty: false)
+    let segment = try Validate.label(new.segment, field: "segment", allowEmpty: true)
+    try Validate.score(new.score)
+    try Validate.value(new.value)
+    if let owner = new.owner { _ = try assignee(owner, for: .new) }
+    let lead = Lead(
+      id: pipeline.nextLeadID, name: name, company: company, email: email, source: source,
+      segment: segment,
+      score: new.score, value: new.value, stage: .new, owner: new.owner, createdAt: now,
+      unseenByOwner: new.owner != nil && new.owner != actor, version: 1, lastChangedBy: actor)
+    return .leadCreated(LeadCreated(lead: lead))
+  }
+
+  private func planLeadCommand(
+    _ command: Command, lead: Lead, actor: String, now: Timestamp
+  ) throws(ModelError) -> EventBody {
+    let id = lead.id
+    let next = lead.version + 1
+    switch command {
+    case .updateLead(_, let edit):
+      var e = LeadUpdated(lead: id, version: next)
+      if let v = edit.name {
+        let t = try Validate.text(v, field: "name", limit: FieldLimits.name)
+        if t != lead.name { e.name = t }
+      }
+      if let v = edit.company {
+        let t = try Validate.text(v, field: "company", limit: FieldLimits.name, allowEmpty: true)
+        if t != lead.company { e.company = t }
+      }
+      if let v = edit.email {
+        let t = try Validate.email(v)
+        if t != lead.email { e.email = t }
+      }
+      if let v = edit.source {
+        let t = try Validate.label(v, field: "source", allowEmpty: false)
+        if t != lead.source { e.source = t }
+      }
+      if let v = edit.segment {
+        let t = try Validate.label(v, field: "segment", allowEmpty: true)
+        if t != lead.segment { e.segment = t }
+      }
+      if let v = edit.value {
+        try Validate.value(v)
+        if v != lead.value { e.value = v }
+      }
+      guard !e.isEmpty else { throw .nothingChanged("\(id) already has those values") }
+      return .leadUpdated(e)
+    case .score(_, let score):
+      try Validate.score(score)
+      guard score != lead.score else { throw .nothingChanged("\(id) already scores \(score)") }
+      return .leadScored(lead: id, version: next, score: score)
+    case .move(_, let to, let reason, let value):
+      return try planMove(lead, to: to, reason: reason, value: value, actor: actor, now: now)
+    case .moveForward(_, let reason):
+      guard let to = lead.stage.forward else { throw .noForwardMove(lead: id, stage: lead.stage) }
+      return try planMove(lead, to: to, reason: reason, value: nil, actor: actor, now: now)
+    case .moveBackward(_, let reason):
+      guard let to = lead.stage.backward else { throw .noBackwardMove(lead: id, stage: lead.stage) }
+      return try planMove(lead, to: to, reason: reason, value: nil, actor: actor, now: now)
+    case .handOff:
+      return try planMove(lead, to: .queued, reason: nil, value: nil, actor: actor, now: now)
+    case .accept:
+      return try planMove(lead, to: .accepted, reason: nil, value: nil, actor: actor, now: now)
+    case .reject(_, let reason):
+      guard lead.stage == .queued || lead.stage == .accepted else {
+        throw .illegalMove(lead: id, from: lead.stage, to: .nurturing)
+      }
+      return try planMove(lead, to: .nurturing, reason: reason, value: nil, actor: actor, now: now)
+    case .won(_, let value):
+      return try planMove(lead, to: .won, reason: nil, value: value, actor: actor, now: now)
+    case .lost(_, let reason):
+      return try planMove(lead, to: .lost, reason: reason, value: nil, actor: actor, now: now)
+    case .assign(_, let handle, let note):
+      let note = try note.map { (n: String) throws(ModelError) in
+        try Validate.text(n, field: "note", limit: FieldLimits.note)
+      }
+      guard let handle else {
+        guard lead.owner != nil else { throw .nothingChanged("\(id) has no owner") }
+        return .leadAssigned(LeadAssigned(lead: id, version: next, owner: nil, note: note))
+      }
+      guard handle != lead.owner else { throw .alreadyOwner(lead: id, handle: handle) }
+      _ = try assignee(handle, for: lead.stage)
+      return .leadAssigned(LeadAssigned(lead: id, version: next, owner: handle, note: note))
+    case .autoAssign:
+      let m = try AutoAssign(pipeline).leastLoaded(for: lead)
+      return .leadAssigned(LeadAssigned(lead: id, version: next, owner: m.handle, auto: true))
+    case .note(_, let text):
+      let t = try Validate.text(text, field: "note", limit: FieldLimits.note)
+      return .noteAdded(lead: id, version: next, text: t)
+    case .followUp(_, let nextDue):
+      guard lead.stage == .won else { throw .notACustomer(lead: id, stage: lead.stage) }
+      let due = nextDue ?? now + .days(Int64(pipeline.settings.followUpDays))
+      guard due > now else {
+        throw .invalidValue(field: "next", value: due.iso8601, expected: "a date after now")
+      }
+      return .followUpLogged(lead: id, version: next, next: due)
+    case .open:
+      guard lead.owner == actor, lead.unseenByOwner else {
+        throw .nothingChanged("\(id) is not new to you")
+      }
+      return .leadOpened(lead: id)
+    case .addLead, .addMember, .updateMember, .removeMember, .setTarget, .setSetting:
+      throw .nothingChanged("not a lead action")
+    }
+  }
+
+  private func planMove(
+    _ lead: Lead, to: Stage, reason: String?, value: Int64?, actor: String, now: Timestamp
+  ) throws(ModelError) -> EventBody {
+    let id = lead.id
+    let from = lead.stage
+    guard from != to else { throw .sameStage(lead: id, stage: from) }
+    guard from.canMove(to: to) else { throw .illegalMove(lead: id, from: from, to: to) }
+    var reasonText: String?
+    if let reason, !reason.allSatisfy(\.isWhitespace) {
+      reasonText = try Validate.text(reason, field: "reason", limit: FieldLimits.reason)
+    }
+    if from.requiresReason(to: to), reasonText == nil {
+      throw .reasonRequired(lead: id, from: from, to: to)
+    }
+    if let value {
+      guard to == .won else {
+        throw .invalidValue(
+          field: "value", value: String(value), expected: "a value only when winning")
+      }
+      try Validate.value(value)
+    }
+    let owner = try ownerAfterMove(lead, to: to, actor: actor)
+    let changesOwner = owner != lead.owner
+    return .leadMoved(
+      LeadMoved(
+        lead: id, version: lead.version + 1, from: from, to: to, reason: reasonText,
+        owner: changesOwner ? .some(owner) : nil, value: value,
+        nextFollowUp: to == .won ? now + .days(Int64(pipeline.settings.followUpDays)) : nil))
+  }
+
+  /// Who owns a lead after a move: sales reps keep deals, accepted leads go to their
+  /// assigned rep (else to the sales member accepting), leads sent back go to the
+  /// marketer who handed them off, and an owner from the wrong department is cleared.
+  private func ownerAfterMove(_ lead: Lead, to: Stage, actor: String) throws(ModelError) -> String?
+  {
+    let from = lead.stage
+    func usable(_ handle: String?, in department: Department) -> String? {
+      guard let handle, let m = pipeline.member(handle), m.active, m.department == department else {
+        return nil
+      }
+      return handle
+    }
+    switch (from, to) {
+    case (_, .queued):
+      return nil
+    case (.queued, .accepted):
+      if let owner = usable(lead.owner, in: .sales) { return owner }
+      if usable(actor, in: .sales) != nil { return actor }
+      throw .needsOwner(
+        lead: lead.id,
+        why: "has no sales owner: assign a rep first (a), or accept it as a member of sales")
+    case _ where from.recycles(to: to):
+      return usable(lead.handedOffBy, in: .marketing)
+    default:
+      return usable(lead.owner, in: to.ownerDepartment)
+    }
+  }
+}
