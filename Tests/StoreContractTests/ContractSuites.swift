@@ -23,6 +23,8 @@ import Testing
   @Test("compaction keeps the state, and a follower reloads") func compaction() throws {
     try contract.compaction()
   }
+  @Test("writers killed at random (kill -9): nothing acknowledged lost, nothing half-written")
+  func chaos() throws { try StoreChaos(kind: .file, seed: 0xC4A05).run() }
 }
 
 /// The store contract against PostgreSQL (a database per test on the shared test
@@ -50,4 +52,6 @@ struct PostgresStoreContractTests {
   @Test("compaction keeps the state, and a follower reloads") func compaction() throws {
     try contract.compaction()
   }
+  @Test("writers killed at random (kill -9): nothing acknowledged lost, nothing half-written")
+  func chaos() throws { try StoreChaos(kind: .postgres, seed: 0xC4A05).run() }
 }

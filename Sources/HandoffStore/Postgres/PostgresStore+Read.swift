@@ -13,9 +13,11 @@ extension PostgresStore {
       return
     }
     var restored = 0
+    cachedEvents = 0
     if usesCheckpoint, let state = try restoreCache(on: connection) {
       fold = state
       restored = state.pipeline.eventCount
+      cachedEvents = restored
     } else {
       fold.markIndexesForRebuild()
     }

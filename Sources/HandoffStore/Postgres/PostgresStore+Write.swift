@@ -67,46 +67,59 @@ extension PostgresStore {
   private func write(
     validating: Bool, _ plan: (PostgresConnection, Pipeline) throws(StoreError) -> [PlannedEvent]
   ) throws(StoreError) -> [Event] {
-    let connection = try writeConnection()
-    if meta == nil {
-      _ = try read { () throws(PostgresError) in try PostgresSchema.create(on: connection) }
-      try load(on: connection)
-    }
-    do throws(StoreError) {
-      try begin(on: connection)
-      let planned = try plan(connection, pipeline)
-      guard !planned.isEmpty else {
-        try rollback(connection)
-        return []
-      }
-      let (events, lines) = try number(planned)
-      let folded = validating ? try foldedCopy(events) : nil
-      try insert(events, lines, on: connection)
-      try commit(on: connection, last: events.last!, line: lines.last!)
-      defer {
-        // The commit's answer was lost and a new session found it saved: what others
-        // appended meanwhile was not heard on the new session, so read it now.
-        if let current = self.connection, current !== connection {
-          _ = try? catchUp(on: current)
+    var retried = false
+    while true {
+      let connection = try writeConnection()
+      var committing = false
+      do throws(StoreError) {
+        if meta == nil {
+          _ = try read { () throws(PostgresError) in try PostgresSchema.create(on: connection) }
+          try load(on: connection)
         }
-      }
-      if let folded {
-        fold = folded
-      } else {
-        for event in events {
-          if let problem = fold.apply(event) {
-            // Saved, but the state cannot take it: read everything again.
-            try load(on: connection)
-            throw corrupt(event.seq, problem.description)
+        try begin(on: connection)
+        let planned = try plan(connection, pipeline)
+        guard !planned.isEmpty else {
+          try rollback(connection)
+          return []
+        }
+        let (events, lines) = try number(planned)
+        let folded = validating ? try foldedCopy(events) : nil
+        try insert(events, lines, on: connection)
+        committing = true
+        try commit(on: connection, last: events.last!, line: lines.last!)
+        defer {
+          // The commit's answer was lost and a new session found it saved: what others
+          // appended meanwhile was not heard on the new session, so read it now.
+          if let current = self.connection, current !== connection {
+            _ = try? catchUp(on: current)
           }
         }
+        if let folded {
+          fold = folded
+        } else {
+          for event in events {
+            if let problem = fold.apply(event) {
+              // Saved, but the state cannot take it: read everything again.
+              try load(on: connection)
+              throw corrupt(event.seq, problem.description)
+            }
+          }
+        }
+        lastLine = lines.last
+        return events
+      } catch {
+        try? rollback(connection)
+        guard case .offline(let why) = error else { throw error }
+        _ = goOffline(error)
+        if committing { throw error }
+        // The session was gone before the commit was sent (a server restart, a session
+        // ended while idle): nothing was written, so plan again once on a new session.
+        if !retried {
+          retried = true
+          continue
+        }
+        throw .offline("\(why); nothing was saved")
       }
-      lastLine = lines.last
-      return events
-    } catch {
-      try? rollback(connection)
-      if case .offline = error { _ = goOffline(error) }
-      throw error
     }
   }
 

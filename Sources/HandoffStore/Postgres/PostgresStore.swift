@@ -22,6 +22,8 @@ package final class PostgresStore: EventStore {
   /// Opening writes the local cache after replaying at least this many events.
   package var cacheThreshold = 2_000
   let cache: PostgresCheckpointCache?
+  /// How many events the last open took from the local cache rather than the server.
+  package internal(set) var cachedEvents = 0
 
   /// The session, while the server can be reached.
   var connection: PostgresConnection?
