@@ -92,7 +92,7 @@ let package = Package(
       name: "StoreContractTests",
       dependencies: [
         "HandoffModel", "HandoffStore", "HandoffHost", "HandoffPostgres", "HandoffSystem",
-        "PostgresTestCluster", "TestSupport", "handoff",
+        "HandoffTerminal", "HandoffTerminalTesting", "PostgresTestCluster", "TestSupport", "handoff",
       ]),
     .testTarget(
       name: "HandoffImportTests",

@@ -72,7 +72,7 @@ struct DashboardLoop {
             messages.append(
               .storeUnavailable("the store is gone (\(store.name)); showing its last state"))
           case .offline(let why):
-            messages.append(.storeUnavailable("offline: \(why); showing the last state"))
+            messages.append(.storeOffline(why))
           }
         } catch {
           // The log could not be read (corrupt, unreadable): say so, keep the last state.

@@ -6,14 +6,14 @@ enum StoreSetupCommands {
   static let specs: [CommandSpec] = [
     CommandSpec(
       name: "init", usage: "init",
-      summary: "create the store where --store names it (a log file, or PostgreSQL's tables)",
+      summary: "create the store named by --store (log file or PostgreSQL tables)",
       details:
         "Idempotent: a store that is already there is left as it is. A PostgreSQL store's "
         + "tables are versioned (see docs/POSTGRES.md); the database itself must exist.",
       run: initialize),
     CommandSpec(
       name: "migrate", usage: "migrate --from STORE --to STORE",
-      summary: "copy every event into an empty store (file log ↔ PostgreSQL), verified",
+      summary: "copy all events into an empty store (file ↔ PostgreSQL), verified",
       flags: [.value("from", "STORE"), .value("to", "STORE")],
       details:
         "Copies event for event, with sequence numbers, times and actors, all or nothing; "

@@ -35,6 +35,8 @@ package final class PostgresStore: EventStore {
   /// The line of the last event folded, for the cache's witness.
   var lastLine: [UInt8]?
   var backoff = Backoff()
+  /// The last connection failure, for the few words the status bar shows.
+  var lastFailure: PostgresError?
 
   /// A store at `url`; `environment` gives libpq's variables (`PGPASSWORD`…) and the
   /// cache's folder (`cacheFolder` overrides it; nil there and in the environment: no
@@ -160,9 +162,11 @@ package final class PostgresStore: EventStore {
     connection?.close()
     connection = nil
     let delay = backoff.next()
+    let failure = lastFailure
     outage = Outage(
-      reason: error.description, retryAt: ContinuousClock.now.advanced(by: delay), delay: delay,
-      place: options.redacted)
+      reason: failure.map(Outage.reason) ?? error.description,
+      retryAt: ContinuousClock.now.advanced(by: delay), delay: delay,
+      place: failure?.endpoint ?? options.redacted)
     return .offline(outage!.summary)
   }
 
@@ -201,7 +205,10 @@ package final class PostgresStore: EventStore {
   /// The store's error for a client error: connection trouble is `offline` (the state
   /// stays, and following tries again); a lock held too long is `locked`.
   func storeError(_ error: PostgresError) -> StoreError {
-    if error.isTransient { return .offline(error.description) }
+    if error.isTransient {
+      lastFailure = error
+      return .offline(error.description)
+    }
     switch error.sqlState {
     case "55P03":
       return .locked(path: name, seconds: Self.lockPatience)
@@ -222,11 +229,24 @@ struct Outage {
   var delay: Swift.Duration
   var place: String
 
-  /// A few words for the status bar.
+  /// A few words for the status bar: "PostgreSQL at db:5432 unreachable (Connection
+  /// refused); trying again in 4 s".
   var summary: String {
     let milliseconds = delay.wholeMilliseconds
     let retry = milliseconds < 1000 ? "under a second" : "\((milliseconds + 500) / 1000) s"
-    return "\(reason) (trying again in \(retry))"
+    return "PostgreSQL at \(place) unreachable (\(reason)); trying again in \(retry)"
+  }
+
+  /// The heart of a connection failure, without the place.
+  static func reason(_ error: PostgresError) -> String {
+    switch error.kind {
+    case .cannotConnect(let errno): "\(errno)"
+    case .cannotResolve(let failure): failure.reason
+    case .timedOut: "no answer"
+    case .connectionLost(let why): why ?? "connection lost"
+    case .server(let message): message.message
+    default: error.description
+    }
   }
 }
 
