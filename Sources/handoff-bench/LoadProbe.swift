@@ -26,7 +26,7 @@ enum LoadProbe {
       return 1
     }
     // Touch the state so nothing is left lazy.
-    _ = store.pipeline.queueFigures(at: store.clock.now())
+    _ = QueueFigures(store.pipeline, at: store.clock.now())
     print("load_ms=\(ms) rss=\(Measure.peakRSS()) events=\(store.pipeline.eventCount)")
     return 0
   }
