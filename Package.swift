@@ -48,7 +48,8 @@ let package = Package(
     .target(
       name: "HandoffCLI",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffText", "HandoffTerminal",
+        "HandoffModel", "HandoffImport", "HandoffStore", "HandoffSystem", "HandoffText",
+        "HandoffTerminal",
         "HandoffPresentation", "HandoffApp", "HandoffDemo", "HandoffHost",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
@@ -106,7 +107,8 @@ let package = Package(
     .testTarget(
       name: "HandoffCLITests",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffHost", "HandoffCLI", "TestSupport", "handoff",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffHost", "HandoffCLI", "TestSupport",
+        "handoff",
       ]),
   ]
 )
