@@ -115,12 +115,13 @@ enum ImportCommand {
     } catch {
       throw CLIError.failure("\(file.name): \(error)")
     }
-    let events = ImportEvents(
-      result.plan, existingIDs: { pipeline.lead($0) != nil }, nextID: pipeline.nextLeadID,
-      keepIDs: file.source == .handoff || file.source == .jsonl, actor: actor, now: now
-    ) { (command, lead) throws(ModelError) in
+    let planner: ImportEvents.LeadPlanner = { (command, lead) throws(ModelError) in
       try pipeline.plan(command, on: lead, by: actor, at: now)
     }
+    let events = ImportEvents(
+      result.plan, existingIDs: { pipeline.lead($0) != nil }, nextID: pipeline.nextLeadID,
+      keepIDs: file.source == .handoff || file.source == .jsonl, actor: actor, now: now,
+      planner: planner)
     var report = result.report
     report.problems += events.problems
     report.problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
