@@ -8,8 +8,7 @@ let package = Package(
   name: "Handoff",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "handoff", targets: ["handoff"]),
-    .executable(name: "handoff-bench", targets: ["handoff-bench"]),
+    .executable(name: "handoff", targets: ["handoff"])
   ],
   targets: [
     // Typed file descriptors and errno, shared by store, terminal and CLI. Knows nothing
@@ -35,35 +34,48 @@ let package = Package(
     // (SCRAM-SHA-256 with the hashes written here, md5, password) and connection strings.
     // Knows nothing of leads.
     .target(name: "HandoffPostgres", dependencies: ["HandoffSystem", "HandoffText"]),
-    // Raw-ANSI terminal engine. Knows nothing of leads.
+    // Raw-ANSI terminal engine: cells, text, styles, themes, layout, widgets, the renderer,
+    // input decoding, and the session over a terminal device. Pure: no system calls (it
+    // names file descriptors, never calls on them). Knows nothing of leads.
     .target(name: "HandoffTerminal", dependencies: ["HandoffSystem", "HandoffText"]),
+    // The real terminal device: termios raw mode, the window size, signals and the
+    // self-pipe, poll over standard input. The only terminal code that calls the system.
+    .target(name: "HandoffTTY", dependencies: ["HandoffTerminal", "HandoffSystem"]),
+    // Drives terminal programs without a person: a fake terminal device in memory, a
+    // pseudo-terminal for a real process, an independent model of the screen. Used by
+    // the tests and the benchmark; no product links it.
+    .target(name: "HandoffTerminalTesting", dependencies: ["HandoffTerminal", "HandoffSystem"]),
     // Words and numbers for people, shared by dashboard and CLI: events in plain words,
     // dates, durations, money, percentages, tables printed as text.
     .target(name: "HandoffPresentation", dependencies: ["HandoffModel", "HandoffTerminal"]),
     // The dashboard: state, update, views, event loop.
     .target(
       name: "HandoffApp",
-      dependencies: ["HandoffModel", "HandoffStore", "HandoffTerminal", "HandoffPresentation"]),
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffTerminal", "HandoffTTY",
+        "HandoffPresentation",
+      ]),
     // Argument parsing, commands, help, errors.
     .target(
       name: "HandoffCLI",
       dependencies: [
         "HandoffModel", "HandoffImport", "HandoffStore", "HandoffSystem", "HandoffText",
-        "HandoffTerminal",
-        "HandoffPresentation", "HandoffApp", "HandoffDemo", "HandoffHost",
+        "HandoffTerminal", "HandoffTTY", "HandoffPresentation", "HandoffApp", "HandoffDemo",
+        "HandoffHost",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
-    // TestSupport brings the pseudo-terminal the benchmark drives a real `handoff` through.
+    // The benchmark: an executable target for `swift run handoff-bench`, not a product.
+    // It runs the dashboard on a pseudo-terminal and watches its loop through an observer.
     .executableTarget(
       name: "handoff-bench",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffDemo", "HandoffHost", "HandoffTerminal", "HandoffApp",
-        "HandoffCLI", "TestSupport",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost",
+        "HandoffTerminal", "HandoffApp", "HandoffCLI", "HandoffTerminalTesting",
       ]),
     // A small program on the terminal engine alone, driven by the engine's pty tests.
-    .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal"]),
+    .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal", "HandoffTTY"]),
 
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["HandoffTerminalTesting"], path: "Tests/TestSupport"),
     // Throwaway PostgreSQL servers (initdb + pg_ctl in a temporary folder) for the tests
     // and the benchmark; not linked into `handoff`.
     .target(
@@ -95,20 +107,22 @@ let package = Package(
       ]),
     .testTarget(
       name: "HandoffTerminalTests",
-      dependencies: ["HandoffTerminal", "TestSupport", "terminal-example"]),
+      dependencies: [
+        "HandoffSystem", "HandoffTerminal", "HandoffTerminalTesting", "TestSupport", "terminal-example",
+      ]),
     .testTarget(
       name: "HandoffAppTests",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffDemo", "HandoffHost", "HandoffTerminal", "HandoffApp",
-        "TestSupport", "handoff",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost",
+        "HandoffTerminal", "HandoffApp", "HandoffTerminalTesting", "TestSupport", "handoff",
       ],
       // Golden screens, read by path from the tests.
       exclude: ["Expected"]),
     .testTarget(
       name: "HandoffCLITests",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffHost", "HandoffCLI", "TestSupport",
-        "handoff",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffHost", "HandoffCLI",
+        "HandoffTerminalTesting", "TestSupport", "handoff",
       ]),
   ]
 )

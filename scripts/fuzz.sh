@@ -27,7 +27,7 @@ cd "$root"
 
 # Which module the entry point joins, and which modules that one imports.
 case $target in
-  line-parser) entry=LineParser; module=HandoffStore; deps=(HandoffText HandoffModel); max_len=2048 ;;
+  line-parser) entry=LineParser; module=HandoffStore; deps=(HandoffText HandoffSystem HandoffModel); max_len=2048 ;;
   key-decoder) entry=KeyDecoder; module=HandoffTerminal; deps=(HandoffText); max_len=512 ;;
   theme-parser) entry=ThemeParser; module=HandoffTerminal; deps=(HandoffText); max_len=1024 ;;
   csv-import) entry=CSVImport; module=HandoffImport; deps=(HandoffText HandoffModel); max_len=4096 ;;

@@ -31,7 +31,7 @@ extension DemoTeam {
       }
       let target = Target(metric: metric, period: period, scope: scope, value: value)
       let actor = metric.department == .marketing ? roster.marketing[0] : roster.manager
-      guard let body = try? pipeline.plan(.setTarget(target), by: actor, at: setAt) else {
+      guard let body = try? Planner(pipeline).plan(.setTarget(target), by: actor, at: setAt) else {
         continue
       }
       out.append(PlannedEvent(at: setAt, actor: actor, body: body))

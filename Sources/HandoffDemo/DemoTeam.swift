@@ -72,7 +72,8 @@ package enum DemoTeam {
       let tb = steps[b].at
       return ta != tb ? ta < tb : a < b
     }
-    let pipeline = Pipeline(localZone: zone)
+    let fold = PipelineFold(localZone: zone)
+    let pipeline = fold.pipeline
     var ids = [Int](repeating: 0, count: max(0, leads))
     var dropped = [Bool](repeating: false, count: max(0, leads))
     var events: [PlannedEvent] = []
@@ -90,9 +91,9 @@ package enum DemoTeam {
       default: command = step.action.command(lead: ids[lead]) ?? .addLead(newLeads[lead])
       }
       do {
-        let body = try pipeline.plan(command, by: step.actor, at: step.at)
+        let body = try Planner(pipeline).plan(command, by: step.actor, at: step.at)
         seq += 1
-        guard pipeline.apply(Event(seq: seq, at: step.at, actor: step.actor, body: body)) == nil
+        guard fold.apply(Event(seq: seq, at: step.at, actor: step.actor, body: body)) == nil
         else { throw ModelError.nothingChanged("does not fold") }
         if case .leadCreated(let created) = body { ids[lead] = created.lead.id }
         let offset = firstLeadID - 1001

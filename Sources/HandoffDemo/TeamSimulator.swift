@@ -48,10 +48,12 @@ package struct TeamSimulator: Sendable {
     for _ in 0..<24 {
       let kind = Kind.allCases[dice.weighted(Self.weights)]
       guard let (actor, command) = propose(kind, pipeline: pipeline, now: now) else { continue }
-      if (try? pipeline.plan(command, by: actor, at: now)) != nil { return (actor, command) }
+      if (try? Planner(pipeline).plan(command, by: actor, at: now)) != nil {
+        return (actor, command)
+      }
     }
     let fallback = newLead(pipeline)
-    if (try? pipeline.plan(fallback.command, by: fallback.actor, at: now)) != nil {
+    if (try? Planner(pipeline).plan(fallback.command, by: fallback.actor, at: now)) != nil {
       return fallback
     }
     return nil

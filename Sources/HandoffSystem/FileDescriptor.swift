@@ -104,8 +104,8 @@ package struct FileDescriptor: RawRepresentable, Hashable, Sendable {
       let code = written < 0 ? Errno.current : Errno.ioError
       if code == .interrupted { continue }
       if code.isWouldBlock {
-        var entry = pollfd(fd: rawValue, events: Int16(POLLOUT), revents: 0)
-        _ = poll(&entry, 1, 1000)
+        var entries = [PollEntry(self, events: .writable)]
+        _ = try? FileDescriptor.poll(&entries, timeout: .seconds(1))
         continue
       }
       throw code
@@ -133,6 +133,13 @@ package struct FileDescriptor: RawRepresentable, Hashable, Sendable {
   /// Cuts or extends the file to `size` bytes.
   package func truncate(to size: Int64) throws(Errno) {
     _ = try retrying { ftruncate(rawValue, off_t(size)) }
+  }
+
+  /// Makes reads and writes on this descriptor return `Errno.wouldBlock` instead of
+  /// waiting. The flag belongs to the open file, shared with every copy of it.
+  package func setNonBlocking() throws(Errno) {
+    let flags = try retrying { fcntl(rawValue, F_GETFL) }
+    _ = try retrying { fcntl(rawValue, F_SETFL, flags | O_NONBLOCK) }
   }
 
   /// What the descriptor refers to now.

@@ -132,7 +132,7 @@ extension FileDescriptor {
 
   /// Waits for a non-blocking connect to complete and reports how it ended.
   private func finishConnecting(timeout: Duration?) throws(Errno) {
-    guard try waitUntil(POLLOUT, timeout: timeout) else { throw Errno.timedOut }
+    guard try waitUntil(.writable, timeout: timeout) else { throw Errno.timedOut }
     var failure: CInt = 0
     var length = socklen_t(MemoryLayout<CInt>.size)
     _ = try retrying { getsockopt(rawValue, SOL_SOCKET, SO_ERROR, &failure, &length) }
@@ -152,13 +152,7 @@ extension FileDescriptor {
   /// Waits until there is something to read (or the peer hung up): false when `timeout`
   /// passed first; none waits as long as it takes.
   package func waitUntilReadable(timeout: Duration?) throws(Errno) -> Bool {
-    try waitUntil(POLLIN, timeout: timeout)
-  }
-
-  /// Makes reads and writes return `EAGAIN` instead of blocking.
-  package func setNonBlocking() throws(Errno) {
-    let flags = try retrying { fcntl(rawValue, F_GETFL) }
-    _ = try retrying { fcntl(rawValue, F_SETFL, flags | O_NONBLOCK) }
+    try waitUntil(.readable, timeout: timeout)
   }
 
   private func setOption(_ level: CInt, _ name: CInt, _ value: CInt) throws(Errno) {
@@ -169,25 +163,18 @@ extension FileDescriptor {
   }
 
   /// Polls for `events`, through `EINTR`, until they come or `timeout` passes.
-  private func waitUntil(_ events: CInt, timeout: Duration?) throws(Errno) -> Bool {
+  private func waitUntil(_ events: PollEvents, timeout: Duration?) throws(Errno) -> Bool {
     let clock = ContinuousClock()
     let deadline = timeout.map { clock.now.advanced(by: $0) }
     while true {
-      var milliseconds: CInt = -1
+      var left: Duration?
       if let deadline {
-        let left = clock.now.duration(to: deadline)
-        if left <= .zero { return false }
-        // Rounded up, so a wait never ends just before its deadline.
-        let (seconds, attoseconds) = left.components
-        let perMillisecond: Int64 = 1_000_000_000_000_000
-        milliseconds = CInt(
-          clamping: seconds * 1000 + (attoseconds + perMillisecond - 1) / perMillisecond)
+        left = clock.now.duration(to: deadline)
+        if let left, left <= .zero { return false }
       }
-      var entry = pollfd(fd: rawValue, events: Int16(events), revents: 0)
-      let ready = poll(&entry, 1, milliseconds)
-      if ready > 0 { return true }
-      let code = Errno.current
-      if ready < 0, code != .interrupted { throw code }
+      // An interrupted poll reports nothing ready: wait again for what is left.
+      var entries = [PollEntry(self, events: events)]
+      if try FileDescriptor.poll(&entries, timeout: left) > 0 { return true }
     }
   }
 }

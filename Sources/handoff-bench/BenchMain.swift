@@ -10,6 +10,9 @@ enum BenchMain {
     if arguments.first == "measure-load", arguments.count >= 2 {
       return LoadProbe.run(path: arguments[1], replay: arguments.dropFirst(2).contains("--replay"))
     }
+    if arguments.first == "dashboard", arguments.count == 3 {
+      return ObservedDashboard.run(store: arguments[1], marks: arguments[2])
+    }
     var sizes = [10_000, 100_000]
     var jsonPath: String?
     var directory: String?

@@ -3,11 +3,13 @@ import HandoffCLI
 import HandoffHost
 import HandoffModel
 import HandoffStore
-import TestSupport
+import HandoffSystem
+import HandoffTerminalTesting
 
-/// Figures from a real `handoff` dashboard on a pseudo-terminal of 160×45: start-up
-/// to the first frame, another process's append to the frame that shows it, a burst,
-/// and idling.
+/// Figures from the dashboard on a pseudo-terminal of 160×45: start-up to the first
+/// frame (the real `handoff`, timed from outside), another process's append to the
+/// frame that shows it, a burst, and idling (the same dashboard in a child of this
+/// benchmark, its loop watched by an observer).
 struct LiveBench {
   let path: String
   let leads: Int
@@ -26,7 +28,6 @@ struct LiveBench {
     environment["TERM"] = "xterm-256color"
     environment["COLORTERM"] = "truecolor"
     environment["HANDOFF_USER"] = "bench"
-    environment["HANDOFF_BENCH_MARKS"] = marks.path
     environment.removeValue(forKey: "NO_COLOR")
     // The live figures write to the log: work on a copy, so the generated store stays as
     // it was for the next run.
@@ -38,19 +39,23 @@ struct LiveBench {
     }
     // A copy is a new file, so its first start replays the whole log (and writes the
     // checkpoint); the second starts from the checkpoint, as every later start does.
-    let cold = try firstFrame(binary, copy, environment, marks)
-    report.add("first frame, whole log replayed", cold.ms, "ms")
-    cold.pty.send("q")
-    _ = cold.pty.waitForExit(timeout: .seconds(10))
-    let warm = try firstFrame(binary, copy, environment, marks)
-    let pty = warm.pty
+    let cold = try firstFrame(binary, copy, environment)
+    report.add("first frame, whole log replayed", cold, "ms")
+    let warm = try firstFrame(binary, copy, environment)
+    report.add(
+      "first frame (from checkpoint)", warm, "ms",
+      budget: leads >= 1_000_000 ? 2500 : (leads >= 100_000 ? 250 : nil))
+
+    let pty = try PseudoTerminal(
+      executable: BenchExecutable.path, arguments: ["dashboard", copy, marks.path],
+      environment: environment, width: 160, height: 45)
     defer {
       pty.send("q")
       _ = pty.waitForExit(timeout: .seconds(5))
     }
-    report.add(
-      "first frame (from checkpoint)", warm.ms, "ms",
-      budget: leads >= 1_000_000 ? 2500 : (leads >= 100_000 ? 250 : nil))
+    guard wait(pty, marks, timeout: 60, until: { !$0.frames.isEmpty }) != nil else {
+      throw BenchError.setup("the observed dashboard drew no frame within 60 s")
+    }
 
     // Another process's appends: this one, through its own Store on the same log.
     let writer = try StoreOpener.store(
@@ -61,7 +66,7 @@ struct LiveBench {
     for n in 0..<liveEvents {
       // Timed from the start of the append: the dashboard may see the line before the
       // writer's fsync returns.
-      let appended = Monotonic.nanoseconds()
+      let appended = MonotonicClock.now()
       let event = try writer.perform(
         .note(id: notable[n % notable.count], text: "bench live \(n)"), by: "bench-writer")
       guard
@@ -83,7 +88,7 @@ struct LiveBench {
           body: .noteAdded(lead: id, version: lead.version + 1, text: "burst"))
       }
     }
-    let burstDone = Monotonic.nanoseconds()
+    let burstDone = MonotonicClock.now()
     try writer.append(burst)
     let last = writer.pipeline.lastSeq
     guard
@@ -101,9 +106,9 @@ struct LiveBench {
     _ = wait(pty, marks, timeout: 1.2, until: { _ in false })
     let wakeupsBefore = marks.wakeups.count
     let bytesBefore = pty.output.count
-    let idleStart = Monotonic.nanoseconds()
+    let idleStart = MonotonicClock.now()
     _ = wait(pty, marks, timeout: idleSeconds, until: { _ in false })
-    let seconds = Double(Monotonic.nanoseconds() - idleStart) / 1e9
+    let seconds = Double(MonotonicClock.now() - idleStart) / 1e9
     report.add(
       "idle wakeups per second", Double(marks.wakeups.count - wakeupsBefore) / seconds, "/s",
       budget: 1.05)
@@ -111,20 +116,28 @@ struct LiveBench {
       "idle bytes per second (the clock)", Double(pty.output.count - bytesBefore) / seconds, "B/s")
   }
 
-  /// Starts the dashboard on `store` and waits for its first frame.
+  /// Starts the real `handoff` on `store` and times it from outside: from the start of
+  /// the process to the end of its first frame on the terminal. Then quits it.
   private func firstFrame(
-    _ binary: String, _ store: String, _ environment: [String: String], _ marks: MarkLog
-  ) throws -> (ms: Double, pty: PseudoTerminal) {
-    marks.update()
-    let before = marks.frames.count
-    let started = Monotonic.nanoseconds()
+    _ binary: String, _ store: String, _ environment: [String: String]
+  ) throws -> Double {
+    let frameEnd = Array("\u{1B}[?2026l".utf8)
+    let started = MonotonicClock.now()
     let pty = try PseudoTerminal(
       executable: binary, arguments: ["--store", store], environment: environment, width: 160,
       height: 45)
-    guard let seen = wait(pty, marks, timeout: 60, until: { $0.frames.count > before }) else {
+    var shown: UInt64?
+    let drawn = pty.read(
+      until: { output in
+        if shown == nil, output.firstRange(of: frameEnd) != nil { shown = MonotonicClock.now() }
+        return shown != nil
+      }, timeout: .seconds(60))
+    pty.send("q")
+    _ = pty.waitForExit(timeout: .seconds(10))
+    guard drawn, let shown else {
       throw BenchError.setup("the dashboard drew no frame within 60 s")
     }
-    return (Double(seen.frames[before].nanos - started) / 1e6, pty)
+    return Double(shown - started) / 1e6
   }
 
   /// Reads the terminal (so the dashboard never blocks on output) and the marks until
@@ -132,8 +145,8 @@ struct LiveBench {
   private func wait(
     _ pty: PseudoTerminal, _ marks: MarkLog, timeout: Double, until condition: (MarkLog) -> Bool
   ) -> MarkLog? {
-    let deadline = Monotonic.nanoseconds() + UInt64(timeout * 1e9)
-    while Monotonic.nanoseconds() < deadline {
+    let deadline = MonotonicClock.now() + UInt64(timeout * 1e9)
+    while MonotonicClock.now() < deadline {
       pty.read(until: { _ in false }, timeout: .milliseconds(2))
       marks.update()
       if condition(marks) { return marks }

@@ -26,7 +26,7 @@ enum LoadProbe {
       return 1
     }
     // Touch the state so nothing is left lazy.
-    _ = store.pipeline.queueFigures(at: store.clock.now())
+    _ = QueueFigures(store.pipeline, at: store.clock.now())
     print("load_ms=\(ms) rss=\(Measure.peakRSS()) events=\(store.pipeline.eventCount)")
     return 0
   }
@@ -34,10 +34,7 @@ enum LoadProbe {
   /// Runs the probe in a child process of this executable.
   static func spawn(path: String, replay: Bool) throws -> (ms: Double, rss: Int, events: Int) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-    if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
-      process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    }
+    process.executableURL = URL(fileURLWithPath: BenchExecutable.path)
     process.arguments = ["measure-load", path] + (replay ? ["--replay"] : [])
     let pipe = Pipe()
     process.standardOutput = pipe

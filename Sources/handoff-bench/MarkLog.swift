@@ -1,10 +1,10 @@
 import Foundation
 
-/// Reads the marks a benchmarked `handoff` writes (see `HANDOFF_BENCH_MARKS` in the
-/// dashboard's loop): wakeups and frames, with monotonic nanoseconds.
+/// Reads the marks an observed dashboard writes (`MarkWriter`): wakeups and frames,
+/// with monotonic nanoseconds.
 final class MarkLog {
   let path: String
-  private(set) var frames: [(nanos: UInt64, seq: Int64)] = []
+  private(set) var frames: [(nanos: UInt64, seq: Int64, bytes: Int)] = []
   private(set) var wakeups: [UInt64] = []
   private var offset: UInt64 = 0
   private var partial = ""
@@ -26,23 +26,16 @@ final class MarkLog {
       let line = partial[..<newline].split(separator: " ")
       partial.removeSubrange(...newline)
       if line.first == "w", line.count == 2, let ns = UInt64(line[1]) { wakeups.append(ns) }
-      if line.first == "f", line.count == 3, let ns = UInt64(line[1]), let seq = Int64(line[2]) {
-        frames.append((ns, seq))
+      if line.first == "f", line.count == 4, let ns = UInt64(line[1]), let seq = Int64(line[2]),
+        let bytes = Int(line[3])
+      {
+        frames.append((ns, seq, bytes))
       }
     }
   }
 
   /// The first frame that shows event `seq` or later.
-  func firstFrame(showing seq: Int64) -> (nanos: UInt64, seq: Int64)? {
+  func firstFrame(showing seq: Int64) -> (nanos: UInt64, seq: Int64, bytes: Int)? {
     frames.first { $0.seq >= seq }
-  }
-}
-
-/// The system's monotonic clock, the one the marks use.
-enum Monotonic {
-  static func nanoseconds() -> UInt64 {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
   }
 }

@@ -1,6 +1,7 @@
 // A small program on the terminal engine alone: a list to move through, quit with q.
 // The engine's pseudo-terminal tests drive it; it also shows the engine to a reader.
 import Foundation
+import HandoffTTY
 import HandoffTerminal
 
 let environment = ProcessInfo.processInfo.environment
@@ -52,8 +53,8 @@ struct ExampleState {
 
 let session: TerminalSession
 do {
-  session = try TerminalSession(
-    options: .init(mouse: environment["EXAMPLE_MOUSE"] != nil, environment: environment))
+  session = try TerminalSession.interactive(
+    .init(mouse: environment["EXAMPLE_MOUSE"] != nil, environment: environment))
 } catch {
   FileHandle.standardError.write(Data("terminal-example: \(error)\n".utf8))
   exit(1)

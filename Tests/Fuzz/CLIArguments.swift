@@ -20,7 +20,8 @@ public func fuzzArguments(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
   }
   parseCommandLine(words)
   let now = Timestamp(milliseconds: 1_795_000_000_000)
-  let pipeline = Pipeline(localZone: .utc)
+  let fold = PipelineFold(localZone: .utc)
+  let pipeline = fold.pipeline
   for word in words.prefix(8) {
     _ = try? Values.leadID(word)
     _ = try? Values.integer(word, "score", in: 0...100)

@@ -12,7 +12,8 @@ import HandoffModel
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLineParser(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
   let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: size)
-  let pipeline = Pipeline(localZone: .utc)
+  let fold = PipelineFold(localZone: .utc)
+  let pipeline = fold.pipeline
   var now = Timestamp(milliseconds: 0)
   var start = 0
   while start <= bytes.count {
@@ -21,13 +22,13 @@ public func fuzzLineParser(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     start = end + 1
     guard let event = try? EventDecoder.event(line) else { continue }
     checkRoundTrip(event)
-    if event.seq > pipeline.lastSeq, pipeline.apply(event) == nil { now = event.at }
+    if event.seq > pipeline.lastSeq, fold.apply(event) == nil { now = event.at }
   }
-  _ = pipeline.marketingFigures(at: now)
-  _ = pipeline.queueFigures(at: now)
-  _ = pipeline.salesFigures(at: now)
-  _ = pipeline.targetProgress(at: now)
-  _ = pipeline.nextSLAChange(after: now)
+  _ = MarketingFigures(pipeline, at: now)
+  _ = QueueFigures(pipeline, at: now)
+  _ = SalesFigures(pipeline, at: now)
+  _ = TargetProgress.all(pipeline, at: now)
+  _ = Deadlines(pipeline).nextChange(after: now)
   return 0
 }
 

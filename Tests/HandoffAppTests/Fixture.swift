@@ -10,7 +10,9 @@ import Testing
 /// so every view and figure is the same on every run.
 struct Fixture {
   static let start = Timestamp(iso8601: "2026-11-18T10:30:00Z")!
-  let pipeline: Pipeline
+  /// The fold the fixture applies events with; `pipeline` is what views read.
+  let fold: PipelineFold
+  var pipeline: Pipeline { fold.pipeline }
   let clock: ManualClock
   private(set) var seq: Int64 = 0
   /// Every event applied, in order (what the store's history would read).
@@ -18,11 +20,11 @@ struct Fixture {
 
   init(leads: Int = 300, seed: UInt64 = 42) {
     clock = ManualClock(Self.start)
-    pipeline = Pipeline(localZone: .utc)
+    fold = PipelineFold(localZone: .utc)
     for demo in DemoTeam.events(leads: leads, seed: seed, now: Self.start, zone: .utc) {
       seq += 1
       let event = Event(seq: seq, at: demo.at, actor: demo.actor, body: demo.body)
-      _ = pipeline.apply(event)
+      _ = fold.apply(event)
       events.append(event)
     }
   }
@@ -35,10 +37,10 @@ struct Fixture {
     throws(ModelError)
     -> Event
   {
-    let body = try pipeline.plan(command, by: actor, at: now, ifVersion: ifVersion)
+    let body = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
     seq += 1
     let event = Event(seq: seq, at: now, actor: actor, body: body)
-    #expect(pipeline.apply(event) == nil)
+    #expect(fold.apply(event) == nil)
     events.append(event)
     return event
   }

@@ -4,6 +4,7 @@ import HandoffHost
 import HandoffModel
 import HandoffStore
 import HandoffTerminal
+import HandoffTerminalTesting
 import TestSupport
 import Testing
 

@@ -3,6 +3,7 @@ import HandoffHost
 import HandoffModel
 import HandoffStore
 import HandoffTerminal
+import HandoffTerminalTesting
 import TestSupport
 import Testing
 

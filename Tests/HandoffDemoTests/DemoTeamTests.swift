@@ -10,7 +10,13 @@ struct DemoTeamTests {
 
   /// The events of a demo folded into a fresh pipeline, with sequence numbers 1, 2, 3…
   static func folded(_ events: [PlannedEvent]) -> (Pipeline, [FoldProblem]) {
-    let pipeline = Pipeline(localZone: .utc)
+    let (fold, problems) = folding(events)
+    return (fold.pipeline, problems)
+  }
+
+  /// The same, keeping the fold to apply more events.
+  static func folding(_ events: [PlannedEvent]) -> (PipelineFold, [FoldProblem]) {
+    let pipeline = PipelineFold(localZone: .utc)
     var problems: [FoldProblem] = []
     for (i, e) in events.enumerated() {
       if let p = pipeline.apply(Event(seq: Int64(i + 1), at: e.at, actor: e.actor, body: e.body)) {
@@ -62,7 +68,7 @@ struct DemoTeamTests {
     }
     let recycled = pipeline.allLeads.filter { $0.stage == .nurturing && $0.recycled != nil }
     #expect(!recycled.isEmpty)
-    let sales = pipeline.salesFigures(at: Self.now)
+    let sales = SalesFigures(pipeline, at: Self.now)
     #expect(sales.followUpsOverdue > 0)
     #expect(sales.followUpsDue > 0)
     #expect(pipeline.allLeads.contains { !pipeline.notes(of: $0.id).isEmpty })
@@ -74,7 +80,7 @@ struct DemoTeamTests {
     let (pipeline, _) = Self.folded(
       DemoTeam.events(leads: 2000, seed: 5, now: Self.now, zone: .utc))
     let queued = pipeline.leads(of: .stage(.queued), in: 0..<1000)
-    let states = Set(queued.compactMap { pipeline.sla(of: $0, at: Self.now)?.state })
+    let states = Set(queued.compactMap { Deadlines(pipeline).sla(of: $0, at: Self.now)?.state })
     #expect(states == [.ok, .dueSoon, .breached])
     #expect(queued.contains { $0.owner == nil })
     #expect(queued.contains { $0.owner != nil })
@@ -91,22 +97,23 @@ struct DemoTeamTests {
     let zone = SystemZones().zone(named: "Europe/Berlin")!
     let (events, refused) = DemoTeam.generate(leads: 1000, seed: 13, now: now, zone: zone)
     #expect(refused == 0)
-    let pipeline = Pipeline(localZone: zone)
+    let fold = PipelineFold(localZone: zone)
+    let pipeline = fold.pipeline
     for (i, e) in events.enumerated() {
       #expect(
-        pipeline.apply(Event(seq: Int64(i + 1), at: e.at, actor: e.actor, body: e.body)) == nil)
+        fold.apply(Event(seq: Int64(i + 1), at: e.at, actor: e.actor, body: e.body)) == nil)
     }
     #expect(events.allSatisfy { $0.at <= now })
     let queued = pipeline.leads(of: .stage(.queued), in: 0..<1000)
-    #expect(Set(queued.compactMap { pipeline.sla(of: $0, at: now)?.state }).count == 3)
-    #expect(!pipeline.targetProgress(at: now).isEmpty)
+    #expect(Set(queued.compactMap { Deadlines(pipeline).sla(of: $0, at: now)?.state }).count == 3)
+    #expect(!TargetProgress.all(pipeline, at: now).isEmpty)
   }
 
   @Test("targets for the current period, with pace that varies")
   func targets() {
     let (pipeline, _) = Self.folded(
       DemoTeam.events(leads: 2000, seed: 9, now: Self.now, zone: .utc))
-    let progress = pipeline.targetProgress(at: Self.now)
+    let progress = TargetProgress.all(pipeline, at: Self.now)
     #expect(progress.filter { $0.scope == .team }.count == Metric.allCases.count)
     #expect(progress.contains { if case .member = $0.scope { true } else { false } })
     #expect(progress.contains { if case .department = $0.scope { true } else { false } })
@@ -125,8 +132,9 @@ struct DemoTeamTests {
 
   @Test("the simulator proposes only actions the model accepts, over 2000 steps")
   func simulator() {
-    let (pipeline, _) = Self.folded(
+    let (fold, _) = Self.folding(
       DemoTeam.events(leads: 300, seed: 11, now: Self.now, zone: .utc))
+    let pipeline = fold.pipeline
     var simulator = TeamSimulator(seed: 99)
     var now = Self.now
     var seq = pipeline.lastSeq
@@ -139,9 +147,9 @@ struct DemoTeamTests {
         return
       }
       do {
-        let body = try pipeline.plan(command, by: actor, at: now)
+        let body = try Planner(pipeline).plan(command, by: actor, at: now)
         seq += 1
-        #expect(pipeline.apply(Event(seq: seq, at: now, actor: actor, body: body)) == nil)
+        #expect(fold.apply(Event(seq: seq, at: now, actor: actor, body: body)) == nil)
         kinds.insert(body.kind)
         if case .leadMoved(let m) = body { stages.insert(m.to) }
       } catch {
@@ -156,17 +164,18 @@ struct DemoTeamTests {
   func simulatorDeterministic() {
     let events = DemoTeam.events(leads: 200, seed: 4, now: Self.now, zone: .utc)
     func run() -> [String] {
-      let (pipeline, _) = Self.folded(events)
+      let (fold, _) = Self.folding(events)
+      let pipeline = fold.pipeline
       var simulator = TeamSimulator(seed: 5)
       var seq = pipeline.lastSeq
       var out: [String] = []
       for step in 1...200 {
         let at = Self.now + .seconds(Int64(step))
         guard let (actor, command) = simulator.next(pipeline: pipeline, at: at),
-          let body = try? pipeline.plan(command, by: actor, at: at)
+          let body = try? Planner(pipeline).plan(command, by: actor, at: at)
         else { continue }
         seq += 1
-        pipeline.apply(Event(seq: seq, at: at, actor: actor, body: body))
+        fold.apply(Event(seq: seq, at: at, actor: actor, body: body))
         out.append("\(actor) \(command)")
       }
       return out
@@ -178,7 +187,7 @@ struct DemoTeamTests {
 
   @Test("the simulator starts an empty store with new leads")
   func simulatorEmpty() {
-    let pipeline = Pipeline(localZone: .utc)
+    let pipeline = PipelineFold(localZone: .utc).pipeline
     var simulator = TeamSimulator(seed: 1)
     let next = simulator.next(pipeline: pipeline, at: Self.now)
     guard case .addLead? = next?.command else {

@@ -57,7 +57,7 @@ struct FiguresScenarioTests {
   @Test("marketing figures: stage counts, inflow, source mix, recycled reasons, MQLs")
   func marketing() {
     let (h, _) = Self.scenario()
-    let m = h.pipeline.marketingFigures(at: h.now)
+    let m = MarketingFigures(h.pipeline, at: h.now)
     #expect(m.new == 1)
     #expect(m.nurturing == 2)
     #expect(m.mql == 0)
@@ -73,7 +73,7 @@ struct FiguresScenarioTests {
   @Test("queue figures: size, age, SLA states, median time to accept, acceptance rate")
   func queue() {
     let (h, ids) = Self.scenario()
-    let q = h.pipeline.queueFigures(at: h.now)
+    let q = QueueFigures(h.pipeline, at: h.now)
     #expect(q.size == 1)
     #expect(q.oldestAge == .minutes(220))  // L4, queued at 09:20
     #expect(q.breached == 0)
@@ -83,21 +83,22 @@ struct FiguresScenarioTests {
     #expect(q.accepted30 == 2 && q.rejected30 == 1)
     #expect(q.acceptanceRate == 2.0 / 3.0)
     let l4 = h.pipeline.lead(ids[3])!
-    #expect(h.pipeline.sla(of: l4, at: h.now)?.state == .dueSoon)
-    #expect(h.pipeline.sla(of: l4, at: h.now)?.remaining == .minutes(20))
-    #expect(h.pipeline.nextSLAChange(after: h.now) == Timestamp(iso8601: "2026-11-16T13:20:00Z"))
+    #expect(Deadlines(h.pipeline).sla(of: l4, at: h.now)?.state == .dueSoon)
+    #expect(Deadlines(h.pipeline).sla(of: l4, at: h.now)?.remaining == .minutes(20))
+    #expect(
+      Deadlines(h.pipeline).nextChange(after: h.now) == Timestamp(iso8601: "2026-11-16T13:20:00Z"))
 
     h.advance(.minutes(20))  // 13:20: the SLA runs out
-    let later = h.pipeline.queueFigures(at: h.now)
+    let later = QueueFigures(h.pipeline, at: h.now)
     #expect(later.breached == 1 && later.dueSoon == 0)
-    #expect(h.pipeline.sla(of: l4, at: h.now)?.state == .breached)
-    #expect(h.pipeline.nextSLAChange(after: h.now) == nil)
+    #expect(Deadlines(h.pipeline).sla(of: l4, at: h.now)?.state == .breached)
+    #expect(Deadlines(h.pipeline).nextChange(after: h.now) == nil)
   }
 
   @Test("sales figures: stages, revenue against quota, coverage, win rate, customers")
   func sales() {
     let (h, ids) = Self.scenario()
-    let s = h.pipeline.salesFigures(at: h.now)
+    let s = SalesFigures(h.pipeline, at: h.now)
     #expect(s.stages.map(\.count) == [0, 0, 1])
     #expect(s.stages.map(\.value) == [0, 0, 1_000_000])
     #expect(s.openPipeline == 1_000_000)
@@ -116,7 +117,7 @@ struct FiguresScenarioTests {
   @Test("targets: attainment and pace at a fixed clock, coloured by pace")
   func targets() {
     let (h, _) = Self.scenario()
-    let progress = h.pipeline.targetProgress(at: h.now)
+    let progress = TargetProgress.all(h.pipeline, at: h.now)
     // 15 days 13 hours of November's 30 days have passed.
     let fraction = (15.0 * 24 + 13) / (30.0 * 24)
     #expect(progress.map(\.metric) == [.mqls, .revenue, .won])
@@ -140,19 +141,19 @@ struct FiguresScenarioTests {
     let (h, ids) = Self.scenario()
     // L1's last activity was 2026-11-16 12:00; stale after 14 days.
     h.clock.set(Timestamp(iso8601: "2026-11-30T11:59:00Z")!)
-    #expect(h.pipeline.salesFigures(at: h.now).stale == 0)
+    #expect(SalesFigures(h.pipeline, at: h.now).stale == 0)
     h.clock.set(Timestamp(iso8601: "2026-11-30T12:00:01Z")!)
-    #expect(h.pipeline.salesFigures(at: h.now).stale == 1)
-    #expect(h.pipeline.isStale(h.pipeline.lead(ids[0])!, at: h.now))
+    #expect(SalesFigures(h.pipeline, at: h.now).stale == 1)
+    #expect(Deadlines(h.pipeline).isStale(h.pipeline.lead(ids[0])!, at: h.now))
     // L2's first follow-up is due 2026-12-16 12:00.
     h.clock.set(Timestamp(iso8601: "2026-12-10T12:00:00Z")!)
-    var s = h.pipeline.salesFigures(at: h.now)
+    var s = SalesFigures(h.pipeline, at: h.now)
     #expect(s.followUpsDue == 1 && s.followUpsOverdue == 0)
     h.clock.set(Timestamp(iso8601: "2026-12-17T09:00:00Z")!)
-    s = h.pipeline.salesFigures(at: h.now)
+    s = SalesFigures(h.pipeline, at: h.now)
     #expect(s.followUpsDue == 0 && s.followUpsOverdue == 1)
     h.act(.followUp(id: ids[1], next: nil), by: "lee")
-    s = h.pipeline.salesFigures(at: h.now)
+    s = SalesFigures(h.pipeline, at: h.now)
     #expect(s.followUpsDue == 0 && s.followUpsOverdue == 0)
     #expect(h.pipeline.actual(.followUps, scope: .member("lee"), period: Period("2026-12")!) == 1)
     #expect(

@@ -5,14 +5,15 @@ import Testing
 /// Drives a pipeline the way the store does: plan a command at the clock's time, turn
 /// the body into an event with the next sequence number, apply it.
 final class Harness {
-  let pipeline: Pipeline
+  let fold: PipelineFold
+  var pipeline: Pipeline { fold.pipeline }
   let clock: ManualClock
   private(set) var events: [Event] = []
   private var seq: Int64 = 0
 
   init(start: String = "2026-11-16T09:00:00Z", zone: Zone = .utc) {
     clock = ManualClock(Timestamp(iso8601: start)!)
-    pipeline = Pipeline(localZone: zone)
+    fold = PipelineFold(localZone: zone)
   }
 
   var now: Timestamp { clock.now() }
@@ -24,7 +25,7 @@ final class Harness {
     sourceLocation: SourceLocation = #_sourceLocation
   ) -> Event? {
     do {
-      let body = try pipeline.plan(command, by: actor, at: now, ifVersion: ifVersion)
+      let body = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
       return record(body, by: actor)
     } catch {
       Issue.record("refused \(command): \(error)", sourceLocation: sourceLocation)
@@ -35,7 +36,7 @@ final class Harness {
   /// Plans a command expecting a refusal, and returns it.
   func refusal(_ command: Command, by actor: String, ifVersion: Int? = nil) -> ModelError? {
     do {
-      _ = try pipeline.plan(command, by: actor, at: now, ifVersion: ifVersion)
+      _ = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
       return nil
     } catch {
       return error
@@ -47,7 +48,7 @@ final class Harness {
   func record(_ body: EventBody, by actor: String) -> Event {
     seq += 1
     let event = Event(seq: seq, at: now, actor: actor, body: body)
-    #expect(pipeline.apply(event) == nil)
+    #expect(fold.apply(event) == nil)
     events.append(event)
     return event
   }

@@ -157,9 +157,9 @@ struct PlanTests {
     let nov = Period("2026-11")!
     #expect(h.pipeline.actual(.revenue, scope: .member("lee"), period: nov) == 3_000_000)
     #expect(throws: ModelError.cannotUndo("that change was made by lee")) {
-      try h.pipeline.plan(undoOf: won, leadBefore: before, by: "sam", at: h.now)
+      try Planner(h.pipeline).plan(undoOf: won, leadBefore: before, by: "sam", at: h.now)
     }
-    let body = try? h.pipeline.plan(undoOf: won, leadBefore: before, by: "lee", at: h.now)
+    let body = try? Planner(h.pipeline).plan(undoOf: won, leadBefore: before, by: "lee", at: h.now)
     h.record(body!, by: "lee")
     let after = h.pipeline.lead(id)!
     #expect(after.stage == .accepted && after.value == before.value && after.nextFollowUp == nil)
@@ -171,7 +171,7 @@ struct PlanTests {
     let note = h.act(.note(id: id, text: "call Tuesday"), by: "lee")!
     h.act(.score(id: id, 80), by: "sam")
     #expect(throws: ModelError.cannotUndo("\(id) was scored 80 by sam just now since")) {
-      try h.pipeline.plan(undoOf: note, leadBefore: after, by: "lee", at: h.now)
+      try Planner(h.pipeline).plan(undoOf: note, leadBefore: after, by: "lee", at: h.now)
     }
   }
 

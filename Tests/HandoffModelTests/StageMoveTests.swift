@@ -32,7 +32,7 @@ struct StageMoveTests {
       let id = h.placeLead(in: from, owner: owner)
       let key = "\(from.rawValue)>\(to.rawValue)"
       let result = Result { () throws(ModelError) in
-        try h.pipeline.plan(.move(id: id, to: to, reason: "because"), by: "sam", at: h.now)
+        try Planner(h.pipeline).plan(.move(id: id, to: to, reason: "because"), by: "sam", at: h.now)
       }
       if designMoves.contains(key) {
         guard case .success(.leadMoved(let move)) = result else {

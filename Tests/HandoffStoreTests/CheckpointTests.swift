@@ -14,8 +14,8 @@ import Testing
   }
 
   private func figures(_ pipeline: Pipeline, at now: Timestamp) -> String {
-    "\(pipeline.marketingFigures(at: now))|\(pipeline.queueFigures(at: now))|"
-      + "\(pipeline.salesFigures(at: now))|\(pipeline.targetProgress(at: now))"
+    "\(MarketingFigures(pipeline, at: now))|\(QueueFigures(pipeline, at: now))|"
+      + "\(SalesFigures(pipeline, at: now))|\(TargetProgress.all(pipeline, at: now))"
   }
 
   @Test func aStoreOpenedFromItsCheckpointEqualsAFullReplay() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import HandoffTerminal
+import HandoffTerminalTesting
 import TestSupport
 import Testing
 

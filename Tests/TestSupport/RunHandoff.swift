@@ -1,4 +1,5 @@
 import Foundation
+import HandoffTerminalTesting
 
 /// Runs the built `handoff` executable as a separate process and returns its exit
 /// status and everything it wrote. The environment is exactly the one given (so a
@@ -39,41 +40,14 @@ package func runHandoff(
   return (process.terminationStatus, stdout, stderr)
 }
 
-/// Where the built `handoff` is: `HANDOFF_BINARY` if set, else beside the running test
-/// bundle (the build products folder, whatever `--scratch-path` says), else under the
-/// package's `.build/debug`.
+/// Where the built `handoff` is: `HANDOFF_BINARY` if set, else where SwiftPM built it.
 package func handoffExecutable() -> String {
-  let fm = FileManager.default
   if let explicit = ProcessInfo.processInfo.environment["HANDOFF_BINARY"],
-    fm.isExecutableFile(atPath: explicit)
+    FileManager.default.isExecutableFile(atPath: explicit)
   {
     return explicit
   }
-  var candidates: [URL] = []
-  if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-    candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
-  }
-  candidates.append(Bundle.main.bundleURL)
-  candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-  if let first = CommandLine.arguments.first {
-    candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent())
-  }
-  for url in candidates {
-    // On Linux the test runner sits in the products folder; on macOS the xctest
-    // bundle does, a few levels above the running binary.
-    var dir = url
-    for _ in 0..<4 {
-      let path = dir.appendingPathComponent("handoff").path
-      var isFolder: ObjCBool = false
-      if fm.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-        fm.isExecutableFile(atPath: path)
-      {
-        return path
-      }
-      dir = dir.deletingLastPathComponent()
-    }
-  }
-  let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  return repo.appendingPathComponent(".build/debug/handoff").path
+  return BuiltProducts.path(of: "handoff")
+    ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent(".build/debug/handoff").path
 }

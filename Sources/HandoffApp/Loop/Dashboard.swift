@@ -1,5 +1,6 @@
 import HandoffModel
 import HandoffStore
+import HandoffTTY
 import HandoffTerminal
 
 /// What `handoff` with no command needs to open the dashboard.
@@ -14,6 +15,8 @@ package struct DashboardOptions {
   package var environment: [String: String]
   /// The clock the screen's times and countdowns read.
   package var clock: any Clock
+  /// Told of every wakeup and frame of the loop (the benchmark's); nil for none.
+  package var observer: (any DashboardObserver)?
 
   /// Creates the options.
   package init(
@@ -46,147 +49,28 @@ package enum Dashboard {
     } catch {
       throw DashboardError(error.description)
     }
-    try TerminalSession.checkInteractive(environment: options.environment)
-    let session = try TerminalSession(
-      options: .init(mouse: true, environment: options.environment))
+    try TTYDevice.checkInteractive(environment: options.environment)
+    let session = try TerminalSession.interactive(
+      .init(mouse: true, environment: options.environment))
     defer { session.close() }
-    var loop = DashboardLoop(
-      store: store, session: session, options: options,
-      storeName: shortName(store.name))
-    try loop.run()
+    try run(openedStore: store, session: session, options: options)
     return 0
+  }
+
+  /// Runs the loop on the options' store, already open, and a terminal session (the
+  /// real terminal, or a fake device in a test) until `q`, Ctrl-C, or the terminal
+  /// goes away.
+  package static func run(
+    openedStore store: any EventStore, session: TerminalSession, options: DashboardOptions
+  ) throws {
+    var loop = DashboardLoop(
+      store: store, session: session, options: options, storeName: shortName(store.name))
+    try loop.run()
   }
 
   /// The last two parts of a path: enough to tell stores apart in the status bar.
   static func shortName(_ path: String) -> String {
     let parts = path.split(separator: "/")
     return parts.suffix(2).joined(separator: "/")
-  }
-}
-
-/// The loop's state: the app state plus what the terminal last showed.
-struct DashboardLoop {
-  let store: any EventStore
-  let session: TerminalSession
-  let options: DashboardOptions
-  var state: AppState
-  private var running = true
-  private var shownSecond: Int64 = -1
-  private var figures: DashboardFigures?
-  private let marks: BenchMarks
-
-  init(
-    store: any EventStore, session: TerminalSession, options: DashboardOptions, storeName: String
-  ) {
-    self.store = store
-    self.session = session
-    self.options = options
-    marks = BenchMarks(environment: options.environment)
-    state = AppState(
-      user: options.user, storeName: storeName, width: session.size.width,
-      height: session.size.height)
-    state.readOnly = !store.isWritable
-  }
-
-  var now: Timestamp { options.clock.now() }
-
-  mutating func run() throws {
-    let runner = EffectRunner(store: store, user: options.user)
-    handle([.tick], runner)
-    var dirty = true
-    while running {
-      let moment = now
-      if dirty || moment.milliseconds / 1000 != shownSecond {
-        draw(at: moment)
-        dirty = false
-      }
-      // Read afresh each time: a store may change its descriptor (a reconnect).
-      let descriptor = store.changeDescriptor
-      var wait = Wakeup.delay(state, now: moment).milliseconds
-      // A store that cannot say when it changed (or must retry) is looked at on its timer.
-      let interval = store.refreshInterval
-      if let interval { wait = min(wait, interval.milliseconds) }
-      let inputs = try session.wait(
-        timeout: .milliseconds(wait), watching: descriptor.map { [$0.rawValue] } ?? [])
-      marks.wakeup()
-      var messages: [Msg] = []
-      var storeMayHaveChanged = interval != nil
-      for input in inputs {
-        switch input {
-        case .event(let event):
-          if let msg = InputMapping.message(event) { messages.append(msg) }
-        case .resize(let size):
-          messages.append(.resize(width: size.width, height: size.height))
-        case .resumed:
-          session.redrawAll()
-          dirty = true
-        case .readable:
-          storeMayHaveChanged = true
-        case .hangup:
-          running = false
-        }
-      }
-      // A burst of appends is folded in at once and becomes one message, one frame.
-      if storeMayHaveChanged {
-        do {
-          switch try store.refresh() {
-          case .none: break
-          case .appended, .reloaded: messages.insert(.storeChanged, at: 0)
-          case .vanished:
-            messages.append(
-              .storeUnavailable("the store is gone (\(store.name)); showing its last state"))
-          case .offline(let why):
-            messages.append(.storeUnavailable("offline: \(why); showing the last state"))
-          }
-        } catch {
-          // The log could not be read (corrupt, unreadable): say so, keep the last state.
-          messages.append(.storeUnavailable("store: \(error.description)"))
-        }
-      }
-      messages.append(.tick)
-      if handle(messages, runner) { dirty = true }
-    }
-  }
-
-  /// Feeds messages through `update`, carrying out effects (whose results are fed in
-  /// turn); returns whether the state changed.
-  @discardableResult
-  private mutating func handle(_ messages: [Msg], _ runner: EffectRunner) -> Bool {
-    let before = state
-    var queue = messages
-    var index = 0
-    var redrawn = false
-    while index < queue.count {
-      let effects = Update.update(&state, queue[index], pipeline: store.pipeline, now: now)
-      index += 1
-      for effect in effects {
-        switch effect {
-        case .quit: running = false
-        case .redraw:
-          // A full redraw now (Ctrl-L, a resize), not at the next clock tick.
-          session.redrawAll()
-          redrawn = true
-        case .suspend: session.suspend()
-        default: queue += runner.run(effect)
-        }
-      }
-    }
-    return redrawn || state != before
-      || queue.contains { if case .storeChanged = $0 { true } else { false } }
-  }
-
-  private mutating func draw(at instant: Timestamp) {
-    // Everything on screen is drawn at the whole second the clock shows: countdowns
-    // and ages then change together with the clock, never a fraction of a second
-    // before or after it (which a frame drawn mid-second would otherwise show).
-    let moment = Timestamp(milliseconds: instant.milliseconds / 1000 * 1000)
-    if figures?.isCurrent(pipeline: store.pipeline, now: moment) != true {
-      figures = DashboardFigures(pipeline: store.pipeline, now: moment)
-    }
-    let frame = AppView.render(
-      state, pipeline: store.pipeline, now: moment, theme: options.theme, figures: figures)
-    try? session.draw(frame.buffer)
-    marks.frame(lastSeq: store.pipeline.lastSeq)
-    shownSecond = moment.milliseconds / 1000
   }
 }

@@ -74,7 +74,8 @@ extension Update {
     _ command: Command, _ version: Int, _ state: inout AppState, _ context: Context
   ) -> [Effect] {
     do {
-      _ = try context.pipeline.plan(command, by: state.user, at: context.now, ifVersion: version)
+      _ = try Planner(context.pipeline).plan(
+        command, by: state.user, at: context.now, ifVersion: version)
     } catch {
       refuse(&state, context, error.description)
       return []

@@ -27,10 +27,10 @@ package struct DashboardFigures {
 
   /// The figures of a pipeline at a moment.
   package init(pipeline: Pipeline, now: Timestamp) {
-    marketing = pipeline.marketingFigures(at: now)
-    queue = pipeline.queueFigures(at: now)
-    sales = pipeline.salesFigures(at: now)
-    targets = pipeline.targetProgress(at: now)
+    marketing = MarketingFigures(pipeline, at: now)
+    queue = QueueFigures(pipeline, at: now)
+    sales = SalesFigures(pipeline, at: now)
+    targets = TargetProgress.all(pipeline, at: now)
     stamp = Stamp(pipeline, now)
   }
 

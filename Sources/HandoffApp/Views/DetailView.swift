@@ -26,14 +26,14 @@ enum DetailView {
       ("source \(lead.source)", .muted),
     ]
     if !lead.segment.isEmpty { stage.append((lead.segment, .muted)) }
-    if let (state, remaining) = c.pipeline.sla(of: lead, at: c.now) {
+    if let (state, remaining) = Deadlines(c.pipeline).sla(of: lead, at: c.now) {
       stage.append(
         ("SLA \(state.rawValue) \(DurationText.countdown(remaining))", Format.role(state)))
     }
     line(stage)
     var facts: [(String, ThemeRole)] = [
       ("created \(c.dateTime(lead.createdAt))", .muted), ("version \(lead.version)", .muted),
-      ("last: " + c.pipeline.describeLastChange(of: lead, now: c.now), .muted),
+      ("last: " + lead.describeLastChange(now: c.now), .muted),
     ]
     if let due = lead.nextFollowUp {
       facts.insert(("next follow-up \(c.dateTime(due))", due <= c.now ? .bad : .text), at: 0)

@@ -127,7 +127,8 @@ enum Columns {
 
   static func sla(_ context: ViewContext, priority: Int) -> LeadColumn {
     LeadColumn(title: "SLA", width: 8, right: true, priority: priority) { lead in
-      guard let (state, remaining) = context.pipeline.sla(of: lead, at: context.now) else {
+      guard let (state, remaining) = Deadlines(context.pipeline).sla(of: lead, at: context.now)
+      else {
         return ("", .muted)
       }
       let text =
@@ -147,7 +148,7 @@ enum Columns {
         let left = due - now
         return ("f/u " + DurationText.compact(left), left < .days(7) ? .warn : .muted)
       }
-      if context.pipeline.isStale(lead, at: now) {
+      if Deadlines(context.pipeline).isStale(lead, at: now) {
         return ("stale " + DurationText.compact(now - lead.lastActivityAt), .bad)
       }
       if lead.stage.isOpenDeal {

@@ -2,6 +2,7 @@ import HandoffHost
 import HandoffModel
 import HandoffPresentation
 import HandoffStore
+import HandoffTTY
 import HandoffTerminal
 import HandoffText
 
@@ -36,7 +37,7 @@ final class Context {
     max(
       40,
       environment["COLUMNS"].flatMap { Int($0) }
-        ?? TerminalSession.querySize(out.descriptor.rawValue)?.width ?? 80)
+        ?? TTYDevice.querySize(out.descriptor)?.width ?? 80)
   }
 
   /// Whether output is JSON.

@@ -116,7 +116,7 @@ enum ImportCommand {
       throw CLIError.failure("\(file.name): \(error)")
     }
     let planner: ImportEvents.LeadPlanner = { (command, lead) throws(ModelError) in
-      try pipeline.plan(command, on: lead, by: actor, at: now)
+      try Planner(pipeline).plan(command, on: lead, by: actor, at: now)
     }
     let events = ImportEvents(
       result.plan, existingIDs: { pipeline.lead($0) != nil }, nextID: pipeline.nextLeadID,

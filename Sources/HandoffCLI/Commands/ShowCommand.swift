@@ -34,14 +34,14 @@ enum ShowCommand {
       lines.append("  " + Truncation.pad(name, width: 12) + value)
     }
     var stage = lead.stage.rawValue + " since " + time(lead.stageEnteredAt)
-    if let sla = pipeline.sla(of: lead, at: now) {
+    if let sla = Deadlines(pipeline).sla(of: lead, at: now) {
       let left = DurationText.countdown(sla.remaining)
       stage +=
         sla.remaining.milliseconds > 0
         ? "; SLA \(sla.state.rawValue), \(left) left"
         : "; SLA breached \(DurationText.countdown(Duration(milliseconds: -sla.remaining.milliseconds))) ago"
     }
-    if pipeline.isStale(lead, at: now) { stage += "; stale" }
+    if Deadlines(pipeline).isStale(lead, at: now) { stage += "; stale" }
     field("stage", stage)
     field(
       "owner", lead.owner.map { safe($0) + (lead.unseenByOwner ? " (new to them)" : "") } ?? "none")

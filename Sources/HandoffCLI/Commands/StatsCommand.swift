@@ -11,9 +11,9 @@ enum StatsCommand {
   private static func run(_ ctx: Context, _ args: Arguments) throws {
     let pipeline = try ctx.pipeline()
     let now = ctx.now
-    let m = pipeline.marketingFigures(at: now)
-    let q = pipeline.queueFigures(at: now)
-    let s = pipeline.salesFigures(at: now)
+    let m = MarketingFigures(pipeline, at: now)
+    let q = QueueFigures(pipeline, at: now)
+    let s = SalesFigures(pipeline, at: now)
     let c = pipeline.settings.currency
     func money(_ v: Int64) -> String { Money.compact(v, currency: c) }
     func percent(_ x: Double?) -> String { Format.percent(x, none: "-") }

@@ -46,7 +46,7 @@ enum TargetCommands {
     let pipeline = try ctx.pipeline()
     let now = ctx.now
     let currency = pipeline.settings.currency
-    let current = pipeline.targetProgress(at: now)
+    let current = TargetProgress.all(pipeline, at: now)
     let shown = Set(
       current.map { TargetKey(metric: $0.metric, period: $0.period, scope: $0.scope) })
     let others = pipeline.targets.filter {

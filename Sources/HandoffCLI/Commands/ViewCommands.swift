@@ -63,7 +63,8 @@ enum ViewCommands {
         DurationText.compact(now - lead.stageEnteredAt),
       ]
       if showSLA {
-        cells.append(pipeline.sla(of: lead, at: now).map { DurationText.sla($0.remaining) } ?? "")
+        cells.append(
+          Deadlines(pipeline).sla(of: lead, at: now).map { DurationText.sla($0.remaining) } ?? "")
       }
       table.add(cells + [lead.name, lead.company])
     }

@@ -1,5 +1,5 @@
 /// Which running series an occurrence is counted in.
-enum SeriesKey: Hashable, Sendable {
+package enum SeriesKey: Hashable, Sendable {
   /// A target metric for the whole team (revenue shares the `won` series, by amount).
   case team(Metric)
   /// A target metric credited to one member.
@@ -14,18 +14,10 @@ enum SeriesKey: Hashable, Sendable {
   case source(String)
 
   /// Whether the series sums an amount (revenue) rather than counting.
-  var tracksAmounts: Bool {
+  package var tracksAmounts: Bool {
     switch self {
     case .team(.won), .member(.won, _): return true
     default: return false
     }
   }
-}
-
-/// The memo key of the median time to accept: the window and the data it saw.
-struct MedianCacheKey: Equatable {
-  var start: Int32
-  var end: Int32
-  var count: Int
-  var lastMinute: Int32
 }

@@ -4,24 +4,26 @@
 ///
 /// Moments are kept at minute precision (every period boundary in every zone falls on
 /// a whole minute) in 32 bits, which covers the years 1970–6053.
-struct TimeSeries: Sendable {
-  private(set) var minutes: [Int32] = []
+package struct TimeSeries: Sendable {
+  /// The minutes counted, ascending.
+  package private(set) var minutes: [Int32] = []
   /// Running totals of amounts: `totals[i]` is the sum of the first `i + 1` amounts.
   /// Empty when every amount is 1 (plain counts), which saves the memory.
   private var totals: [Int64] = []
-  private let tracksAmounts: Bool
+  /// Whether amounts (revenue) are summed, not only occurrences counted.
+  package let tracksAmounts: Bool
 
   init(tracksAmounts: Bool = false) { self.tracksAmounts = tracksAmounts }
 
-  /// A series restored from a checkpoint (see `Pipeline+Checkpoint`).
-  init(minutes: [Int32], totals: [Int64], tracksAmounts: Bool) {
+  /// A series restored from a checkpoint.
+  package init(minutes: [Int32], totals: [Int64], tracksAmounts: Bool) {
     self.minutes = minutes
     self.totals = totals
     self.tracksAmounts = tracksAmounts
   }
 
   /// The running totals, for a checkpoint.
-  var runningTotals: [Int64] { totals }
+  package var runningTotals: [Int64] { totals }
 
   var count: Int { minutes.count }
 

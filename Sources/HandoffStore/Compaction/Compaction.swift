@@ -40,10 +40,10 @@ package struct Compaction {
   )? {
     let horizon = Compaction.horizon(at: now, zone: state.zone)
     let firstKept = events.firstIndex { $0.at >= horizon } ?? events.count
-    let older = Pipeline(zones: state.zones)
+    let older = PipelineFold(zones: state.zones)
     older.markIndexesForRebuild()
     for event in events[..<firstKept] { older.apply(event) }
-    var snapshot = Compaction.snapshot(of: older, at: horizon)
+    var snapshot = Compaction.snapshot(of: older.pipeline, at: horizon)
     guard snapshot.count < firstKept else { return nil }
     let next = firstKept < events.count ? events[firstKept].seq : state.lastSeq + 1
     let base = next - Int64(snapshot.count)
@@ -88,13 +88,14 @@ package struct Compaction {
 
   /// Refuses a compaction whose events would not fold to exactly the current state.
   private func verify(_ events: [Event]) throws(StoreError) {
-    let rebuilt = Pipeline(zones: state.zones)
-    rebuilt.markIndexesForRebuild()
+    let fold = PipelineFold(zones: state.zones)
+    fold.markIndexesForRebuild()
     for event in events {
-      if let problem = rebuilt.apply(event) {
+      if let problem = fold.apply(event) {
         throw .refused("compaction stopped, nothing changed: event \(event.seq) \(problem)")
       }
     }
+    let rebuilt = fold.pipeline
     func sameMembers(_ a: Pipeline, _ b: Pipeline) -> Bool {
       a.members.map(\.forComparison) == b.members.map(\.forComparison)
     }

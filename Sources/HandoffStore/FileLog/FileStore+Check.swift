@@ -50,7 +50,7 @@ extension FileStore {
     }
     defer { fd.close() }
     let limit = (try? fd.status()).flatMap { BatchIntent.read(beside: path, for: $0) }?.start
-    let scratch = Pipeline(zones: zones)
+    let scratch = PipelineFold(zones: zones)
     scratch.markIndexesForRebuild()
     var scanner = LineScanner(fd: fd, from: 0, to: limit ?? Int64.max)
     do throws(LineScanner.Failure<Never>) {
@@ -64,8 +64,8 @@ extension FileStore {
           }
           do throws(LineError) {
             let event = try EventDecoder.event(line)
-            if event.seq <= scratch.lastSeq {
-              problem = "sequence \(event.seq) does not follow \(scratch.lastSeq)"
+            if event.seq <= scratch.pipeline.lastSeq {
+              problem = "sequence \(event.seq) does not follow \(scratch.pipeline.lastSeq)"
             } else if let misfit = scratch.apply(event) {
               problem = misfit.description
             }

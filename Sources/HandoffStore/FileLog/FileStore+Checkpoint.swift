@@ -50,10 +50,8 @@ extension FileStore {
     }
     let rest = UnsafeRawBufferPointer(
       rebasing: raw[(FileStore.checkpointMagic.count + r.index)...])
-    guard let restored = Pipeline.restore(checkpoint: rest, zones: zones) else {
-      return false
-    }
-    pipeline = restored
+    guard let restored = PipelineCodec.decode(rest, zones: zones) else { return false }
+    fold = restored
     offset = position
     lineCount = lines
     historyLeads = leads
@@ -81,7 +79,7 @@ extension FileStore {
       w.string(actor)
       w.count(index)
     }
-    let bytes = FileStore.checkpointMagic + w.bytes + pipeline.checkpoint()
+    let bytes = FileStore.checkpointMagic + w.bytes + PipelineCodec.encode(pipeline)
     let temporary = checkpointPath + ".tmp-\(getpid())"
     guard let fd = try? FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_TRUNC) else {
       return

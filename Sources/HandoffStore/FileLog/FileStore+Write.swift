@@ -17,7 +17,7 @@ extension FileStore {
     try write(asBatch: false) { () throws(StoreError) in
       let now = clock.now()
       do throws(ModelError) {
-        let body = try pipeline.plan(command, by: actor, at: now, ifVersion: ifVersion)
+        let body = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
         return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
         throw .model(error)
@@ -37,7 +37,7 @@ extension FileStore {
       let earlier = try history(of: id).filter { $0.seq < undone.seq }
       let now = clock.now()
       do throws(ModelError) {
-        let body = try pipeline.plan(
+        let body = try Planner(pipeline).plan(
           undoOf: undone, leadBefore: LeadFold.replay(earlier), by: actor, at: now)
         return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
@@ -101,7 +101,7 @@ extension FileStore {
     var written: Int64 = 0
     var seq = pipeline.lastSeq
     // A bulk append rebuilds the lists once afterwards instead of upkeeping them per event.
-    if planned.count > 10_000 { pipeline.markIndexesForRebuild() }
+    if planned.count > 10_000 { fold.markIndexesForRebuild() }
     /// Undoes a half-done append: cut the file back and read the state again.
     func abandon(_ error: StoreError) throws(StoreError) -> Never {
       try? fd.truncate(to: first)
@@ -130,7 +130,7 @@ extension FileStore {
         seq += 1
       }
       let event = Event(seq: seq, at: item.at, actor: item.actor, body: item.body)
-      if let problem = pipeline.apply(event) {
+      if let problem = fold.apply(event) {
         try abandon(.refused("event \(count + 1) of \(planned.count) does not fit: \(problem)"))
       }
       // Recorded now; if the append fails, `abandon` reloads and forgets it again.

@@ -19,7 +19,9 @@ package final class FileStore: EventStore {
   package let clock: any Clock
   /// Where the state's zones come from.
   let zones: any ZoneDatabase
-  package internal(set) var pipeline: Pipeline
+  /// The fold of the log: this store is the only writer of its state.
+  var fold: PipelineFold
+  package var pipeline: Pipeline { fold.pipeline }
 
   /// The file the state was read from, kept open so history reads stay consistent
   /// even after a compaction replaced the file under its name.
@@ -45,7 +47,7 @@ package final class FileStore: EventStore {
     self.path = path
     self.clock = clock
     self.zones = zones
-    self.pipeline = Pipeline(zones: zones)
+    self.fold = PipelineFold(zones: zones)
     self.watcher = LogWatcher(path: path)
   }
 
@@ -130,7 +132,7 @@ package final class FileStore: EventStore {
     readFD?.close()
     readFD = nil
     loadedIdentity = nil
-    pipeline = Pipeline(zones: zones)
+    fold = PipelineFold(zones: zones)
     offset = 0
     lineCount = 0
     historyLeads.removeAll(keepingCapacity: true)
@@ -146,7 +148,7 @@ package final class FileStore: EventStore {
     }
     readFD = fd
     loadedIdentity = try? fd.status()
-    if !(usesCheckpoint && restoreCheckpoint()) { pipeline.markIndexesForRebuild() }
+    if !(usesCheckpoint && restoreCheckpoint()) { fold.markIndexesForRebuild() }
     let restored = pipeline.eventCount
     try catchUp()
     if usesCheckpoint, pipeline.eventCount - restored >= checkpointThreshold { saveCheckpoint() }
@@ -203,7 +205,7 @@ package final class FileStore: EventStore {
         path: path, line: number,
         why: "sequence \(event.seq) does not follow \(pipeline.lastSeq)")
     }
-    if let problem = pipeline.apply(event) {
+    if let problem = fold.apply(event) {
       throw .corrupt(path: path, line: number, why: problem.description)
     }
     record(event, start: start)

@@ -1,4 +1,12 @@
-extension Pipeline {
+/// Planning: what an action would append, checked against the current state, or why
+/// it is refused. Reads the pipeline; changes nothing (the store appends and folds).
+package struct Planner {
+  /// The state actions are checked against.
+  package let pipeline: Pipeline
+
+  /// A planner on `pipeline`'s current state.
+  package init(_ pipeline: Pipeline) { self.pipeline = pipeline }
+
   /// The event an action would append, checked against the current state; or the
   /// reason it is refused. `ifVersion` is the lead's version the actor saw: if the
   /// lead has changed since, the action is refused with what changed and who did it.
@@ -11,7 +19,7 @@ extension Pipeline {
       if let expected = ifVersion, expected != lead.version {
         throw .staleVersion(
           lead: id, expected: expected, current: lead.version,
-          change: describeLastChange(of: lead, now: now))
+          change: lead.describeLastChange(now: now))
       }
       return try planLeadCommand(command, lead: lead, actor: actor, now: now)
     }
@@ -20,7 +28,7 @@ extension Pipeline {
       return try planNewLead(new, actor: actor, now: now)
     case .addMember(let handle, let name, let department, let capacity):
       try Validate.handle(handle)
-      if let m = membersByHandle[handle], m.active { throw .memberExists(handle) }
+      if let m = pipeline.member(handle), m.active { throw .memberExists(handle) }
       let display = try Validate.text(name ?? handle, field: "name", limit: FieldLimits.name)
       if let capacity { try Validate.capacity(capacity) }
       return .memberJoined(
@@ -49,32 +57,25 @@ extension Pipeline {
         throw .invalidValue(
           field: "target", value: String(target.value), expected: "a number from 0 up")
       }
-      if case .member(let h) = target.scope, membersByHandle[h] == nil { throw .unknownMember(h) }
+      if case .member(let h) = target.scope, pipeline.member(h) == nil { throw .unknownMember(h) }
       return .targetSet(target)
     case .setSetting(let key, let value):
-      var copy = settings
-      try copy.set(key, to: value, zones: zones)
-      guard copy != settings else { throw .nothingChanged("\(key) is already \(value)") }
+      var copy = pipeline.settings
+      try copy.set(key, to: value, zones: pipeline.zones)
+      guard copy != pipeline.settings else { throw .nothingChanged("\(key) is already \(value)") }
       return .settingChanged(key: key, value: value)
     default:
       throw .nothingChanged("no lead named")
     }
   }
 
-  /// Says what last happened to a lead: "1042 was assigned to sam by maria 3 s ago".
-  package func describeLastChange(of lead: Lead, now: Timestamp) -> String {
-    let who = lead.lastChangedBy.isEmpty ? "someone" : lead.lastChangedBy
-    return
-      "\(lead.id) was \(lead.lastChange.phrase) by \(who) \(RelativeTime.ago(lead.lastActivityAt, now: now))"
-  }
-
   private func existingLead(_ id: Int) throws(ModelError) -> Lead {
-    guard let lead = lead(id) else { throw .unknownLead(id) }
+    guard let lead = pipeline.lead(id) else { throw .unknownLead(id) }
     return lead
   }
 
   private func activeMember(_ handle: String) throws(ModelError) -> Member {
-    guard let m = membersByHandle[handle] else { throw .unknownMember(handle) }
+    guard let m = pipeline.member(handle) else { throw .unknownMember(handle) }
     guard m.active else { throw .memberInactive(handle) }
     return m
   }
@@ -103,7 +104,8 @@ extension Pipeline {
     try Validate.value(new.value)
     if let owner = new.owner { _ = try assignee(owner, for: .new) }
     let lead = Lead(
-      id: nextLeadID, name: name, company: company, email: email, source: source, segment: segment,
+      id: pipeline.nextLeadID, name: name, company: company, email: email, source: source,
+      segment: segment,
       score: new.score, value: new.value, stage: .new, owner: new.owner, createdAt: now,
       unseenByOwner: new.owner != nil && new.owner != actor, version: 1, lastChangedBy: actor)
     return .leadCreated(LeadCreated(lead: lead))
@@ -190,14 +192,14 @@ extension Pipeline {
       _ = try assignee(handle, for: lead.stage)
       return .leadAssigned(LeadAssigned(lead: id, version: next, owner: handle, note: note))
     case .autoAssign:
-      let m = try leastLoaded(for: lead)
+      let m = try AutoAssign(pipeline).leastLoaded(for: lead)
       return .leadAssigned(LeadAssigned(lead: id, version: next, owner: m.handle, auto: true))
     case .note(_, let text):
       let t = try Validate.text(text, field: "note", limit: FieldLimits.note)
       return .noteAdded(lead: id, version: next, text: t)
     case .followUp(_, let nextDue):
       guard lead.stage == .won else { throw .notACustomer(lead: id, stage: lead.stage) }
-      let due = nextDue ?? now + .days(Int64(settings.followUpDays))
+      let due = nextDue ?? now + .days(Int64(pipeline.settings.followUpDays))
       guard due > now else {
         throw .invalidValue(field: "next", value: due.iso8601, expected: "a date after now")
       }
@@ -239,7 +241,7 @@ extension Pipeline {
       LeadMoved(
         lead: id, version: lead.version + 1, from: from, to: to, reason: reasonText,
         owner: changesOwner ? .some(owner) : nil, value: value,
-        nextFollowUp: to == .won ? now + .days(Int64(settings.followUpDays)) : nil))
+        nextFollowUp: to == .won ? now + .days(Int64(pipeline.settings.followUpDays)) : nil))
   }
 
   /// Who owns a lead after a move: sales reps keep deals, accepted leads go to their
@@ -249,7 +251,7 @@ extension Pipeline {
   {
     let from = lead.stage
     func usable(_ handle: String?, in department: Department) -> String? {
-      guard let handle, let m = membersByHandle[handle], m.active, m.department == department else {
+      guard let handle, let m = pipeline.member(handle), m.active, m.department == department else {
         return nil
       }
       return handle
@@ -268,73 +270,5 @@ extension Pipeline {
     default:
       return usable(lead.owner, in: to.ownerDepartment)
     }
-  }
-
-  /// The member auto-assign picks: active, not away, in the department that owns the
-  /// lead's stage, under capacity, with the fewest open leads; ties go to whoever has
-  /// waited longest since their last assignment, then by handle.
-  package func leastLoaded(for lead: Lead) throws(ModelError) -> Member {
-    let department = lead.stage.ownerDepartment
-    let team = members.filter { $0.department == department && $0.active }
-    guard !team.isEmpty else {
-      throw .noCandidate(lead: lead.id, department: department, why: "no active members")
-    }
-    let candidates = team.filter { m in
-      m.handle != lead.owner && !m.away && (m.capacity.map { load(of: m.handle) < $0 } ?? true)
-    }
-    let best = candidates.min { a, b in
-      let la = load(of: a.handle)
-      let lb = load(of: b.handle)
-      if la != lb { return la < lb }
-      let ta = a.lastAssignedAt?.milliseconds ?? Int64.min
-      let tb = b.lastAssignedAt?.milliseconds ?? Int64.min
-      if ta != tb { return ta < tb }
-      return a.handle < b.handle
-    }
-    guard let best else {
-      throw .noCandidate(
-        lead: lead.id, department: department,
-        why: "everyone is away, at capacity or already its owner")
-    }
-    return best
-  }
-
-  /// The compensating event that undoes `event` (made by `actor`), given the lead as it
-  /// stood just before that event. Refused when the lead has changed since, when the
-  /// event was someone else's, or when it cannot be undone.
-  package func plan(
-    undoOf event: Event, leadBefore: Lead?, by actor: String, at now: Timestamp
-  ) throws(ModelError) -> EventBody {
-    guard event.actor == actor else { throw .cannotUndo("that change was made by \(event.actor)") }
-    guard let id = event.leadID, let current = lead(id) else {
-      throw .cannotUndo("only changes to leads can be undone")
-    }
-    let version: Int
-    var removesNote = false
-    switch event.body {
-    case .leadMoved(let e): version = e.version
-    case .leadAssigned(let e): version = e.version
-    case .leadUpdated(let e): version = e.version
-    case .leadScored(_, let v, _): version = v
-    case .followUpLogged(_, let v, _): version = v
-    case .noteAdded(_, let v, _):
-      version = v
-      removesNote = true
-    case .leadCreated:
-      throw .cannotUndo("a new lead cannot be taken back; disqualify \(id) instead")
-    default:
-      throw .cannotUndo("\(event.body.typeName) cannot be undone")
-    }
-    guard current.version == version else {
-      throw .cannotUndo("\(describeLastChange(of: current, now: now)) since")
-    }
-    guard var restore = leadBefore else {
-      throw .cannotUndo("the history of \(id) is not available")
-    }
-    restore.id = id
-    return .leadReverted(
-      LeadReverted(
-        lead: id, version: current.version + 1, undoes: event.seq, undoneKind: event.body.kind,
-        undoneAt: event.at, restore: restore, removesNote: removesNote))
   }
 }

@@ -1,21 +1,23 @@
-/// A checkpoint: the whole state in a compact binary form, so a large log need not be
-/// replayed from its first event at every start. Pure: bytes out, bytes in; the store
-/// decides where they live and checks they still match the log.
-extension Pipeline {
+import HandoffModel
+
+/// A pipeline's state in a compact binary form, and back: the checkpoint's payload, so a
+/// large log need not be replayed from its first event at every start. Bytes out, bytes
+/// in; where they live and whether they still match the log is the store's business.
+enum PipelineCodec {
   /// The format of the bytes; a checkpoint of another version is ignored and rebuilt.
-  static let checkpointVersion = 1
+  static let version = 1
 
   /// The state as bytes.
-  package func checkpoint() -> [UInt8] {
+  static func encode(_ pipeline: Pipeline) -> [UInt8] {
+    let state = pipeline.contents
     var w = BinaryWriter()
-    w.count(Pipeline.checkpointVersion)
-    w.int64(lastSeq)
-    w.count(eventCount)
-    w.count(nextLeadID)
-    for key in Settings.keys { w.string(settings.value(of: key) ?? "") }
-    w.count(memberHandles.count)
-    for handle in memberHandles {
-      let m = membersByHandle[handle]!
+    w.count(version)
+    w.int64(state.lastSeq)
+    w.count(state.eventCount)
+    w.count(state.nextLeadID)
+    for key in Settings.keys { w.string(state.settings.value(of: key) ?? "") }
+    w.count(state.members.count)
+    for m in state.members {
       w.string(m.handle)
       w.string(m.name)
       w.bool(m.department == .sales)
@@ -25,17 +27,17 @@ extension Pipeline {
       w.int64(m.joinedAt.milliseconds)
       w.optionalInt64(m.lastAssignedAt?.milliseconds)
     }
-    w.count(targetValues.count)
-    for (key, value) in targetValues {
+    w.count(state.targets.count)
+    for (key, value) in state.targets {
       w.string(key.metric.rawValue)
       w.string(key.period.description)
       w.string(key.scope.description)
       w.int64(value)
     }
-    w.count(leads.count)
-    for lead in leads { Pipeline.write(lead, into: &w) }
-    w.count(notesByLead.count)
-    for (id, notes) in notesByLead {
+    w.count(state.leads.count)
+    for lead in state.leads { write(lead, into: &w) }
+    w.count(state.notes.count)
+    for (id, notes) in state.notes {
       w.count(id)
       w.count(notes.count)
       for note in notes {
@@ -44,73 +46,62 @@ extension Pipeline {
         w.string(note.text)
       }
     }
-    w.count(series.count)
-    for (key, s) in series {
-      Pipeline.write(key, into: &w)
+    w.count(state.series.count)
+    for (key, s) in state.series {
+      write(key, into: &w)
       w.bool(key.tracksAmounts)
       w.raw(s.minutes)
       w.raw(s.runningTotals)
     }
-    w.raw(acceptances.map(\.at))
-    w.raw(acceptances.map(\.seconds))
+    w.raw(state.acceptances.map(\.at))
+    w.raw(state.acceptances.map(\.seconds))
     return w.bytes
   }
 
-  /// The state a checkpoint holds, or nil when the bytes are not a valid checkpoint.
-  package static func restore(checkpoint bytes: UnsafeRawBufferPointer, zones: any ZoneDatabase)
-    -> Pipeline?
-  {
+  /// The state the bytes hold, folded on `zones` (the ones it was made with), or nil
+  /// when they are not a valid checkpoint.
+  static func decode(_ bytes: UnsafeRawBufferPointer, zones: any ZoneDatabase) -> PipelineFold? {
     var r = BinaryReader(bytes)
-    let p = Pipeline(zones: zones)
-    guard r.count() == checkpointVersion, let lastSeq = r.int64(), let eventCount = r.count(),
+    guard r.count() == version, let lastSeq = r.int64(), let eventCount = r.count(),
       let nextLeadID = r.count()
     else { return nil }
-    p.lastSeq = lastSeq
-    p.eventCount = eventCount
-    p.nextLeadID = nextLeadID
-    p.generation = UInt64(eventCount)
     var settings = Settings()
     for key in Settings.keys {
       guard let value = r.string() else { return nil }
       do { try settings.set(key, to: value, zones: zones) } catch { return nil }
     }
-    p.settings = settings
-    p.zone = settings.timeZone.flatMap(zones.zone(named:)) ?? zones.local
     guard let memberCount = r.count() else { return nil }
+    var members: [Member] = []
     for _ in 0..<memberCount {
       guard let handle = r.string(), let name = r.string(), let sales = r.bool(),
         let active = r.bool(), let away = r.bool(), let capacity = r.optionalInt64(),
         let joined = r.int64(), let lastAssigned = r.optionalInt64()
       else { return nil }
-      p.memberHandles.append(handle)
-      p.membersByHandle[handle] = Member(
-        handle: handle, name: name, department: sales ? .sales : .marketing, active: active,
-        away: away, capacity: capacity.map { Int($0) }, joinedAt: Timestamp(milliseconds: joined),
-        lastAssignedAt: lastAssigned.map { Timestamp(milliseconds: $0) })
+      members.append(
+        Member(
+          handle: handle, name: name, department: sales ? .sales : .marketing, active: active,
+          away: away, capacity: capacity.map { Int($0) }, joinedAt: Timestamp(milliseconds: joined),
+          lastAssignedAt: lastAssigned.map { Timestamp(milliseconds: $0) }))
     }
     guard let targetCount = r.count() else { return nil }
+    var targets: [TargetKey: Int64] = [:]
     for _ in 0..<targetCount {
       guard let metric = r.string().flatMap(Metric.init(rawValue:)),
         let period = r.string().flatMap({ Period($0) }),
         let scope = r.string().flatMap({ Scope($0) }),
         let value = r.int64()
       else { return nil }
-      p.targetValues[TargetKey(metric: metric, period: period, scope: scope)] = value
+      targets[TargetKey(metric: metric, period: period, scope: scope)] = value
     }
     guard let leadCount = r.count() else { return nil }
-    // Lists are rebuilt on first read; reindexing now only keeps their counts.
-    p.markIndexesForRebuild()
-    p.leads.reserveCapacity(leadCount)
-    p.slotByID.reserveCapacity(leadCount)
+    var leads: [Lead] = []
+    leads.reserveCapacity(leadCount)
     for _ in 0..<leadCount {
       guard let lead = read(&r) else { return nil }
-      let slot = Int32(p.leads.count)
-      p.slotByID[lead.id] = slot
-      p.leads.append(lead)
-      p.account(lead, sign: 1)
-      p.reindex(slot: slot, before: nil, after: lead)
+      leads.append(lead)
     }
     guard let notedLeads = r.count() else { return nil }
+    var notesByLead: [Int: [Note]] = [:]
     for _ in 0..<notedLeads {
       guard let id = r.count(), let n = r.count() else { return nil }
       var notes: [Note] = []
@@ -118,20 +109,26 @@ extension Pipeline {
         guard let at = r.int64(), let author = r.string(), let text = r.string() else { return nil }
         notes.append(Note(at: Timestamp(milliseconds: at), author: author, text: text))
       }
-      p.notesByLead[id] = notes
+      notesByLead[id] = notes
     }
     guard let seriesCount = r.count() else { return nil }
+    var series: [SeriesKey: TimeSeries] = [:]
     for _ in 0..<seriesCount {
       guard let key = readSeriesKey(&r), let amounts = r.bool(), let minutes = r.raw(Int32.self),
         let totals = r.raw(Int64.self)
       else { return nil }
-      p.series[key] = TimeSeries(minutes: minutes, totals: totals, tracksAmounts: amounts)
+      series[key] = TimeSeries(minutes: minutes, totals: totals, tracksAmounts: amounts)
     }
     guard let at = r.raw(Int32.self), let seconds = r.raw(Int32.self), at.count == seconds.count,
       r.atEnd
     else { return nil }
-    p.acceptances = zip(at, seconds).map { (at: $0, seconds: $1) }
-    return p
+    let contents = PipelineContents(
+      lastSeq: lastSeq, eventCount: eventCount, nextLeadID: nextLeadID, settings: settings,
+      members: members, targets: targets, leads: leads, notes: notesByLead, series: series,
+      acceptances: zip(at, seconds).map { (at: $0, seconds: $1) })
+    // The leads' storage is handed over, not copied: one copy of them at a time.
+    leads = []
+    return PipelineFold(restoring: contents, zones: zones)
   }
 
   private static func write(_ lead: Lead, into w: inout BinaryWriter) {
@@ -182,7 +179,7 @@ extension Pipeline {
   private static func read(_ r: inout BinaryReader) -> Lead? {
     guard let id = r.count(), let name = r.string(), let company = r.string(),
       let email = r.string(), let source = r.string(), let segment = r.string(),
-      let score = r.count(), let value = r.int64(), let stage = Pipeline.stage(r.count()),
+      let score = r.count(), let value = r.int64(), let stage = stageAt(r.count()),
       let owner = r.optionalString(), let created = r.int64(), let entered = r.int64(),
       let activity = r.int64(), let followUp = r.optionalInt64(), let reason = r.optionalString(),
       let recycledPresent = r.bool()
@@ -190,7 +187,7 @@ extension Pipeline {
     var recycled: Recycling?
     if recycledPresent {
       guard let why = r.string(), let by = r.string(), let at = r.int64(),
-        let from = Pipeline.stage(r.count())
+        let from = stageAt(r.count())
       else { return nil }
       recycled = Recycling(reason: why, by: by, at: Timestamp(milliseconds: at), from: from)
     }
@@ -205,7 +202,7 @@ extension Pipeline {
       guard let s = r.count() else { return nil }
       change = .scored(s)
     case 3:
-      guard let s = Pipeline.stage(r.count()) else { return nil }
+      guard let s = stageAt(r.count()) else { return nil }
       change = .moved(s)
     case 4:
       guard let owner = r.optionalString() else { return nil }
@@ -225,7 +222,7 @@ extension Pipeline {
       lastChangedBy: changedBy, lastChange: change)
   }
 
-  private static func stage(_ ordinal: Int?) -> Stage? {
+  private static func stageAt(_ ordinal: Int?) -> Stage? {
     guard let ordinal, Stage.allCases.indices.contains(ordinal) else { return nil }
     return Stage.allCases[ordinal]
   }

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -6,9 +7,10 @@ import Foundation
   import Darwin
 #endif
 
-/// A program running on a pseudo-terminal, for tests that drive an interactive
-/// program: write keys, read what it draws (with timeouts, never sleeps), resize,
-/// signal it, wait for its exit, and inspect the terminal modes it leaves.
+/// A program running on a pseudo-terminal, for tests and the benchmark that drive an
+/// interactive program: write keys, read what it draws (with timeouts, never sleeps),
+/// resize, signal it, wait for it to stop or exit, and inspect the terminal modes it
+/// leaves.
 ///
 /// The child is started with `posix_spawn` in a new session with the pty's slave as
 /// its controlling terminal, so nothing runs in a forked copy of the test process.
@@ -20,9 +22,9 @@ package final class PseudoTerminal {
 
   package let pid: pid_t
   /// The controlling side, where the test reads and writes.
-  package let master: CInt
+  package let master: FileDescriptor
   /// The terminal side, kept open so its modes can be read after the child exits.
-  package let slave: CInt
+  package let slave: FileDescriptor
   /// The terminal modes before the child started.
   package let initialModes: termios
   /// Everything the child has written so far.
@@ -41,21 +43,21 @@ package final class PseudoTerminal {
     guard openpty(&masterFD, &slaveFD, nil, nil, &size) == 0 else {
       throw Failure(description: "openpty failed: errno \(errno)")
     }
-    master = masterFD
-    slave = slaveFD
-    _ = fcntl(master, F_SETFD, FD_CLOEXEC)
-    _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
+    master = FileDescriptor(rawValue: masterFD)
+    slave = FileDescriptor(rawValue: slaveFD)
+    _ = fcntl(masterFD, F_SETFD, FD_CLOEXEC)
+    _ = fcntl(slaveFD, F_SETFD, FD_CLOEXEC)
     // ttyname_r, not ttyname: tests open terminals on several threads at once, and
     // ttyname's shared buffer would hand one test another's name.
     var nameBuffer = [CChar](repeating: 0, count: 256)
-    let nameError = ttyname_r(slave, &nameBuffer, nameBuffer.count)
+    let nameError = ttyname_r(slaveFD, &nameBuffer, nameBuffer.count)
     guard nameError == 0 else {
       throw Failure(description: "ttyname_r failed: errno \(nameError)")
     }
     let slavePath = String(
       decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var modes = termios()
-    tcgetattr(slave, &modes)
+    tcgetattr(slaveFD, &modes)
     initialModes = modes
 
     var actions = posix_spawn_file_actions_t()
@@ -88,8 +90,8 @@ package final class PseudoTerminal {
     var child: pid_t = 0
     let result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
     guard result == 0 else {
-      close(master)
-      close(slave)
+      master.close()
+      slave.close()
       throw Failure(description: "posix_spawn \(executable) failed: errno \(result)")
     }
     pid = child
@@ -101,19 +103,13 @@ package final class PseudoTerminal {
       var status: CInt = 0
       waitpid(pid, &status, 0)
     }
-    close(master)
-    close(slave)
+    master.close()
+    slave.close()
   }
 
-  /// Sends bytes as if typed.
+  /// Sends bytes as if typed (a child that is gone takes nothing).
   package func send(_ bytes: [UInt8]) {
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
-      if written < 0 && errno == EINTR { continue }
-      if written <= 0 { return }
-      offset += written
-    }
+    try? master.writeAll(bytes)
   }
 
   /// Sends text as if typed.
@@ -152,7 +148,7 @@ package final class PseudoTerminal {
   /// Changes the window size; the kernel sends the child SIGWINCH.
   package func resize(width: Int, height: Int) {
     var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
-    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    _ = ioctl(master.rawValue, UInt(TIOCSWINSZ), &size)
   }
 
   /// Whether two sets of terminal modes are the same (flags and control characters).
@@ -172,7 +168,7 @@ package final class PseudoTerminal {
   /// The terminal modes as the child left (or set) them.
   package func modes() -> termios {
     var modes = termios()
-    tcgetattr(slave, &modes)
+    tcgetattr(slave.rawValue, &modes)
     return modes
   }
 
@@ -216,10 +212,12 @@ package final class PseudoTerminal {
 
   /// Waits up to the given time for output and reads it; false if none came.
   private func readOnce(waitingMilliseconds: Int) -> Bool {
-    var entry = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-    guard poll(&entry, 1, Int32(waitingMilliseconds)) > 0 else { return false }
+    var entries = [PollEntry(master)]
+    guard (try? FileDescriptor.poll(&entries, timeout: .milliseconds(waitingMilliseconds))) == 1
+    else { return false }
     var buffer = [UInt8](repeating: 0, count: 65536)
-    let count = buffer.withUnsafeMutableBytes { readBytes(master, $0.baseAddress, $0.count) }
+    // EIO once the child has closed its side: nothing more to read.
+    let count = (try? buffer.withUnsafeMutableBytes { try master.read(into: $0) }) ?? 0
     guard count > 0 else { return false }
     output += buffer[0..<count]
     return true
@@ -238,34 +236,5 @@ package final class PseudoTerminal {
   /// Whether the wait status says the child was killed by this signal.
   package static func killed(_ status: CInt, by signal: CInt) -> Bool {
     status & 0x7F == signal
-  }
-}
-
-/// `read(2)`, named apart from `PseudoTerminal.read`.
-private func readBytes(_ fd: CInt, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-  read(fd, buffer, count)
-}
-
-/// Finds an executable built by SwiftPM next to the running test bundle.
-package enum BuiltProducts {
-  /// The path of the product `name` in the build directory the tests run from.
-  package static func path(of name: String, filePath: String = #filePath) -> String? {
-    var directories: [String] = []
-    if let executable = Bundle.main.executablePath {
-      directories.append((executable as NSString).deletingLastPathComponent)
-    }
-    directories.append((CommandLine.arguments[0] as NSString).deletingLastPathComponent)
-    for bundle in Bundle.allBundles {
-      directories.append((bundle.bundlePath as NSString).deletingLastPathComponent)
-    }
-    // Fallback: the package's own .build directory, located from this source file.
-    let root = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().path
-    directories += ["\(root)/.build/debug", "\(root)/.build/release"]
-    for directory in directories {
-      let candidate = directory + "/" + name
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
   }
 }
