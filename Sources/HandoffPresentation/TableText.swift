@@ -60,10 +60,10 @@ package struct TableText {
     let widths = columnWidths(fitting: width)
     let table = Table(
       columns: zip(columns, widths).map { column, cells in
-        TableColumn(column.title, width: .fixed(cells), alignment: column.alignment)
+        TableColumn(column.title, width: cells, alignment: column.alignment)
       },
       rowCount: rows.count, spacing: Self.spacing,
-      row: { index in rows[index].map { TableCell($0) } })
+      row: { index in rows[index].map { Span($0) } })
     let lineWidth = widths.reduce(0, +) + Self.spacing * max(0, columns.count - 1)
     var first = 0
     repeat {
@@ -86,7 +86,8 @@ package struct TableText {
 
   /// How wide each column is: its widest cell (title included), then the widest
   /// flexible column gives up a cell, again and again, until the row fits `width` or
-  /// every flexible column is at its minimum.
+  /// every flexible column is at its minimum (the engine's `TableColumn.fit`; no
+  /// column is dropped: a row of minimums wider than `width` is printed whole).
   func columnWidths(fitting width: Int) -> [Int] {
     var widths = columns.map { Self.cells($0.title) }
     for row in rows {
@@ -94,16 +95,11 @@ package struct TableText {
         widths[i] = max(widths[i], Self.cells(cell))
       }
     }
-    var excess = widths.reduce(0, +) + Self.spacing * max(0, columns.count - 1) - width
-    while excess > 0 {
-      let candidates = columns.indices.filter {
-        columns[$0].flexible && widths[$0] > columns[$0].minimum
-      }
-      guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-      widths[widest] -= 1
-      excess -= 1
+    let wanted = zip(columns, widths).map { column, cells in
+      TableColumn(column.title, width: cells, minimum: column.flexible ? column.minimum : cells)
     }
-    return widths
+    let minimums = wanted.reduce(0) { $0 + $1.minimum } + Self.spacing * max(0, columns.count - 1)
+    return TableColumn.fit(wanted, width: max(width, minimums), spacing: Self.spacing).map(\.width)
   }
 
   /// The cells a cell's text takes once sanitized, as the buffer will draw it.
