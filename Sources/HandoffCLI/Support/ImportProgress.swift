@@ -9,7 +9,7 @@ final class ImportProgress: @unchecked Sendable {
   private let lock = NSLock()
   private let file: String
   private let enabled: Bool
-  private let start = SystemTime.monotonicMilliseconds()
+  private let start = MonotonicClock.now()
   private var label = ""
   private var done = 0
   private var total = 0
@@ -55,7 +55,7 @@ final class ImportProgress: @unchecked Sendable {
   private func draw() -> Bool {
     lock.withLock {
       guard !finished else { return false }
-      guard enabled, SystemTime.monotonicMilliseconds() - start >= 1000 else { return true }
+      guard enabled, MonotonicClock.now() - start >= 1_000_000_000 else { return true }
       var line = "importing \(file): \(label)"
       if total > 0 {
         let width = 24
