@@ -8,7 +8,7 @@ enum ExportCommand {
     name: "export",
     usage:
       "export [--csv] [--format handoff|hubspot|salesforce] [--stage S]... [--owner H|none] [--since DATE]",
-    summary: "leads, as JSON lines or CSV (also in HubSpot's or Salesforce's columns)",
+    summary: "leads as JSON lines or CSV (also in HubSpot or Salesforce form)",
     flags: [
       .toggle("csv"), .value("format", "FORMAT"), .value("stage", "S"), .value("owner", "H"),
       .value("since", "DATE"),

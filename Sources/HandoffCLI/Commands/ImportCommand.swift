@@ -16,7 +16,7 @@ enum ImportCommand {
     name: "import",
     usage:
       "import FILE|- [--from hubspot|salesforce|pipedrive|handoff|csv|jsonl] [--dry-run] [--skip-bad] [--map COLUMN=FIELD]... [--map-owner NAME_OR_EMAIL=HANDLE]... [--stage-map VALUE=STAGE]... [--source-map VALUE=SOURCE]... [--date-order dmy|mdy] [--json]",
-    summary: "bring leads in from a CRM export or a spreadsheet (all or nothing)",
+    summary: "bring leads in from a CRM export or a spreadsheet, all or nothing",
     flags: [
       .value("from", "SOURCE"), .toggle("dry-run"), .toggle("skip-bad"),
       .value("map", "COLUMN=FIELD"),
