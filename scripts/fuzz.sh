@@ -33,7 +33,7 @@ case $target in
   csv-import) entry=CSVImport; module=HandoffImport; deps=(HandoffText HandoffModel); max_len=4096 ;;
   arguments)
     entry=CLIArguments; module=HandoffCLI; max_len=512
-    deps=(HandoffSystem HandoffText HandoffModel HandoffStore HandoffTerminal HandoffPresentation HandoffApp) ;;
+    deps=(HandoffSystem HandoffText HandoffModel HandoffHost HandoffDemo HandoffStore HandoffTerminal HandoffTTY HandoffPresentation HandoffApp) ;;
   *) usage ;;
 esac
 

@@ -41,7 +41,7 @@ struct KeyBench {
     mutating func frame() -> Int {
       let frame = AppView.render(state, pipeline: pipeline, now: now, figures: figures)
       bytes.removeAll(keepingCapacity: true)
-      renderer.render(frame.buffer, into: &bytes)
+      renderer.render(frame, into: &bytes)
       return bytes.count
     }
   }

@@ -34,16 +34,16 @@ struct ExampleState {
     let items = self.items
     Table(
       columns: [
-        TableColumn("#", width: .fixed(4), alignment: .right), TableColumn("Name", width: .min(8)),
+        TableColumn("#", width: 4, alignment: .right), TableColumn("Name", width: 8, grows: true),
       ],
       rowCount: items.count, selected: selected, offset: offset
-    ) { [TableCell(String($0 + 1)), TableCell(items[$0])] }
+    ) { [Span(String($0 + 1)), Span(items[$0])] }
     .draw(in: &buffer, area: inner, theme: theme)
     StatusBar(
       left: [
         StatusItem(key: "j/k", "move"), StatusItem(key: "/", "pick"), StatusItem(key: "q", "quit"),
       ],
-      right: [StatusItem("selected \(selected + 1)"), StatusItem(chosen)]
+      right: [StatusItem("selected \(selected + 1) · \(chosen)")]
     ).draw(in: &buffer, area: parts[1], theme: theme)
     var cursor: (x: Int, y: Int)?
     if let picker { cursor = picker.draw(in: &buffer, area: buffer.bounds, theme: theme) }

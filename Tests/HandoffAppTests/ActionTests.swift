@@ -55,12 +55,17 @@ struct ActionTests {
       return
     }
     #expect(picker.department == .sales)
-    let everyone = picker.candidates(d.pipeline)
+    let everyone = picker.matchingHandles.compactMap { handle in
+      d.pipeline.members.first { $0.handle == handle }
+    }
+    #expect(everyone.count == picker.matchingHandles.count)
     #expect(everyone.allSatisfy { $0.department == .sales && $0.active })
+    #expect(
+      everyone.count == d.pipeline.members.filter { $0.department == .sales && $0.active }.count)
     let target = try #require(everyone.last)
     d.type(target.handle)
     guard case .picker(let typed) = d.state.overlay else { return }
-    #expect(typed.candidates(d.pipeline).first?.handle == target.handle)
+    #expect(typed.matchingHandles.first == target.handle)
     let effects = d.press(.enter)
     #expect(
       effects == [
@@ -209,7 +214,7 @@ struct FilterSortTests {
     d.type(needle)
     #expect(d.state.filter == needle)
     let frame = AppView.render(d.state, pipeline: d.pipeline, now: d.fixture.now)
-    #expect(frame.text.contains(lead.name))
+    #expect(frame.plainText.contains(lead.name))
     #expect(d.selected(.queue).map { LeadMatches.company($0, needle) } == true)
     d.press(.enter)
     #expect(!d.state.editingFilter)
@@ -224,7 +229,7 @@ struct FilterSortTests {
     d.press(.char("/"))
     d.type(owned.owner ?? "")
     let frame = AppView.render(d.state, pipeline: d.pipeline, now: d.fixture.now)
-    #expect(frame.text.contains(owned.name))
+    #expect(frame.plainText.contains(owned.name))
   }
 
   @Test("s cycles the sort; m shows only mine")

@@ -41,7 +41,7 @@ struct LiveTests {
     let oldest = try #require(store.pipeline.leads(of: .stage(.queued), in: 0..<1).first)
     #expect(state.selected[.queue] == oldest.id)
     let frame = AppView.render(state, pipeline: store.pipeline, now: SystemClock().now())
-    #expect(frame.text.contains(String(oldest.id)))
+    #expect(frame.plainText.contains(String(oldest.id)))
   }
 
   @Test("end to end on a pseudo-terminal: assign, hand off, reject with a reason, quit")

@@ -53,7 +53,7 @@ struct LoopPartsTests {
     #expect(d.state.width == 160)
     #expect(d.state.selected[.queue] == selected)
     d.send(.resize(width: 40, height: 10))
-    let text = AppView.render(d.state, pipeline: d.pipeline, now: d.fixture.now).text
+    let text = AppView.render(d.state, pipeline: d.pipeline, now: d.fixture.now).plainText
     #expect(text.contains("Handoff needs at least 60×20"))
   }
 

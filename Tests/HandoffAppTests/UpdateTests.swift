@@ -201,7 +201,7 @@ struct NavigationTests {
 
 extension Driver {
   /// Where a pane's rows are on screen.
-  func rowsOf(_ pane: HandoffApp.Pane) -> Rect? {
+  func rowsOf(_ pane: DashboardPane) -> Rect? {
     AppView.listArea(of: pane, width: state.width, height: state.height)
   }
 }

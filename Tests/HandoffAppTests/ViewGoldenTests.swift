@@ -35,7 +35,7 @@ struct ViewGoldenTests {
         }
       }
     }
-    let text = AppView.render(d.state, pipeline: fixture.pipeline, now: fixture.now).text
+    let text = AppView.render(d.state, pipeline: fixture.pipeline, now: fixture.now).plainText
     Golden.check("\(name)-\(width)x\(height)", text)
   }
 
@@ -43,7 +43,7 @@ struct ViewGoldenTests {
   func tooSmall() {
     let fixture = Fixture()
     let state = AppState(user: "sam", storeName: "demo", width: 50, height: 12)
-    let text = AppView.render(state, pipeline: fixture.pipeline, now: fixture.now).text
+    let text = AppView.render(state, pipeline: fixture.pipeline, now: fixture.now).plainText
     Golden.check("too-small-50x12", text)
   }
 }

@@ -1,6 +1,7 @@
 import HandoffHost
 import HandoffModel
 import HandoffStore
+import HandoffSystem
 import TestSupport
 
 /// A store in a temporary folder on a manual clock, with a small team.
@@ -61,5 +62,15 @@ struct StateSummary: Equatable {
     targets = Set(pipeline.targets)
     settings = pipeline.settings
     lastSeq = pipeline.lastSeq
+  }
+}
+
+extension FileStore {
+  /// Whether the store's change descriptor is readable, or becomes so within
+  /// `milliseconds` (a store with none counts as woken: it is looked at on a timer).
+  func isWoken(within milliseconds: Int = 0) -> Bool {
+    guard let descriptor = changeDescriptor else { return true }
+    var entries = [PollEntry(descriptor)]
+    return ((try? FileDescriptor.poll(&entries, timeout: .milliseconds(milliseconds))) ?? 0) == 1
   }
 }

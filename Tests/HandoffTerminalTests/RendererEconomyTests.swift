@@ -12,15 +12,16 @@ private func dashboard(selected: Int, theme: Theme = .standard) -> CellBuffer {
       let inner = Pane(title: title, focused: focused).draw(in: &buffer, area: area, theme: theme)
       Table(
         columns: [
-          TableColumn("ID", width: .fixed(5), alignment: .right),
-          TableColumn("Name", width: .min(10)), TableColumn("Company", width: .min(10)),
-          TableColumn("Score", width: .fixed(5), alignment: .right),
+          TableColumn("ID", width: 5, alignment: .right),
+          TableColumn("Name", width: 10, grows: true),
+          TableColumn("Company", width: 10, grows: true),
+          TableColumn("Score", width: 5, alignment: .right),
         ],
         rowCount: 1000, selected: focused ? selected : 0, focused: focused
       ) { index in
         [
-          TableCell(String(1000 + index)), TableCell("Lead number \(index)"),
-          TableCell("Company \(index % 17) GmbH"), TableCell(String(index % 100), role: .good),
+          Span(String(1000 + index)), Span("Lead number \(index)"),
+          Span("Company \(index % 17) GmbH"), Span(String(index % 100), role: .good),
         ]
       }.draw(in: &buffer, area: inner, theme: theme)
     }

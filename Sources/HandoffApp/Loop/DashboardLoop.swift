@@ -121,7 +121,7 @@ struct DashboardLoop {
     }
     let frame = AppView.render(
       state, pipeline: store.pipeline, now: moment, theme: options.theme, figures: figures)
-    let written = (try? session.draw(frame.buffer)) ?? 0
+    let written = (try? session.draw(frame)) ?? 0
     options.observer?.frameDrawn(bytes: written, lastSeq: store.pipeline.lastSeq)
     shownSecond = moment.milliseconds / 1000
   }

@@ -91,62 +91,6 @@ extension Dashboard {
     }
     _ = Update.update(&state, .tick, pipeline: store.pipeline, now: now)
     let frame = AppView.render(state, pipeline: store.pipeline, now: now, theme: options.theme)
-    return options.color ? SnapshotText.colored(frame.buffer, depth: options.depth) : frame.text
-  }
-}
-
-/// A frame as lines of text with SGR colour escapes, for `snapshot --color`.
-enum SnapshotText {
-  static func colored(_ buffer: CellBuffer, depth: ColorDepth) -> String {
-    var out = ""
-    for y in 0..<buffer.height {
-      var current: Style?
-      for x in 0..<buffer.width {
-        let cell = buffer[x, y]
-        if cell.isContinuation { continue }
-        if cell.style != current {
-          out += sgr(cell.style, depth: depth)
-          current = cell.style
-        }
-        out += cell.text
-      }
-      out += "\u{1B}[0m\n"
-    }
-    return out
-  }
-
-  static func sgr(_ style: Style, depth: ColorDepth) -> String {
-    var codes = ["0"]
-    let a = style.attributes
-    if a.contains(.bold) { codes.append("1") }
-    if a.contains(.dim) { codes.append("2") }
-    if a.contains(.italic) { codes.append("3") }
-    if a.contains(.underline) { codes.append("4") }
-    if a.contains(.reverse) { codes.append("7") }
-    codes += color(reduced(style.foreground, to: depth), base: 30)
-    codes += color(reduced(style.background, to: depth), base: 40)
-    return "\u{1B}[" + codes.joined(separator: ";") + "m"
-  }
-
-  /// A colour the depth can show: the nearest palette entry for 256 or 16 colours.
-  private static func reduced(_ color: Color, to depth: ColorDepth) -> Color {
-    switch (color, depth) {
-    case (_, .none): return .default
-    case (.rgb(let r, let g, let b), .indexed256): return .indexed(ColorPalette.nearest256(r, g, b))
-    case (.rgb(let r, let g, let b), .ansi16): return .ansi(ColorPalette.nearest16(r, g, b))
-    case (.indexed(let n), .ansi16):
-      let (r, g, b) = ColorPalette.rgb(ofIndex: n)
-      return .ansi(ColorPalette.nearest16(r, g, b))
-    default: return color
-    }
-  }
-
-  private static func color(_ color: Color, base: Int) -> [String] {
-    switch color {
-    case .default: return []
-    case .ansi(let n): return [String(n < 8 ? base + Int(n) : base + 60 + Int(n) - 8)]
-    case .indexed(let n): return [String(base + 8), "5", String(n)]
-    case .rgb(let r, let g, let b): return [String(base + 8), "2", String(r), String(g), String(b)]
-    }
+    return options.color ? frame.styledText(depth: options.depth) : frame.plainText
   }
 }

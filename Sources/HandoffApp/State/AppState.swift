@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffTerminal
 
 /// Everything the dashboard shows besides the pipeline itself: focus, selection,
 /// scroll, filter, overlays. A value; only `update` changes it.
@@ -12,9 +13,9 @@ package struct AppState: Equatable {
   package var height: Int
   /// The screen, and what is drawn over it.
   package var screen: Screen = .dashboard
-  package var overlay: Overlay?
+  package var overlay: AppOverlay?
   /// The pane with the keyboard focus on the dashboard.
-  package var focus: Pane = .queue
+  package var focus: DashboardPane = .queue
   /// The selected lead of each list, by id, so the selection follows the lead.
   package var selected: [LeadListID: Int] = [:]
   /// The row the selection was last seen on, to pick the nearest lead when it leaves.
@@ -23,8 +24,8 @@ package struct AppState: Equatable {
   package var scroll: [LeadListID: Int] = [:]
   /// The first target row shown in the targets pane and the wall view.
   package var targetScroll = 0
-  /// The `/` filter, and whether it is being typed.
-  package var filter = ""
+  /// The `/` filter as typed, and whether it is being typed.
+  package var filterEditor = LineEditor()
   package var editingFilter = false
   /// How lists are sorted.
   package var sort: SortMode = .urgency
@@ -41,6 +42,8 @@ package struct AppState: Equatable {
   /// Cached filtered or sorted orders, one per list, when a filter, sort or
   /// "only mine" applies.
   var derived: [LeadListID: DerivedOrder] = [:]
+  /// What the keys do: the standard keys unless a config file rebinds them.
+  package var keymap = Keymap.standard
   /// Whether the app should stop.
   package var quitting = false
 
@@ -50,6 +53,12 @@ package struct AppState: Equatable {
     self.storeName = storeName
     self.width = width
     self.height = height
+  }
+
+  /// The filter the lists apply: what was typed after `/`.
+  package var filter: String {
+    get { filterEditor.text }
+    set { filterEditor = LineEditor(newValue) }
   }
 
   /// Whether lists are read through a derived order.

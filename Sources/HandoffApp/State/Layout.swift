@@ -1,10 +1,5 @@
 import HandoffTerminal
 
-extension Rect {
-  /// The rectangle inside a one-cell border.
-  var inner: Rect { inset(top: 1, left: 1, bottom: 1, right: 1) }
-}
-
 /// Where the dashboard's panes go for a terminal size: a function of the size alone,
 /// shared by the views (to draw) and `update` (to scroll and to hit-test the mouse).
 struct DashboardLayout: Equatable {
@@ -14,7 +9,7 @@ struct DashboardLayout: Equatable {
 
   /// Whether the panes sit in a 2×2 grid (large) or stacked (80×24 and up).
   var large: Bool
-  var panes: [Pane: Rect]
+  var panes: [DashboardPane: Rect]
   var statusBar: Rect
 
   /// The layout for a size; nil below the minimum.
@@ -48,7 +43,7 @@ struct DashboardLayout: Equatable {
   }
 
   /// How many lines of figures a pane shows above its list.
-  func figureLines(_ pane: Pane) -> Int {
+  func figureLines(_ pane: DashboardPane) -> Int {
     switch pane {
     case .marketing: return large ? 5 : 3
     case .queue: return large ? 2 : 1
@@ -58,8 +53,8 @@ struct DashboardLayout: Equatable {
   }
 
   /// The rows of a pane's list, below its figures and column header.
-  func listArea(_ pane: Pane) -> Rect {
-    let inner = (panes[pane] ?? Rect(x: 0, y: 0, width: 0, height: 0)).inner
+  func listArea(_ pane: DashboardPane) -> Rect {
+    let inner = (panes[pane] ?? Rect(x: 0, y: 0, width: 0, height: 0)).inset(by: 1)
     let skip = pane == .targets ? 0 : figureLines(pane) + 1
     return Rect(x: inner.x, y: inner.y + skip, width: inner.width, height: inner.height - skip)
   }

@@ -1,37 +1,41 @@
 import Foundation
 import HandoffModel
+import HandoffTerminal
 
 extension Update {
-  /// The keys that act on the selected lead: the same commands as the CLI, checked
+  /// The actions on the selected lead: the same commands as the CLI, checked
   /// against the pipeline first so a refusal shows at once, and carrying the version
   /// shown so a change by someone else meanwhile is refused, not overwritten.
-  static func leadKey(_ key: KeyPress, _ state: inout AppState, _ context: Context) -> [Effect] {
+  static func leadKey(_ action: KeyAction, _ state: inout AppState, _ context: Context)
+    -> [Effect]
+  {
     guard let lead = actionLead(state, context.pipeline) else {
-      if isLeadKey(key) { refuse(&state, context, "no lead selected") }
+      refuse(&state, context, "no lead selected")
       return []
     }
-    switch key {
-    case .char(">"):
+    switch action {
+    case .forward:
       return act(.moveForward(id: lead.id, reason: nil), lead.version, &state, context)
-    case .char("<"):
+    case .backward:
       if let back = lead.stage.backward, lead.stage.requiresReason(to: back) {
         state.overlay = .reason(
           ReasonPrompt(leadID: lead.id, version: lead.version, purpose: .moveBack))
         return []
       }
       return act(.moveBackward(id: lead.id, reason: nil), lead.version, &state, context)
-    case .char("h"):
+    case .handOff:
       return act(.handOff(id: lead.id), lead.version, &state, context)
-    case .char("x"):
+    case .accept:
       return act(.accept(id: lead.id), lead.version, &state, context)
-    case .char("A"):
+    case .autoAssign:
       return act(.autoAssign(id: lead.id), lead.version, &state, context)
-    case .char("a"):
+    case .assign:
       state.overlay = .picker(
-        MemberPicker(leadID: lead.id, version: lead.version, department: lead.stage.ownerDepartment)
-      )
+        MemberPicker(
+          leadID: lead.id, version: lead.version, department: lead.stage.ownerDepartment,
+          pipeline: context.pipeline))
       return []
-    case .char("r"):
+    case .reject:
       guard let purpose = reasonPurpose(lead.stage) else {
         refuse(
           &state, context,
@@ -44,11 +48,6 @@ extension Update {
     default:
       return []
     }
-  }
-
-  private static func isLeadKey(_ key: KeyPress) -> Bool {
-    [KeyPress.char(">"), .char("<"), .char("h"), .char("x"), .char("A"), .char("a"), .char("r")]
-      .contains(key)
   }
 
   /// What `r` means for a lead in a stage.
@@ -88,32 +87,19 @@ extension Update {
     _ key: KeyPress, _ picker: MemberPicker, _ state: inout AppState, _ context: Context
   ) -> [Effect] {
     var picker = picker
-    let candidates = picker.candidates(context.pipeline)
-    switch key {
-    case .escape:
+    switch picker.list.handle(key.inputEvent) {
+    case .cancelled:
       state.overlay = nil
       return []
-    case .enter:
-      guard candidates.indices.contains(picker.cursor) else {
-        refuse(&state, context, "no member matches '\(picker.query)'")
-        return []
-      }
-      let handle = candidates[picker.cursor].handle
+    case .chosen(let index):
+      let handle = picker.list.items[index].key
       let effects = act(
         .assign(id: picker.leadID, to: handle, note: picker.note), picker.version, &state, context)
       state.overlay = nil
       return effects
-    case .down, .ctrl("n"), .tab:
-      picker.cursor = min(picker.cursor + 1, max(0, candidates.count - 1))
-    case .up, .ctrl("p"), .backTab:
-      picker.cursor = max(0, picker.cursor - 1)
-    case .backspace:
-      if !picker.query.isEmpty { picker.query.removeLast() }
-      picker.cursor = 0
-    case .char(let c):
-      picker.query.append(c)
-      picker.cursor = 0
-    default:
+    case .ignored:
+      if key == .enter { refuse(&state, context, "no member matches '\(picker.query)'") }
+    case .changed:
       break
     }
     state.overlay = .picker(picker)
@@ -125,12 +111,12 @@ extension Update {
     _ key: KeyPress, _ prompt: ReasonPrompt, _ state: inout AppState, _ context: Context
   ) -> [Effect] {
     var prompt = prompt
-    switch key {
-    case .escape:
+    switch prompt.editor.handle(key.inputEvent) {
+    case .cancelled:
       state.overlay = nil
       return []
-    case .enter:
-      let reason = prompt.text.trimmingCharacters(in: .whitespaces)
+    case .submitted(let text):
+      let reason = text.trimmingCharacters(in: .whitespaces)
       guard !reason.isEmpty else {
         refuse(&state, context, "a reason is needed (Esc to cancel)")
         return []
@@ -144,35 +130,10 @@ extension Update {
       }
       state.overlay = nil
       return act(command, prompt.version, &state, context)
-    case .backspace:
-      if !prompt.text.isEmpty { prompt.text.removeLast() }
-    case .char(let c):
-      prompt.text.append(c)
-    default:
+    case .edited, .ignored:
       break
     }
     state.overlay = .reason(prompt)
     return []
-  }
-}
-
-extension MemberPicker {
-  /// The note typed after a colon (`sam: knows the account`), if any: it goes with
-  /// the assignment.
-  package var note: String? {
-    guard let colon = query.firstIndex(of: ":") else { return nil }
-    let text = query[query.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-    return text.isEmpty ? nil : text
-  }
-
-  /// The members who may own the lead, matching the query by handle or name, by load.
-  package func candidates(_ pipeline: Pipeline) -> [Member] {
-    let needle = String(query.prefix { $0 != ":" }).trimmingCharacters(in: .whitespaces)
-      .lowercased()
-    return pipeline.members.filter { m in
-      m.active && m.department == department
-        && (needle.isEmpty || m.handle.lowercased().contains(needle)
-          || m.name.lowercased().contains(needle))
-    }
   }
 }

@@ -1,8 +1,10 @@
 import HandoffModel
+import HandoffTerminal
 
 extension Update {
-  /// Routes a key: to the overlay if one is open, to the filter while it is typed,
-  /// else to the screen.
+  /// Routes a key: Ctrl-C and the global actions first, then to the overlay if one
+  /// is open, to the filter while it is typed, else to the screen; every other key
+  /// is looked up in the state's keymap.
   static func handleKey(_ key: KeyPress, _ state: inout AppState, _ context: inout Context)
     -> [Effect]
   {
@@ -10,11 +12,16 @@ extension Update {
       state.quitting = true
       return [.quit]
     }
-    if key == .ctrl("l") { return [.redraw] }
-    if key == .ctrl("z") { return [.suspend] }
+    let action = state.keymap.action(for: key)
+    let typing = state.editingFilter || (state.overlay != nil && state.overlay != .help)
+    // A global action works everywhere, except that a printable key typed into text
+    // stays text.
+    if let action, action.isGlobal, !(typing && key.isPrintable) {
+      return action == .redraw ? [.redraw] : [.suspend]
+    }
     switch state.overlay {
     case .help:
-      if key == .char("q") {
+      if action == .quit {
         state.quitting = true
         return [.quit]
       }
@@ -28,36 +35,37 @@ extension Update {
       break
     }
     if state.editingFilter { return filterKey(key, &state, &context) }
+    guard let action else { return [] }
     if case .detail(let detail) = state.screen {
-      if let effects = detailKey(key, detail, &state, &context) { return effects }
+      if let effects = detailKey(action, detail, &state, &context) { return effects }
     }
     if state.screen == .wall {
-      if let effects = wallKey(key, &state, context) { return effects }
+      if let effects = wallKey(action, &state, context) { return effects }
     }
-    return screenKey(key, &state, &context)
+    return screenKey(action, &state, &context)
   }
 
-  /// Keys shared by the dashboard and the full-screen lists.
+  /// Actions shared by the dashboard and the full-screen lists.
   private static func screenKey(
-    _ key: KeyPress, _ state: inout AppState, _ context: inout Context
+    _ action: KeyAction, _ state: inout AppState, _ context: inout Context
   ) -> [Effect] {
-    switch key {
-    case .char("q"):
+    switch action {
+    case .quit:
       state.quitting = true
       return [.quit]
-    case .char("?"):
+    case .help:
       state.overlay = .help
-    case .char("j"), .down: moveSelection(by: 1, &state, context)
-    case .char("k"), .up: moveSelection(by: -1, &state, context)
-    case .char("g"), .home: moveSelection(to: 0, &state, context)
-    case .char("G"), .end: moveSelection(to: Int.max, &state, context)
+    case .down: moveSelection(by: 1, &state, context)
+    case .up: moveSelection(by: -1, &state, context)
+    case .top: moveSelection(to: 0, &state, context)
+    case .bottom: moveSelection(to: Int.max, &state, context)
     case .pageDown: moveSelection(by: pageSize(state), &state, context)
     case .pageUp: moveSelection(by: -pageSize(state), &state, context)
-    case .tab:
+    case .nextPane:
       if state.screen == .dashboard { state.focus = state.focus.next }
-    case .backTab:
+    case .previousPane:
       if state.screen == .dashboard { state.focus = state.focus.previous }
-    case .escape:
+    case .back:
       if state.screen != .dashboard {
         state.screen = .dashboard
         context.orderChanged = true
@@ -65,50 +73,53 @@ extension Update {
         state.filter = ""
         context.orderChanged = true
       }
-    case .char("/"):
+    case .filter:
       state.editingFilter = true
-    case .char("s"):
+    case .sort:
       state.sort = state.sort.next
       context.orderChanged = true
       inform(&state, context, "sorted by \(state.sort.label)")
-    case .char("m"):
+    case .mine:
       state.onlyMine.toggle()
       context.orderChanged = true
       inform(&state, context, state.onlyMine ? "only leads of \(state.user)" : "everyone's leads")
-    case .char("f"):
+    case .fullScreen:
       openFullScreen(&state, &context)
-    case .char("w"):
+    case .wall:
       state.screen = .wall
-    case .char("u"):
+    case .undo:
       return [.undo(lead: state.lastOwnLead)]
-    case .enter:
+    case .open:
       return openDetail(&state, context)
-    default:
-      return leadKey(key, &state, context)
+    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject:
+      return leadKey(action, &state, context)
+    case .redraw, .suspend:
+      // Handled before any screen sees the key.
+      break
     }
     return []
   }
 
-  /// Keys of the lead-detail screen; nil for keys it shares with the others.
+  /// Actions of the lead-detail screen; nil for those it shares with the others.
   private static func detailKey(
-    _ key: KeyPress, _ detail: LeadDetail, _ state: inout AppState, _ context: inout Context
+    _ action: KeyAction, _ detail: LeadDetail, _ state: inout AppState, _ context: inout Context
   ) -> [Effect]? {
     var detail = detail
-    switch key {
-    case .escape:
+    switch action {
+    case .back:
       switch detail.returnTo {
       case .dashboard: state.screen = .dashboard
       case .list(let id): state.screen = .list(id)
       }
       context.orderChanged = true
       return []
-    case .char("j"), .down: detail.scroll += 1
-    case .char("k"), .up: detail.scroll = max(0, detail.scroll - 1)
+    case .down: detail.scroll += 1
+    case .up: detail.scroll = max(0, detail.scroll - 1)
     case .pageDown: detail.scroll += max(1, state.height - 12)
     case .pageUp: detail.scroll = max(0, detail.scroll - max(1, state.height - 12))
-    case .char("g"), .home: detail.scroll = 0
-    case .char("G"), .end: detail.scroll = detail.history?.count ?? 0
-    case .enter, .tab, .backTab, .char("f"), .char("/"), .char("s"), .char("m"):
+    case .top: detail.scroll = 0
+    case .bottom: detail.scroll = detail.history?.count ?? 0
+    case .open, .nextPane, .previousPane, .fullScreen, .filter, .sort, .mine:
       return []
     default:
       return nil
@@ -117,16 +128,16 @@ extension Update {
     return []
   }
 
-  /// Keys of the wall-screen targets view; nil for keys it shares with the others.
-  private static func wallKey(_ key: KeyPress, _ state: inout AppState, _ context: Context)
+  /// Actions of the wall-screen targets view; nil for those it shares with the others.
+  private static func wallKey(_ action: KeyAction, _ state: inout AppState, _ context: Context)
     -> [Effect]?
   {
-    switch key {
-    case .char("j"), .down: state.targetScroll += 1
-    case .char("k"), .up: state.targetScroll = max(0, state.targetScroll - 1)
-    case .char("g"), .home: state.targetScroll = 0
-    case .char("w"), .escape: state.screen = .dashboard
-    case .char("q"), .char("?"): return nil
+    switch action {
+    case .down: state.targetScroll += 1
+    case .up: state.targetScroll = max(0, state.targetScroll - 1)
+    case .top: state.targetScroll = 0
+    case .wall, .back: state.screen = .dashboard
+    case .quit, .help: return nil
     default: return []
     }
     return []
@@ -136,24 +147,17 @@ extension Update {
   private static func filterKey(
     _ key: KeyPress, _ state: inout AppState, _ context: inout Context
   ) -> [Effect] {
-    switch key {
-    case .char(let c):
-      state.filter.append(c)
-      context.orderChanged = true
-    case .backspace:
-      if !state.filter.isEmpty {
-        state.filter.removeLast()
-        context.orderChanged = true
-      }
-    case .enter:
+    let before = state.filter
+    switch state.filterEditor.handle(key.inputEvent) {
+    case .submitted:
       state.editingFilter = false
-    case .escape:
+    case .cancelled:
       state.editingFilter = false
       state.filter = ""
-      context.orderChanged = true
-    default:
+    case .edited, .ignored:
       break
     }
+    if state.filter != before { context.orderChanged = true }
     return []
   }
 
@@ -196,17 +200,16 @@ extension Update {
     let clean = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     switch state.overlay {
     case .picker(var picker):
-      picker.query += clean
-      picker.cursor = 0
+      picker.list.handle(.paste(clean))
       state.overlay = .picker(picker)
     case .reason(var prompt):
-      prompt.text += clean
+      prompt.editor.handle(.paste(clean))
       state.overlay = .reason(prompt)
     case .help:
       break
     case nil:
       if state.editingFilter {
-        state.filter += clean
+        state.filterEditor.handle(.paste(clean))
         context.orderChanged = true
       }
     }

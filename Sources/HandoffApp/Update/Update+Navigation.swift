@@ -21,7 +21,7 @@ extension Update {
       return FullScreenLayout.listArea(width: state.width, height: state.height).height
     }
     guard let layout = DashboardLayout(width: state.width, height: state.height) else { return 1 }
-    let pane: Pane
+    let pane: DashboardPane
     switch list {
     case .marketing, .marketingAll: pane = .marketing
     case .queue: pane = .queue
@@ -97,7 +97,9 @@ extension Update {
           return
         }
         guard
-          let pane = Pane.allCases.first(where: { layout.panes[$0]?.contains(x: x, y: y) ?? false })
+          let pane = DashboardPane.allCases.first(where: {
+            layout.panes[$0]?.contains(x: x, y: y) ?? false
+          })
         else { return }
         state.focus = pane
         let area = layout.listArea(pane)
@@ -128,7 +130,9 @@ extension Update {
       }
       if state.screen == .dashboard,
         let layout = DashboardLayout(width: state.width, height: state.height),
-        let pane = Pane.allCases.first(where: { layout.panes[$0]?.contains(x: x, y: y) ?? false })
+        let pane = DashboardPane.allCases.first(where: {
+          layout.panes[$0]?.contains(x: x, y: y) ?? false
+        })
       {
         state.focus = pane
       }

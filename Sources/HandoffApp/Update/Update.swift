@@ -1,5 +1,6 @@
 import HandoffModel
 import HandoffPresentation
+import HandoffTerminal
 
 /// The dashboard's one place of change: an input and the current state in, the new
 /// state and the effects for the loop out. Reads the pipeline, never changes it.
@@ -89,6 +90,10 @@ package enum Update {
 
   private static func storeChanged(_ state: inout AppState, _ context: inout Context) -> [Effect] {
     if state.needsDerivedOrder { context.orderChanged = true }
+    if case .picker(var picker) = state.overlay {
+      picker.refresh(context.pipeline)
+      state.overlay = .picker(picker)
+    }
     guard case .detail(var detail) = state.screen else { return [] }
     guard let lead = context.pipeline.lead(detail.leadID) else { return [] }
     // Reload the history only when the lead changed since it was read.

@@ -2,48 +2,59 @@ import HandoffModel
 import HandoffTerminal
 
 /// The whole screen for a state: a pure function of the state, the pipeline and the
-/// moment, drawn into a new frame.
+/// moment, drawn into a new buffer by the engine's widgets. Each part of the screen
+/// is first built as the value of what it shows (`ScreenPart`), then drawn.
 package enum AppView {
   /// Draws the screen the state is on, with its overlay, at the state's size; with
   /// `figures` still current for the pipeline and moment, reuses them.
   package static func render(
     _ state: AppState, pipeline: Pipeline, now: Timestamp, theme: Theme = .standard,
     figures: DashboardFigures? = nil
-  ) -> Frame {
-    var frame = Frame(width: state.width, height: state.height, theme: theme)
+  ) -> CellBuffer {
+    let width = max(0, state.width)
+    let height = max(0, state.height)
+    var buffer = CellBuffer(width: width, height: height, style: theme[.background])
+    guard width >= DashboardLayout.minimumWidth, height >= DashboardLayout.minimumHeight else {
+      TooSmallView(width: width, height: height).draw(in: &buffer, theme: theme)
+      return buffer
+    }
     let reused = figures.flatMap { $0.isCurrent(pipeline: pipeline, now: now) ? $0 : nil }
     let c = ViewContext(
       state: state, pipeline: pipeline, now: now,
       figures: reused ?? DashboardFigures(pipeline: pipeline, now: now))
-    guard
-      state.width >= DashboardLayout.minimumWidth, state.height >= DashboardLayout.minimumHeight
-    else {
-      TooSmallView.draw(&frame)
-      return frame
-    }
     switch state.screen {
     case .dashboard:
-      DashboardView.draw(&frame, c)
+      if let layout = DashboardLayout(width: width, height: height) {
+        MarketingPaneView(c, layout: layout).draw(in: &buffer, theme: theme)
+        QueuePaneView(c, layout: layout).draw(in: &buffer, theme: theme)
+        SalesPaneView(c, layout: layout).draw(in: &buffer, theme: theme)
+        TargetsPaneView(c, layout: layout).draw(in: &buffer, theme: theme)
+      }
     case .list(let id):
-      ListScreenView.draw(&frame, c, list: id)
+      ListScreenView(c, list: id, width: width, height: height).draw(in: &buffer, theme: theme)
     case .detail(let detail):
-      DetailView.draw(&frame, c, detail: detail)
+      DetailView(c, detail: detail, width: width, height: height).draw(in: &buffer, theme: theme)
     case .wall:
-      WallView.draw(&frame, c)
+      WallView(c, width: width, height: height).draw(in: &buffer, theme: theme)
     }
-    StatusBarView.draw(&frame, c, y: state.height - 1)
+    StatusBarView(c, width: width, height: height).draw(in: &buffer, theme: theme)
+    let screen = buffer.bounds
     switch state.overlay {
-    case .help: HelpOverlay.draw(&frame)
-    case .picker(let picker): PickerOverlay.draw(&frame, c, picker: picker)
-    case .reason(let prompt): PromptOverlay.draw(&frame, prompt: prompt)
+    case .help:
+      HelpView(keymap: state.keymap, width: width, height: height).draw(in: &buffer, theme: theme)
+    case .picker(let picker):
+      PickerView(screen: screen, picker: picker.list).draw(in: &buffer, theme: theme)
+    case .reason(let prompt):
+      PromptView(screen: screen, question: prompt.question, editor: prompt.editor).draw(
+        in: &buffer, theme: theme)
     case nil: break
     }
-    return frame
+    return buffer
   }
 
   /// Where a dashboard pane's list rows are for a terminal size; nil when the pane
   /// shows no list or the terminal is too small.
-  package static func listArea(of pane: Pane, width: Int, height: Int) -> Rect? {
+  package static func listArea(of pane: DashboardPane, width: Int, height: Int) -> Rect? {
     guard pane != .targets, let layout = DashboardLayout(width: width, height: height) else {
       return nil
     }
@@ -51,29 +62,19 @@ package enum AppView {
   }
 }
 
-/// The four panes.
-enum DashboardView {
-  static func draw(_ frame: inout Frame, _ c: ViewContext) {
-    guard let layout = DashboardLayout(width: frame.width, height: frame.height) else { return }
-    MarketingPaneView.draw(&frame, c, layout: layout)
-    QueuePaneView.draw(&frame, c, layout: layout)
-    SalesPaneView.draw(&frame, c, layout: layout)
-    TargetsPaneView.draw(&frame, c, layout: layout)
-  }
-}
-
 /// Below the usable minimum: a centred notice of the size needed.
-enum TooSmallView {
-  static func draw(_ frame: inout Frame) {
-    let lines = [
-      "Terminal too small: \(frame.width)×\(frame.height)",
+struct TooSmallView: ScreenPart {
+  var width: Int
+  var height: Int
+
+  func draw(in buffer: inout CellBuffer, theme: Theme) {
+    let top = max(0, height / 2 - 1)
+    let screen = Rect(x: 0, y: 0, width: width, height: height)
+    TextLine("Terminal too small: \(width)×\(height)", role: .warn, alignment: .center).draw(
+      in: &buffer, area: screen.row(top), theme: theme)
+    TextLine(
       "Handoff needs at least \(DashboardLayout.minimumWidth)×\(DashboardLayout.minimumHeight)",
-    ]
-    let top = max(0, frame.height / 2 - 1)
-    for (i, line) in lines.enumerated() {
-      let w = DisplayWidth.of(line)
-      let x = max(0, (frame.width - w) / 2)
-      frame.put(line, x: x, y: top + i, role: i == 0 ? .warn : .text, limit: frame.width - x)
-    }
+      alignment: .center
+    ).draw(in: &buffer, area: screen.row(top + 1), theme: theme)
   }
 }

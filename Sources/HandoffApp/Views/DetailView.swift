@@ -3,68 +3,132 @@ import HandoffPresentation
 import HandoffTerminal
 
 /// One lead and its full history: who did what when, with reasons and notes.
-enum DetailView {
-  static func draw(_ frame: inout Frame, _ c: ViewContext, detail: LeadDetail) {
-    let area = Rect(x: 0, y: 0, width: frame.width, height: frame.height - 1)
-    frame.box(area, title: "Lead \(detail.leadID)", focused: true, note: "Esc back")
-    let inner = area.inner
+struct DetailView: ScreenPart {
+  var area: Rect
+  var leadID: Int
+  /// How to go back, in the title.
+  var note: String
+  /// The lead's facts, a line each; nil when the lead is gone.
+  var facts: [[Span]]?
+  /// Where the history stands: read, being read, or unreadable.
+  var history: History
+
+  /// The history part of the screen.
+  enum History: Equatable {
+    case reading
+    case failed(String)
+    /// The events shown as rows (when, who, what), from `offset` of `count`.
+    case shown(rows: [[Span]], offset: Int, count: Int)
+  }
+
+  /// Lines above the history: the facts, a blank line and the `History` title.
+  static func historyTop(facts: Int) -> Int { facts + 2 }
+
+  init(_ c: ViewContext, detail: LeadDetail, width: Int, height: Int) {
+    area = Rect(x: 0, y: 0, width: width, height: height - 1)
+    leadID = detail.leadID
+    note = c.state.keymap.hint(.back, "back")
     guard let lead = c.pipeline.lead(detail.leadID) else {
-      frame.put("no lead \(detail.leadID)", x: inner.x, y: inner.y, role: .bad)
+      facts = nil
+      history = .reading
       return
     }
-    var y = inner.y
-    func line(_ parts: [(String, ThemeRole)]) {
-      guard y < inner.y + inner.height else { return }
-      FigureLine.draw(&frame, parts, x: inner.x, y: y, width: inner.width)
-      y += 1
+    let facts = DetailView.facts(of: lead, c)
+    self.facts = facts
+    if let error = detail.error {
+      history = .failed(error)
+    } else if let events = detail.history {
+      let room = max(0, area.height - 2 - DetailView.historyTop(facts: facts.count))
+      let top = min(detail.scroll, max(0, events.count - room))
+      history = .shown(
+        rows: events.dropFirst(top).prefix(room).map { event in
+          [
+            Span(c.dateTime(event.at), role: .muted), Span(event.actor),
+            Span(
+              EventText.describe(
+                event, zone: c.pipeline.zone, currency: c.currency, namingLead: false)),
+          ]
+        }, offset: top, count: events.count)
+    } else {
+      history = .reading
     }
-    line([(lead.name, .titleFocused), (lead.company, .text), (lead.email, .muted)])
-    var stage: [(String, ThemeRole)] = [
-      ("\(lead.stage.rawValue) for \(DurationText.compact(c.now - lead.stageEnteredAt))", .accent),
-      ("owner " + (lead.owner ?? "unassigned"), lead.owner == nil ? .warn : .text),
-      ("score \(lead.score)", .text), ("value \(c.money(lead.value))", .text),
-      ("source \(lead.source)", .muted),
+  }
+
+  /// Name and contact; stage, owner and numbers; dates and the last change; why it
+  /// came back or stopped, if it did.
+  static func facts(of lead: Lead, _ c: ViewContext) -> [[Span]] {
+    var lines: [[Span]] = [
+      [
+        Span(lead.name, role: .titleFocused, mayCut: true), Span(lead.company, mayCut: true),
+        Span(lead.email, role: .muted, mayCut: true),
+      ]
     ]
-    if !lead.segment.isEmpty { stage.append((lead.segment, .muted)) }
+    var stage: [Span] = [
+      Span(
+        "\(lead.stage.rawValue) for \(DurationText.compact(c.now - lead.stageEnteredAt))",
+        role: .accent),
+      Span("owner " + (lead.owner ?? "unassigned"), role: lead.owner == nil ? .warn : .text),
+      Span("score \(lead.score)"), Span("value \(c.money(lead.value))"),
+      Span("source \(lead.source)", role: .muted),
+    ]
+    if !lead.segment.isEmpty { stage.append(Span(lead.segment, role: .muted)) }
     if let (state, remaining) = Deadlines(c.pipeline).sla(of: lead, at: c.now) {
       stage.append(
-        ("SLA \(state.rawValue) \(DurationText.countdown(remaining))", Format.role(state)))
+        Span("SLA \(state.rawValue) \(DurationText.countdown(remaining))", role: Format.role(state))
+      )
     }
-    line(stage)
-    var facts: [(String, ThemeRole)] = [
-      ("created \(c.dateTime(lead.createdAt))", .muted), ("version \(lead.version)", .muted),
-      ("last: " + lead.describeLastChange(now: c.now), .muted),
+    lines.append(stage)
+    var facts: [Span] = [
+      Span("created \(c.dateTime(lead.createdAt))", role: .muted),
+      Span("version \(lead.version)", role: .muted),
+      Span(
+        "last: " + lead.describeLastChange(now: c.now), role: .muted, mayCut: true),
     ]
     if let due = lead.nextFollowUp {
-      facts.insert(("next follow-up \(c.dateTime(due))", due <= c.now ? .bad : .text), at: 0)
+      facts.insert(
+        Span("next follow-up \(c.dateTime(due))", role: due <= c.now ? .bad : .text), at: 0)
     }
-    line(facts)
+    lines.append(facts)
     if let r = lead.recycled {
-      line([("↺ sent back by \(r.by) from \(r.from.rawValue): \(r.reason)", .warn)])
+      lines.append([
+        Span(
+          "↺ sent back by \(r.by) from \(r.from.rawValue): \(r.reason)", role: .warn, mayCut: true)
+      ])
     } else if let reason = lead.reason {
-      line([("reason: \(reason)", .warn)])
+      lines.append([Span("reason: \(reason)", role: .warn, mayCut: true)])
     }
-    y += 1
-    guard y < inner.y + inner.height else { return }
-    frame.put("History", x: inner.x, y: y, role: .header)
-    y += 1
-    if let error = detail.error {
-      frame.put(error, x: inner.x, y: y, role: .bad, limit: inner.width)
+    return lines
+  }
+
+  /// When, who (10 cells), what: the history's columns.
+  static let historyColumns = [
+    TableColumn("when", width: 17), TableColumn("who", width: 10),
+    TableColumn("what", width: 1, grows: true),
+  ]
+
+  func draw(in buffer: inout CellBuffer, theme: Theme) {
+    let inner = Pane(title: "Lead \(leadID)", note: note, focused: true).draw(
+      in: &buffer, area: area, theme: theme)
+    guard let facts else {
+      TextLine("no lead \(leadID)", role: .bad).draw(in: &buffer, area: inner.row(0), theme: theme)
       return
     }
-    guard let history = detail.history else {
-      frame.put("reading…", x: inner.x, y: y, role: .muted)
-      return
+    for (i, line) in facts.enumerated() {
+      FigureLine(line).draw(in: &buffer, area: inner.row(i), theme: theme)
     }
-    let room = inner.y + inner.height - y
-    let top = min(detail.scroll, max(0, history.count - room))
-    for event in history.dropFirst(top).prefix(room) {
-      var col = frame.put(c.dateTime(event.at), x: inner.x, y: y, role: .muted)
-      col = frame.put("  " + Truncation.pad(event.actor, width: 10) + " ", x: col, y: y)
-      frame.put(
-        EventText.describe(event, zone: c.pipeline.zone, currency: c.currency, namingLead: false),
-        x: col, y: y, limit: inner.maxX - col)
-      y += 1
+    let top = DetailView.historyTop(facts: facts.count)
+    TextLine("History", role: .header).draw(in: &buffer, area: inner.row(top - 1), theme: theme)
+    let below = inner.inset(top: top)
+    switch history {
+    case .reading:
+      TextLine("reading…", role: .muted).draw(in: &buffer, area: below.row(0), theme: theme)
+    case .failed(let error):
+      TextLine(error, role: .bad).draw(in: &buffer, area: below.row(0), theme: theme)
+    case .shown(let rows, let offset, let count):
+      Table(
+        columns: DetailView.historyColumns, rowCount: count, offset: offset, showsHeader: false
+      ) { $0 - offset < rows.count ? rows[$0 - offset] : [] }
+      .draw(in: &buffer, area: below, theme: theme)
     }
   }
 }

@@ -3,41 +3,48 @@ import HandoffPresentation
 import HandoffTerminal
 
 /// A department's leads, full screen: a title line, a column header, the rows.
-enum ListScreenView {
-  static func draw(_ frame: inout Frame, _ c: ViewContext, list: LeadListID) {
-    let reader = c.reader(list)
-    let rows = FullScreenLayout.listArea(width: frame.width, height: frame.height)
-    var title: [(String, ThemeRole)] = [
-      (list.title, .titleFocused), ("\(Money.grouped(Int64(reader.count))) leads", .text),
-      ("sort \(c.state.sort.label)", .muted),
+struct ListScreenView: ScreenPart {
+  var area: Rect
+  var title: [Span]
+  var table: LeadTableView
+
+  init(_ c: ViewContext, list: LeadListID, width: Int, height: Int) {
+    area = Rect(x: 1, y: 0, width: width - 2, height: 1)
+    var title: [Span] = [
+      Span(list.title, role: .titleFocused),
+      Span("\(Money.grouped(Int64(c.reader(list).count))) leads"),
+      Span("sort \(c.state.sort.label)", role: .muted),
     ]
-    if !c.state.filter.isEmpty { title.append(("filter “\(c.state.filter)”", .accent)) }
-    if c.state.onlyMine { title.append(("only \(c.state.user)", .accent)) }
-    title.append(("Esc back", .muted))
-    FigureLine.draw(&frame, title, x: 1, y: 0, width: frame.width - 2)
-    LeadTable.draw(
-      &frame, columns: columns(c, list), headerY: rows.y - 1, rows: rows, reader: reader,
-      top: c.state.scroll[list] ?? 0, selected: c.selectedID(list), focused: true,
+    if !c.state.filter.isEmpty {
+      title.append(Span("filter “\(c.state.filter)”", role: .accent, mayCut: true))
+    }
+    if c.state.onlyMine { title.append(Span("only \(c.state.user)", role: .accent)) }
+    let back = c.state.keymap.hint(.back, "back")
+    if !back.isEmpty { title.append(Span(back, role: .muted)) }
+    self.title = title
+    table = LeadTableView(
+      c, list: list, columns: ListScreenView.columns(c, list),
+      rows: FullScreenLayout.listArea(width: width, height: height), focused: true,
       empty: "no leads")
   }
 
   static func columns(_ c: ViewContext, _ list: LeadListID) -> [LeadColumn] {
-    var columns = [
-      Columns.id(priority: 10), Columns.name(c.state.user, priority: 10, width: 14),
-      Columns.company(priority: 8, width: 12),
-      LeadColumn(title: "email", width: 14, flex: true, priority: 1) { ($0.email, .muted) },
-      Columns.stage(priority: 9), Columns.score(priority: 6), Columns.value(c, priority: 5),
-      Columns.source(priority: 4), Columns.owner(priority: 7), Columns.age(c.now, priority: 8),
+    var columns: [LeadColumn] = [
+      .id(priority: 10), .name(c.state.user, priority: 10, width: 14),
+      .company(priority: 8, width: 12), .email(priority: 1, width: 14), .stage(priority: 9),
+      .score(priority: 6), .value(c, priority: 5), .source(priority: 4), .owner(priority: 7),
+      .age(c.now, priority: 8),
     ]
     switch list {
-    case .queue: columns.append(Columns.sla(c, priority: 10))
-    case .sales, .salesAll: columns.append(Columns.attention(c, priority: 7))
-    case .marketing, .marketingAll:
-      columns.append(
-        LeadColumn(title: "reason", width: 14, flex: true, priority: 2) { lead in
-          (lead.recycled.map { "↺ \($0.reason) (\($0.by))" } ?? lead.reason ?? "", .muted)
-        })
+    case .queue: columns.append(.sla(c, priority: 10))
+    case .sales, .salesAll: columns.append(.attention(c, priority: 7))
+    case .marketing, .marketingAll: columns.append(.reason(priority: 2))
     }
     return columns
+  }
+
+  func draw(in buffer: inout CellBuffer, theme: Theme) {
+    FigureLine(title).draw(in: &buffer, area: area, theme: theme)
+    table.draw(in: &buffer, theme: theme)
   }
 }

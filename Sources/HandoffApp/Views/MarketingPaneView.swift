@@ -4,77 +4,92 @@ import HandoffTerminal
 
 /// The Marketing pane: stage counts, inflow, source mix, recycled leads and the MQL
 /// target, then its leads, MQLs waiting to be handed off first.
-enum MarketingPaneView {
-  static func draw(_ frame: inout Frame, _ c: ViewContext, layout: DashboardLayout) {
-    guard let area = layout.panes[.marketing] else { return }
-    let f = c.figures.marketing
-    let focused = c.state.focus == .marketing
-    frame.box(area, title: Pane.marketing.title, focused: focused)
-    let inner = area.inner
-    let counts: [(String, ThemeRole)] = [
-      ("new \(f.new)", .text), ("nurturing \(f.nurturing)", .text),
-      ("mql \(f.mql)", f.mql > 0 ? .accent : .text),
-    ]
-    let mqls = "MQLs \(f.mqlsThisPeriod)" + (f.mqlTarget.map { "/\($0)" } ?? "")
-    let spark = Frame.sparkline(f.inflow)
-    let sources = f.sourceMix.map { ("\($0.source) \($0.count)", ThemeRole.muted) }
-    let recycled: [(String, ThemeRole)] =
-      [("recycled \(f.recycledWaiting)", f.recycledWaiting > 0 ? .warn : .muted)]
-      + f.topReasons.map { ("\($0.reason) \($0.count)", .muted) }
-    var y = inner.y
-    if layout.figureLines(.marketing) >= 5 {
-      FigureLine.draw(&frame, counts, x: inner.x, y: y, width: inner.width)
-      y += 1
-      drawTarget(&frame, f, x: inner.x, y: y, width: inner.width)
-      y += 1
-      var col = frame.put("inflow 14d ", x: inner.x, y: y, role: .muted)
-      col = frame.put(spark, x: col, y: y, role: .sparkline)
-      frame.put(" today \(f.inflow.last ?? 0)", x: col, y: y, role: .muted, limit: inner.maxX - col)
-      y += 1
-      FigureLine.draw(&frame, sources, x: inner.x, y: y, width: inner.width)
-      y += 1
-      FigureLine.draw(&frame, recycled, x: inner.x, y: y, width: inner.width)
-    } else {
-      FigureLine.draw(&frame, [(mqls, .text)] + counts, x: inner.x, y: y, width: inner.width)
-      y += 1
-      let col = frame.put(spark + " ", x: inner.x, y: y, role: .sparkline)
-      FigureLine.draw(&frame, sources, x: col, y: y, width: inner.maxX - col)
-      y += 1
-      FigureLine.draw(&frame, recycled, x: inner.x, y: y, width: inner.width)
-    }
-    let rows = layout.listArea(.marketing)
-    LeadTable.draw(
-      &frame, columns: columns(c), headerY: rows.y - 1, rows: rows,
-      reader: c.reader(.marketing), top: c.state.scroll[.marketing] ?? 0,
-      selected: c.selectedID(.marketing), focused: focused,
-      empty: c.state.needsDerivedOrder ? "no marketing lead matches" : "no leads in marketing")
-  }
+struct MarketingPaneView: ScreenPart {
+  var area: Rect
+  var focused: Bool
+  /// Five lines of figures (each on its own), or three (packed).
+  var large: Bool
+  var counts: [Span]
+  var mqlsThisPeriod: Int64
+  var mqlTarget: Int64?
+  /// New leads per day, the last 14 days.
+  var inflow: [Int]
+  var sources: [Span]
+  var recycled: [Span]
+  var table: LeadTableView
 
-  private static func drawTarget(
-    _ frame: inout Frame, _ f: MarketingFigures, x: Int, y: Int, width: Int
-  ) {
-    var col = frame.put("MQLs this period \(f.mqlsThisPeriod)", x: x, y: y)
-    guard let target = f.mqlTarget, target > 0 else {
-      frame.put(" (no target)", x: col, y: y, role: .muted, limit: x + width - col)
-      return
-    }
-    col = frame.put(" / \(target) ", x: col, y: y, role: .muted)
-    let fraction = Double(f.mqlsThisPeriod) / Double(target)
-    let barWidth = max(0, min(20, x + width - col - 6))
-    frame.bar(fraction: fraction, x: col, y: y, width: barWidth, role: .gaugeFill)
-    frame.put(" " + Format.percent(fraction), x: col + barWidth, y: y, limit: 6)
+  init(_ c: ViewContext, layout: DashboardLayout) {
+    area = layout.panes[.marketing] ?? Rect(x: 0, y: 0, width: 0, height: 0)
+    let f = c.figures.marketing
+    focused = c.state.focus == .marketing
+    large = layout.figureLines(.marketing) >= 5
+    counts = [
+      Span("new \(f.new)"), Span("nurturing \(f.nurturing)"),
+      Span("mql \(f.mql)", role: f.mql > 0 ? .accent : .text),
+    ]
+    mqlsThisPeriod = f.mqlsThisPeriod
+    mqlTarget = f.mqlTarget
+    inflow = f.inflow
+    sources = f.sourceMix.map { Span("\($0.source) \($0.count)", role: .muted) }
+    recycled =
+      [Span("recycled \(f.recycledWaiting)", role: f.recycledWaiting > 0 ? .warn : .muted)]
+      + f.topReasons.map { Span("\($0.reason) \($0.count)", role: .muted) }
+    table = LeadTableView(
+      c, list: .marketing, columns: MarketingPaneView.columns(c),
+      rows: layout.listArea(.marketing), focused: focused,
+      empty: c.state.needsDerivedOrder ? "no marketing lead matches" : "no leads in marketing")
   }
 
   static func columns(_ c: ViewContext) -> [LeadColumn] {
     [
-      Columns.id(), Columns.name(c.state.user, width: 8), Columns.company(priority: 2),
-      Columns.stage(priority: 8), Columns.score(priority: 6), Columns.source(priority: 4),
-      Columns.owner(priority: 3), Columns.age(c.now, priority: 7),
+      .id(), .name(c.state.user, width: 8), .company(priority: 2), .stage(priority: 8),
+      .score(priority: 6), .source(priority: 4), .owner(priority: 3), .age(c.now, priority: 7),
     ]
   }
-}
 
-extension Rect {
-  /// The column just past the right edge.
-  var maxX: Int { x + width }
+  func draw(in buffer: inout CellBuffer, theme: Theme) {
+    let inner = Pane(title: DashboardPane.marketing.title, focused: focused).draw(
+      in: &buffer, area: area, theme: theme)
+    let spark = Sparkline(values: inflow.map(Double.init))
+    if large {
+      FigureLine(counts).draw(in: &buffer, area: inner.row(0), theme: theme)
+      drawTarget(in: &buffer, area: inner.row(1), theme: theme)
+      FigureLine(
+        [
+          Span("inflow 14d", role: .muted), Span(spark.text(width: inflow.count), role: .sparkline),
+          Span("today \(inflow.last ?? 0)", role: .muted),
+        ], separator: " "
+      ).draw(in: &buffer, area: inner.row(2), theme: theme)
+      FigureLine(sources).draw(in: &buffer, area: inner.row(3), theme: theme)
+      FigureLine(recycled).draw(in: &buffer, area: inner.row(4), theme: theme)
+    } else {
+      let mqls = "MQLs \(mqlsThisPeriod)" + (mqlTarget.map { "/\($0)" } ?? "")
+      FigureLine([Span(mqls)] + counts).draw(in: &buffer, area: inner.row(0), theme: theme)
+      let line = inner.row(1)
+      let chart = Rect(x: line.x, y: line.y, width: min(inflow.count, line.width), height: 1)
+      spark.draw(in: &buffer, area: chart, theme: theme)
+      FigureLine(sources).draw(in: &buffer, area: line.inset(left: chart.width + 1), theme: theme)
+      FigureLine(recycled).draw(in: &buffer, area: inner.row(2), theme: theme)
+    }
+    table.draw(in: &buffer, theme: theme)
+  }
+
+  /// `MQLs this period 72 / 155`, then a gauge of at most 20 cells and the percentage.
+  private func drawTarget(in buffer: inout CellBuffer, area: Rect, theme: Theme) {
+    let count = Span("MQLs this period \(mqlsThisPeriod)")
+    guard let target = mqlTarget, target > 0 else {
+      FigureLine([count, Span("(no target)", role: .muted)], separator: " ").draw(
+        in: &buffer, area: area, theme: theme)
+      return
+    }
+    let end = FigureLine([count, Span("/ \(target)", role: .muted)], separator: " ").draw(
+      in: &buffer, area: area, theme: theme)
+    let fraction = Double(mqlsThisPeriod) / Double(target)
+    let value = Format.percent(fraction)
+    let bar = max(0, min(20, area.maxX - end - 7))
+    Gauge(ratio: fraction, value: value).draw(
+      in: &buffer,
+      area: Rect(x: end + 1, y: area.y, width: bar + 1 + DisplayWidth.of(value), height: 1),
+      theme: theme)
+  }
 }

@@ -4,60 +4,53 @@ import HandoffTerminal
 
 /// The Handoff queue pane: its figures, then every queued lead, oldest first, with a
 /// live SLA countdown.
-enum QueuePaneView {
-  static func draw(_ frame: inout Frame, _ c: ViewContext, layout: DashboardLayout) {
-    guard let area = layout.panes[.queue] else { return }
+struct QueuePaneView: ScreenPart {
+  var area: Rect
+  var focused: Bool
+  /// The queue's size, in the title.
+  var size: Int
+  /// One or two lines of figures.
+  var lines: [[Span]]
+  var table: LeadTableView
+
+  init(_ c: ViewContext, layout: DashboardLayout) {
+    area = layout.panes[.queue] ?? Rect(x: 0, y: 0, width: 0, height: 0)
     let f = c.figures.queue
-    let focused = c.state.focus == .queue
-    frame.box(area, title: Pane.queue.title, focused: focused, note: "\(f.size)")
-    let inner = area.inner
-    var parts: [(String, ThemeRole)] = [
-      ("\(f.size) waiting", .text),
-      ("oldest " + (f.oldestAge.map(DurationText.compact) ?? "—"), .text),
-      ("\(f.breached) breached", f.breached > 0 ? .bad : .muted),
-      ("\(f.dueSoon) due soon", f.dueSoon > 0 ? .warn : .muted),
-      ("\(f.unassigned) unassigned", f.unassigned > 0 ? .warn : .muted),
+    focused = c.state.focus == .queue
+    size = f.size
+    let parts: [Span] = [
+      Span("\(f.size) waiting"),
+      Span("oldest " + (f.oldestAge.map(DurationText.compact) ?? "—")),
+      Span("\(f.breached) breached", role: f.breached > 0 ? .bad : .muted),
+      Span("\(f.dueSoon) due soon", role: f.dueSoon > 0 ? .warn : .muted),
+      Span("\(f.unassigned) unassigned", role: f.unassigned > 0 ? .warn : .muted),
     ]
-    let rates: [(String, ThemeRole)] = [
-      ("median accept " + (f.medianTimeToAccept.map(DurationText.format) ?? "—"), .text),
-      (
-        "accept rate \(Format.percent(f.acceptanceRate)) (\(f.accepted30) in, \(f.rejected30) back, 30d)",
-        .text
+    let rates: [Span] = [
+      Span("median accept " + (f.medianTimeToAccept.map(DurationText.format) ?? "—")),
+      Span(
+        "accept rate \(Format.percent(f.acceptanceRate)) (\(f.accepted30) in, \(f.rejected30) back, 30d)"
       ),
     ]
-    if layout.figureLines(.queue) >= 2 {
-      FigureLine.draw(&frame, parts, x: inner.x, y: inner.y, width: inner.width)
-      FigureLine.draw(&frame, rates, x: inner.x, y: inner.y + 1, width: inner.width)
-    } else {
-      parts += rates
-      FigureLine.draw(&frame, parts, x: inner.x, y: inner.y, width: inner.width)
-    }
-    let rows = layout.listArea(.queue)
-    LeadTable.draw(
-      &frame, columns: columns(c), headerY: rows.y - 1, rows: rows, reader: c.reader(.queue),
-      top: c.state.scroll[.queue] ?? 0, selected: c.selectedID(.queue), focused: focused,
+    lines = layout.figureLines(.queue) >= 2 ? [parts, rates] : [parts + rates]
+    table = LeadTableView(
+      c, list: .queue, columns: QueuePaneView.columns(c), rows: layout.listArea(.queue),
+      focused: focused,
       empty: c.state.needsDerivedOrder ? "no queued lead matches" : "the queue is empty")
   }
 
   static func columns(_ c: ViewContext) -> [LeadColumn] {
     [
-      Columns.id(), Columns.name(c.state.user), Columns.company(priority: 6),
-      Columns.score(priority: 5), Columns.source(priority: 4), Columns.owner(priority: 7),
-      Columns.age(c.now, priority: 8), Columns.sla(c, priority: 10),
+      .id(), .name(c.state.user), .company(priority: 6), .score(priority: 5), .source(priority: 4),
+      .owner(priority: 7), .age(c.now, priority: 8), .sla(c, priority: 10),
     ]
   }
-}
 
-/// A line of figures separated by dots, cut where the width ends.
-enum FigureLine {
-  static func draw(_ frame: inout Frame, _ parts: [(String, ThemeRole)], x: Int, y: Int, width: Int)
-  {
-    var col = x
-    let end = x + width
-    for (i, (text, role)) in parts.enumerated() {
-      if i > 0 { col = frame.put(" · ", x: col, y: y, role: .muted, limit: end - col) }
-      if col >= end { break }
-      col = frame.put(text, x: col, y: y, role: role, limit: end - col)
+  func draw(in buffer: inout CellBuffer, theme: Theme) {
+    let inner = Pane(title: DashboardPane.queue.title, note: "\(size)", focused: focused).draw(
+      in: &buffer, area: area, theme: theme)
+    for (i, line) in lines.enumerated() {
+      FigureLine(line).draw(in: &buffer, area: inner.row(i), theme: theme)
     }
+    table.draw(in: &buffer, theme: theme)
   }
 }

@@ -3,47 +3,55 @@ import HandoffTerminal
 
 /// The status bar: key hints (or the message, or the filter being typed) on the left;
 /// view settings, user, store, live indicator and clock on the right.
-enum StatusBarView {
-  static let hints: [(String, String)] = [
-    ("?", "help"), ("q", "quit"), ("a", "assign"), ("h", "hand off"), ("x", "accept"),
-    ("r", "reject"), (">", "move"), ("/", "filter"),
-  ]
+struct StatusBarView: ScreenPart {
+  var area: Rect
+  /// What the left side shows.
+  var left: Left
+  /// View settings, user and store; then the live indicator and the clock.
+  var right: [StatusItem]
 
-  static func draw(_ frame: inout Frame, _ c: ViewContext, y: Int) {
-    let width = frame.width
-    frame.fill(Rect(x: 0, y: y, width: width, height: 1), role: .status)
-    var right: [String] = []
-    if !c.state.filter.isEmpty, !c.state.editingFilter {
-      right.append("filter “\(c.state.filter)”")
-    }
-    if c.state.sort != .urgency { right.append("sort \(c.state.sort.label)") }
-    if c.state.onlyMine { right.append("mine") }
-    right.append(c.state.user)
-    right.append(c.state.storeName + (c.state.readOnly ? " (read-only)" : ""))
-    let clock = (c.state.live ? "● live " : "○ paused ") + c.clock(c.now)
-    let rightText = right.joined(separator: " · ")
-    let rightWidth = min(width / 2, DisplayWidth.of(rightText) + 2 + DisplayWidth.of(clock))
-    let rightX = width - rightWidth
-    let clockX = width - DisplayWidth.of(clock)
-    frame.put(
-      Truncation.fit(rightText, width: max(0, clockX - rightX - 2)), x: rightX, y: y, role: .status)
-    frame.put(clock, x: clockX, y: y, role: .statusKey)
-    let leftWidth = max(0, rightX - 2)
-    if c.state.editingFilter {
-      let col = frame.put(" / ", x: 0, y: y, role: .statusKey)
-      frame.put(c.state.filter + "▏", x: col, y: y, role: .prompt, limit: leftWidth - col)
-    } else if let status = c.state.status {
-      frame.put(
-        " " + status.text, x: 0, y: y, role: status.kind == .error ? .bad : .accent,
-        limit: leftWidth)
+  /// The left side of the bar.
+  enum Left: Equatable {
+    case hints([StatusItem])
+    case message(String, ThemeRole)
+    /// The `/` filter being typed.
+    case filter(LineEditor)
+  }
+
+  init(_ c: ViewContext, width: Int, height: Int) {
+    area = Rect(x: 0, y: height - 1, width: width, height: 1)
+    let state = c.state
+    if state.editingFilter {
+      left = .filter(state.filterEditor)
+    } else if let status = state.status {
+      left = .message(status.text, status.kind == .error ? .bad : .accent)
     } else {
-      var col = 1
-      for (key, label) in hints {
-        let need = DisplayWidth.of(key) + DisplayWidth.of(label) + 2
-        guard col + need <= leftWidth else { break }
-        col = frame.put(key, x: col, y: y, role: .statusKey)
-        col = frame.put(" " + label + " ", x: col, y: y, role: .status)
-      }
+      left = .hints(state.keymap.hints.map { StatusItem(key: $0.key, $0.label) })
+    }
+    var settings: [String] = []
+    if !state.filter.isEmpty, !state.editingFilter { settings.append("filter “\(state.filter)”") }
+    if state.sort != .urgency { settings.append("sort \(state.sort.label)") }
+    if state.onlyMine { settings.append("mine") }
+    settings.append(state.user)
+    settings.append(state.storeName + (state.readOnly ? " (read-only)" : ""))
+    right = [
+      StatusItem(settings.joined(separator: " · ")),
+      StatusItem((state.live ? "● live " : "○ paused ") + c.clock(c.now), role: .statusKey),
+    ]
+  }
+
+  func draw(in buffer: inout CellBuffer, theme: Theme) {
+    switch left {
+    case .hints(let hints):
+      StatusBar(left: hints, right: right).draw(in: &buffer, area: area, theme: theme)
+    case .message(let text, let role):
+      StatusBar(left: [StatusItem(text, role: role)], right: right).draw(
+        in: &buffer, area: area, theme: theme)
+    case .filter(let editor):
+      let free = StatusBar(left: [], right: right).draw(in: &buffer, area: area, theme: theme)
+      editor.draw(
+        in: &buffer, area: free, label: " / ", theme: theme.layered(over: .status),
+        marksCursor: true)
     }
   }
 }

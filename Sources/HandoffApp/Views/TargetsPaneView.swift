@@ -3,54 +3,75 @@ import HandoffPresentation
 import HandoffTerminal
 
 /// The Targets pane: one gauge per target, team first, coloured by pace.
-enum TargetsPaneView {
-  static func draw(_ frame: inout Frame, _ c: ViewContext, layout: DashboardLayout) {
-    guard let area = layout.panes[.targets] else { return }
-    let progress = c.figures.targets
+struct TargetsPaneView: ScreenPart {
+  var area: Rect
+  var focused: Bool
+  /// The period and how much of it has passed, in the title.
+  var note: String
+  /// The rows shown, from the scroll position.
+  var rows: [TargetRow]
+
+  init(_ c: ViewContext, layout: DashboardLayout) {
+    area = layout.panes[.targets] ?? Rect(x: 0, y: 0, width: 0, height: 0)
+    focused = c.state.focus == .targets
     let period = c.pipeline.currentPeriod(at: c.now)
     let elapsed = period.fractionElapsed(at: c.now, zone: c.pipeline.zone)
-    frame.box(
-      area, title: Pane.targets.title, focused: c.state.focus == .targets,
-      note: "\(period) · \(Format.percent(elapsed)) elapsed")
-    drawRows(&frame, c, progress, area: area.inner, scroll: c.state.targetScroll)
+    note = "\(period) · \(Format.percent(elapsed)) elapsed"
+    let progress = c.figures.targets
+    let height = max(0, area.height - 2)
+    let top = min(max(0, c.state.targetScroll), max(0, progress.count - height))
+    rows = progress.dropFirst(top).prefix(height).map { TargetRow($0, c) }
   }
 
-  /// One line per target from `scroll`, as many as fit.
-  static func drawRows(
-    _ frame: inout Frame, _ c: ViewContext, _ progress: [TargetProgress], area: Rect, scroll: Int
-  ) {
-    guard !progress.isEmpty else {
-      frame.put(
-        "no targets this period (handoff target set …)", x: area.x, y: area.y, role: .muted,
-        limit: area.width)
+  func draw(in buffer: inout CellBuffer, theme: Theme) {
+    let inner = Pane(title: DashboardPane.targets.title, note: note, focused: focused).draw(
+      in: &buffer, area: area, theme: theme)
+    guard !rows.isEmpty else {
+      TextLine("no targets this period (handoff target set …)", role: .muted).draw(
+        in: &buffer, area: inner.row(0), theme: theme)
       return
     }
-    let top = min(max(0, scroll), max(0, progress.count - area.height))
-    for (i, p) in progress.dropFirst(top).prefix(area.height).enumerated() {
-      drawRow(&frame, c, p, x: area.x, y: area.y + i, width: area.width)
-    }
+    for (i, row) in rows.enumerated() { row.draw(in: &buffer, area: inner.row(i), theme: theme) }
   }
+}
 
-  static func drawRow(
-    _ frame: inout Frame, _ c: ViewContext, _ p: TargetProgress, x: Int, y: Int, width: Int
-  ) {
-    let role = Format.role(p.paceState)
-    let label =
+/// One target on one line: metric and scope, a gauge where there is room, then the
+/// amounts, attainment and pace in the pace's colour.
+struct TargetRow: Equatable {
+  /// Metric and scope, padded to 22 cells.
+  var label: String
+  var attainment: Double
+  var role: ThemeRole
+  /// Amounts, attainment and pace, right-aligned in 31 cells.
+  var figures: String
+
+  init(_ p: TargetProgress, _ c: ViewContext) {
+    label =
       Truncation.pad(p.metric.label, width: 11) + " "
       + Truncation.pad(p.scope.description, width: 10)
+    attainment = p.attainment
+    role = Format.role(p.paceState)
     let amounts =
       Format.amount(p.actual, p.metric, c) + "/" + Format.amount(p.target, p.metric, c)
-    let tail =
+    figures =
       Truncation.pad(amounts, width: 15, alignment: .right) + " "
       + Truncation.pad(Format.percent(p.attainment), width: 4, alignment: .right) + " "
       + Truncation.pad("pace " + Format.percent(p.pace), width: 10, alignment: .right)
-    let gauge = width - 22 - 1 - 32
-    var col = frame.put(label, x: x, y: y, limit: width)
+  }
+
+  /// Cells the label and the figures take, with a space before the figures.
+  static let labelWidth = 22
+  static let figuresWidth = 32
+
+  func draw(in buffer: inout CellBuffer, area: Rect, theme: Theme) {
+    let gauge = area.width - TargetRow.labelWidth - 1 - TargetRow.figuresWidth
+    var x = TextLine(label).draw(in: &buffer, area: area, theme: theme)
     if gauge >= 6 {
-      col = frame.put(" ", x: col, y: y)
-      frame.bar(fraction: p.attainment, x: col, y: y, width: gauge, role: role)
-      col += gauge
+      Gauge(ratio: attainment, fillRole: role).draw(
+        in: &buffer, area: Rect(x: x + 1, y: area.y, width: gauge, height: 1), theme: theme)
+      x += 1 + gauge
     }
-    frame.put(" " + tail, x: col, y: y, role: role, limit: x + width - col)
+    TextLine(" " + figures, role: role).draw(
+      in: &buffer, area: Rect(x: x, y: area.y, width: area.maxX - x, height: 1), theme: theme)
   }
 }

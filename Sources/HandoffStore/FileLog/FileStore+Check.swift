@@ -26,7 +26,7 @@ extension FileStore {
       try settleUnfinishedBatch(fd)
       var (report, good, bad) = examine()
       guard !bad.isEmpty else { return report }
-      let side = path + ".bad-" + FileStore.stamp(SystemTime.wallMilliseconds())
+      let side = path + ".bad-" + FileStore.stamp(WallClock.milliseconds())
       try FileStore.writeNew(side, bad)
       try replaceLog(with: good)
       report.sideFile = side

@@ -165,7 +165,7 @@ extension FileStore {
   /// If the file was replaced while we waited (compaction), starts over on the new one.
   private func lockedFile() throws(StoreError) -> FileDescriptor {
     try makeFolder()
-    let deadline = SystemTime.monotonicMilliseconds() + FileStore.lockPatience
+    let deadline = Int64(MonotonicClock.now() / 1_000_000) + FileStore.lockPatience
     var waitedSteps = 0
     while true {
       let fd = try openForWriting()
@@ -182,7 +182,7 @@ extension FileStore {
         // time on purpose: the lock is held by another process, not by our clock.
         waitedSteps += 1
         if waitedSteps > Int(FileStore.lockPatience)
-          && SystemTime.monotonicMilliseconds() > deadline
+          && Int64(MonotonicClock.now() / 1_000_000) > deadline
         {
           fd.close()
           throw .locked(path: path, seconds: Int(FileStore.lockPatience / 1000))
@@ -263,7 +263,7 @@ extension FileStore {
     } catch {
       throw .system(SystemError("read", path: path, error))
     }
-    let side = path + ".torn-" + FileStore.stamp(SystemTime.wallMilliseconds())
+    let side = path + ".torn-" + FileStore.stamp(WallClock.milliseconds())
     do {
       let sideFD = try FileDescriptor.open(side, O_WRONLY | O_CREAT | O_APPEND, mode: 0o600)
       defer { sideFD.close() }

@@ -80,7 +80,16 @@ public struct CellBuffer: Hashable, Sendable {
   /// Fills the rectangle with one character repeated (a border line, a gauge).
   public mutating func fill(_ rect: Rect, with character: Character, style: Style = .plain) {
     let area = rect.intersection(bounds)
+    guard !area.isEmpty else { return }
     let text = String(character)
+    if DisplayWidth.of(character) == 1, UntrustedText.isSafe(text) {
+      // One cell a character: the same cell everywhere, without `put`'s per-call work.
+      let cell = Cell(text: text, style: style, width: 1)
+      for y in area.y..<area.maxY {
+        for x in area.x..<area.maxX { set(x, y, cell) }
+      }
+      return
+    }
     for y in area.y..<area.maxY {
       var x = area.x
       while x < area.maxX { x = put(text, x: x, y: y, style: style, clip: area) }

@@ -63,3 +63,15 @@ public struct Theme: Hashable, Sendable {
     return Theme(name: "default", styles: styles)
   }()
 }
+
+extension Theme {
+  /// The theme for drawing on top of a role's area (an overlay, the status bar):
+  /// every role drawn over that role's background, keeping its own colours where it
+  /// has them and adding its attributes.
+  public func layered(over base: ThemeRole) -> Theme {
+    var layered = self
+    let under = self[base]
+    for role in ThemeRole.allCases { layered[role] = under.patched(with: self[role]) }
+    return layered
+  }
+}

@@ -92,10 +92,13 @@ public struct LineEditor: Hashable, Sendable {
   }
 
   /// Draws `label` and the text on the first row of the area, scrolled so the
-  /// cursor is visible; returns the cursor's screen position.
+  /// cursor is visible; returns the cursor's screen position. With `marksCursor`
+  /// (for a screen that hides the terminal's cursor) the cursor is drawn too: a `▏`
+  /// after the last character, or the character under it in reverse video.
   @discardableResult
   public func draw(
-    in buffer: inout CellBuffer, area: Rect, label: String = "", theme: Theme
+    in buffer: inout CellBuffer, area: Rect, label: String = "", theme: Theme,
+    marksCursor: Bool = false
   ) -> (x: Int, y: Int) {
     guard !area.isEmpty else { return (area.x, area.y) }
     let row = area.row(0)
@@ -111,6 +114,16 @@ public struct LineEditor: Hashable, Sendable {
       first += 1
     }
     buffer.put(String(characters[first...]), x: start, y: area.y, style: theme[.prompt], clip: row)
-    return (start + before, area.y)
+    let position = (x: start + before, y: area.y)
+    if marksCursor, row.contains(x: position.x, y: position.y) {
+      if cursor < characters.count {
+        let under = String(characters[cursor])
+        buffer.put(
+          under, x: position.x, y: area.y, style: theme[.prompt].adding(.reverse), clip: row)
+      } else {
+        buffer.put("▏", x: position.x, y: area.y, style: theme[.prompt], clip: row)
+      }
+    }
+    return position
   }
 }

@@ -11,7 +11,9 @@ public struct Sparkline: Sendable {
 
   private static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-  /// The chart's text for a width: the last `width` values, right-aligned.
+  /// The chart's text for a width: the last `width` values, right-aligned. A value
+  /// gets the bar of its share of the maximum in sevenths, rounded down, so only
+  /// the maximum reaches the full bar; nothing, or less, is the lowest bar.
   public func text(width: Int) -> String {
     guard width > 0 else { return "" }
     let shown = values.suffix(width)
@@ -22,7 +24,8 @@ public struct Sparkline: Sendable {
         line.append(Sparkline.bars[0])
         continue
       }
-      let level = Int((min(value, top) / top * 7).rounded())
+      // Multiplied first: whole counts divide exactly, as in integer arithmetic.
+      let level = Int((min(value, top) * 7 / top).rounded(.down))
       line.append(Sparkline.bars[max(0, min(7, level))])
     }
     return line

@@ -1,38 +1,13 @@
-/// A column of a `Table`.
-public struct TableColumn: Sendable {
-  public var title: String
-  /// How wide the column is; `.min` columns share the width that is left.
-  public var width: Constraint
-  public var alignment: Alignment
-
-  public init(_ title: String, width: Constraint, alignment: Alignment = .left) {
-    self.title = title
-    self.width = width
-    self.alignment = alignment
-  }
-}
-
-/// One cell of a table row: text, and a role to draw it in (text when nil).
-public struct TableCell: Sendable, ExpressibleByStringLiteral {
-  public var text: String
-  public var role: ThemeRole?
-
-  public init(_ text: String, role: ThemeRole? = nil) {
-    self.text = text
-    self.role = role
-  }
-
-  public init(stringLiteral value: String) { self.init(value) }
-}
-
 /// A table with a header, a selected row and a scroll window.
 ///
 /// Rows come from a closure asked only for the rows on screen, so a table of a
-/// million rows costs what its visible rows cost.
+/// million rows costs what its visible rows cost. Columns that do not fit are dropped
+/// by priority (see `TableColumn.fit`). The table draws over its area as it is: rows
+/// other than the selected one keep the area's background.
 public struct Table {
   public var columns: [TableColumn]
   public var rowCount: Int
-  public var row: (Int) -> [TableCell]
+  public var row: (Int) -> [Span]
   /// The selected row, if any.
   public var selected: Int?
   /// The first row shown.
@@ -41,10 +16,15 @@ public struct Table {
   public var focused: Bool
   /// Cells between columns.
   public var spacing: Int
+  /// Whether the first row of the area shows the column titles.
+  public var showsHeader: Bool
+  /// What the first row says when there are no rows (muted), if anything.
+  public var empty: String
 
   public init(
     columns: [TableColumn], rowCount: Int, selected: Int? = nil, offset: Int = 0,
-    focused: Bool = true, spacing: Int = 1, row: @escaping (Int) -> [TableCell]
+    focused: Bool = true, spacing: Int = 1, showsHeader: Bool = true, empty: String = "",
+    row: @escaping (Int) -> [Span]
   ) {
     self.columns = columns
     self.rowCount = rowCount
@@ -53,6 +33,8 @@ public struct Table {
     self.offset = offset
     self.focused = focused
     self.spacing = spacing
+    self.showsHeader = showsHeader
+    self.empty = empty
   }
 
   /// The offset that keeps `selected` within a window of `visible` rows, moving
@@ -66,36 +48,75 @@ public struct Table {
   }
 
   /// Rows the table shows in an area of this height (the header takes one).
-  public static func visibleRows(height: Int) -> Int { max(0, height - 1) }
+  public static func visibleRows(height: Int, showsHeader: Bool = true) -> Int {
+    max(0, height - (showsHeader ? 1 : 0))
+  }
+
+  /// Where a window of `visible` rows from `offset` stands in `count` rows, counted
+  /// from 1: `12–28 of 412`; `0 of 0` for no rows. `number` writes each number.
+  public static func position(
+    offset: Int, visible: Int, count: Int, number: (Int) -> String = { String($0) }
+  ) -> String {
+    guard count > 0, visible > 0 else { return "0 of \(number(max(0, count)))" }
+    let first = min(max(0, offset), count - 1) + 1
+    let last = min(count, first - 1 + visible)
+    return "\(number(first))–\(number(last)) of \(number(count))"
+  }
+
+  /// This table's scroll position in an area: `12–28 of 412`.
+  public func position(in area: Rect, number: (Int) -> String = { String($0) }) -> String {
+    Table.position(
+      offset: offset, visible: Table.visibleRows(height: area.height, showsHeader: showsHeader),
+      count: rowCount, number: number)
+  }
 
   /// Draws the header and the visible rows.
   public func draw(in buffer: inout CellBuffer, area: Rect, theme: Theme) {
     guard !area.isEmpty else { return }
-    let widths = Layout.split(
-      Rect(x: area.x, y: area.y, width: area.width, height: 1), .horizontal,
-      columns.map(\.width), spacing: spacing)
-    buffer.fill(area.row(0), style: theme[.header])
-    for (column, rect) in zip(columns, widths) where rect.width > 0 {
-      buffer.put(
-        Truncation.pad(column.title, width: rect.width, alignment: column.alignment),
-        x: rect.x, y: area.y, style: theme[.header], clip: area)
+    let fitted = TableColumn.fit(columns, width: area.width, spacing: spacing)
+    var cells: [Rect] = []
+    var x = area.x
+    for (_, width) in fitted {
+      cells.append(Rect(x: x, y: 0, width: width, height: 1))
+      x += width + spacing
     }
-    let visible = Table.visibleRows(height: area.height)
-    for line in 0..<visible {
-      let index = offset + line
-      let y = area.y + 1 + line
-      guard index < rowCount else { break }
-      let cells = row(index)
-      let isSelected = index == selected
-      let rowStyle = isSelected ? theme[focused ? .selection : .selectionInactive] : theme[.text]
-      buffer.fill(area.row(1 + line), style: rowStyle)
-      for (position, rect) in widths.enumerated() where rect.width > 0 && position < cells.count {
-        let cell = cells[position]
-        let style = isSelected ? rowStyle : theme[cell.role ?? .text]
-        buffer.put(
-          Truncation.pad(cell.text, width: rect.width, alignment: columns[position].alignment),
-          x: rect.x, y: y, style: style, clip: area)
+    var y = area.y
+    if showsHeader {
+      for ((index, _), cell) in zip(fitted, cells) where cell.width > 0 {
+        TextLine.draw(
+          Span(columns[index].title, role: .header), in: &buffer,
+          area: cell.moved(to: y).intersection(area),
+          alignment: columns[index].alignment, theme: theme)
       }
+      y += 1
+    }
+    if rowCount <= 0 {
+      if !empty.isEmpty, y < area.maxY {
+        TextLine.draw(
+          Span(empty, role: .muted), in: &buffer, area: area.row(y - area.y), theme: theme)
+      }
+      return
+    }
+    let rowRole: ThemeRole = focused ? .selection : .selectionInactive
+    var index = max(0, offset)
+    while y < area.maxY, index < rowCount {
+      let spans = row(index)
+      let isSelected = index == selected
+      if isSelected { buffer.fill(area.row(y - area.y), style: theme[rowRole]) }
+      for (position, (column, _)) in fitted.enumerated() where column < spans.count {
+        var span = spans[column]
+        if isSelected { span.role = rowRole }
+        TextLine.draw(
+          span, in: &buffer, area: cells[position].moved(to: y).intersection(area),
+          alignment: columns[column].alignment, theme: theme)
+      }
+      y += 1
+      index += 1
     }
   }
+}
+
+extension Rect {
+  /// The same rectangle at another row.
+  func moved(to y: Int) -> Rect { Rect(x: x, y: y, width: width, height: height) }
 }

@@ -1,0 +1,9 @@
+/// Something drawn over the screen that takes the keys until it closes.
+package enum AppOverlay: Equatable, Sendable {
+  /// The help listing every key.
+  case help
+  /// Choosing a member to assign a lead to.
+  case picker(MemberPicker)
+  /// Asking for a reason before a move that needs one.
+  case reason(ReasonPrompt)
+}
