@@ -61,8 +61,9 @@ let package = Package(
     .target(
       name: "HandoffCLI",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffText", "HandoffTerminal",
-        "HandoffTTY", "HandoffPresentation", "HandoffApp", "HandoffDemo", "HandoffHost",
+        "HandoffModel", "HandoffImport", "HandoffStore", "HandoffSystem", "HandoffText",
+        "HandoffTerminal", "HandoffTTY", "HandoffPresentation", "HandoffApp", "HandoffDemo",
+        "HandoffHost",
       ]),
     .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
     // The benchmark: an executable target for `swift run handoff-bench`, not a product.
@@ -129,8 +130,8 @@ let package = Package(
     .testTarget(
       name: "HandoffCLITests",
       dependencies: [
-        "HandoffModel", "HandoffStore", "HandoffHost", "HandoffCLI", "HandoffTerminalTesting",
-        "TestSupport", "handoff",
+        "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffHost", "HandoffCLI",
+        "HandoffTerminalTesting", "TestSupport", "handoff",
       ]),
   ]
 )

@@ -57,49 +57,45 @@ package struct TableText {
   /// The table's text as `render(width:)` makes it, handed to `emit` a block of lines
   /// at a time as it is drawn, until `emit` returns false (the reader went away).
   package func render(width: Int, emit: (Substring) -> Bool) {
-    let widths = columnWidths(fitting: width)
-    let table = Table(
-      columns: zip(columns, widths).map { column, cells in
-        TableColumn(column.title, width: cells, alignment: column.alignment)
-      },
-      rowCount: rows.count, spacing: Self.spacing,
+    let columns = tableColumns()
+    // The engine's `Table` fits the columns into the area (`TableColumn.fit`): the
+    // widest flexible column gives up a cell at a time down to its minimum. It drops
+    // columns only when even the minimums do not fit, which a printed table never
+    // does: then the area is as wide as the minimums and the line is longer than asked.
+    let spacing = Self.spacing * max(0, columns.count - 1)
+    let natural = columns.reduce(0) { $0 + $1.width } + spacing
+    let minimums = columns.reduce(0) { $0 + $1.minimum } + spacing
+    let lineWidth = min(natural, max(width, minimums))
+    var table = Table(
+      columns: columns, rowCount: rows.count, spacing: Self.spacing,
       row: { index in rows[index].map { Span($0) } })
-    let lineWidth = widths.reduce(0, +) + Self.spacing * max(0, columns.count - 1)
     var first = 0
     repeat {
-      // Each block is drawn with the header on top (that is how `Table` draws); only
-      // the first block prints it.
       let count = min(Self.block, rows.count - first)
-      var buffer = CellBuffer(width: lineWidth, height: 1 + count)
-      var window = table
-      window.offset = first
-      window.draw(in: &buffer, area: buffer.bounds, theme: .standard)
-      let text = buffer.plainText
-      var lines = text[...]
-      if first > 0, let header = text.utf8.firstIndex(of: 0x0A) {
-        lines = text[text.utf8.index(after: header)...]
-      }
-      guard emit(lines) else { return }
+      // Only the first block has the header on top.
+      table.showsHeader = first == 0
+      table.offset = first
+      var buffer = CellBuffer(width: lineWidth, height: count + (first == 0 ? 1 : 0))
+      table.draw(in: &buffer, area: buffer.bounds, theme: .standard)
+      guard emit(buffer.plainText[...]) else { return }
       first += count
     } while first < rows.count
   }
 
-  /// How wide each column is: its widest cell (title included), then the widest
-  /// flexible column gives up a cell, again and again, until the row fits `width` or
-  /// every flexible column is at its minimum (the engine's `TableColumn.fit`; no
-  /// column is dropped: a row of minimums wider than `width` is printed whole).
-  func columnWidths(fitting width: Int) -> [Int] {
+  /// The engine's columns: each as wide as its widest cell (title included); a
+  /// flexible one may shrink to its minimum, the others keep their width.
+  func tableColumns() -> [TableColumn] {
     var widths = columns.map { Self.cells($0.title) }
     for row in rows {
       for (i, cell) in row.enumerated() where i < widths.count {
         widths[i] = max(widths[i], Self.cells(cell))
       }
     }
-    let wanted = zip(columns, widths).map { column, cells in
-      TableColumn(column.title, width: cells, minimum: column.flexible ? column.minimum : cells)
+    return zip(columns, widths).map { column, cells in
+      TableColumn(
+        column.title, width: cells, minimum: column.flexible ? column.minimum : cells,
+        alignment: column.alignment)
     }
-    let minimums = wanted.reduce(0) { $0 + $1.minimum } + Self.spacing * max(0, columns.count - 1)
-    return TableColumn.fit(wanted, width: max(width, minimums), spacing: Self.spacing).map(\.width)
   }
 
   /// The cells a cell's text takes once sanitized, as the buffer will draw it.

@@ -68,6 +68,19 @@ package struct FileDescriptor: RawRepresentable, Hashable, Sendable {
     return bytes
   }
 
+  /// Every byte until the end of input (a file, or a pipe such as standard input).
+  package func readToEnd() throws(Errno) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = try chunk.withUnsafeMutableBytes { raw in
+        Result { () throws(Errno) in try read(into: raw) }
+      }.get()
+      if n == 0 { return bytes }
+      bytes.append(contentsOf: chunk[..<n])
+    }
+  }
+
   /// Writes every byte, through short writes and `EINTR`; on a non-blocking
   /// descriptor that is full, waits until it can take more.
   package func writeAll(_ bytes: UnsafeRawBufferPointer) throws(Errno) {

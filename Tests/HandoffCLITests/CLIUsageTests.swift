@@ -10,7 +10,7 @@ struct CLIUsageTests {
     let all = f.ok("help")
     for name in [
       "add", "show", "list", "move", "assign", "team add", "target set", "demo", "simulate",
-      "export",
+      "export", "import",
     ] {
       #expect(all.contains(name))
     }

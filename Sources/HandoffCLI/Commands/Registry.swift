@@ -1,9 +1,11 @@
 /// Every command `handoff` knows, in the order help lists them.
 enum Registry {
   static let commands: [CommandSpec] =
-    [HelpText.spec] + LeadCommands.specs + [ShowCommand.spec] + ViewCommands.specs
+    [HelpText.spec] + LeadCommands.specs + [ShowCommand.spec] + ViewCommands.specs + [
+      ExportCommand.spec
+    ]
     + TeamCommands.specs + TargetCommands.specs + [SettingsCommand.spec, StatsCommand.spec]
-    + StoreCommands.specs + StoreSetupCommands.specs
+    + StoreCommands.specs + [ImportCommand.spec] + StoreSetupCommands.specs
 
   /// Names for suggestions, including the groups' first words and `snapshot`.
   static var names: [String] {

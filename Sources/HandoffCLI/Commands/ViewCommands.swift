@@ -3,19 +3,14 @@ import HandoffPresentation
 import HandoffStore
 import HandoffText
 
-/// Commands that read many leads: `list` and `export`.
+/// The command that lists many leads: `list` (`export` is `ExportCommand`).
 enum ViewCommands {
   static let specs: [CommandSpec] = [
     CommandSpec(
       name: "list", usage: "list [--stage S] [--owner H|none] [--dept D] [--json]",
       summary: "leads, filtered",
       flags: [.value("stage", "S"), .value("owner", "H"), .value("dept", "D")],
-      run: list),
-    CommandSpec(
-      name: "export", usage: "export [--csv]",
-      summary: "every lead, as JSON lines or CSV", flags: [.toggle("csv")],
-      details: "CSV cells that a spreadsheet would read as a formula get a leading '.",
-      run: export),
+      run: list)
   ]
 
   private static func list(_ ctx: Context, _ args: Arguments) throws {
@@ -74,26 +69,5 @@ enum ViewCommands {
       table.add(cells + [lead.name, lead.company])
     }
     ctx.print(table)
-  }
-
-  private static func export(_ ctx: Context, _ args: Arguments) throws {
-    let pipeline = try ctx.pipeline()
-    if !args.has("csv") {
-      var text = ""
-      for lead in pipeline.allLeads {
-        text += LogFormat.json(lead: lead, notes: pipeline.notes(of: lead.id)) + "\n"
-      }
-      ctx.out.write(text)
-      return
-    }
-    let toTerminal = ctx.out.isTerminal
-    var text = CSV.row(CSV.header) + "\n"
-    for lead in pipeline.allLeads {
-      var cells = CSV.cells(of: lead)
-      // A file gets the data as it is; a terminal never gets its control characters.
-      if toTerminal { cells = cells.map { UntrustedTextCLI.safe($0) } }
-      text += CSV.row(cells) + "\n"
-    }
-    ctx.out.write(text)
   }
 }

@@ -18,6 +18,7 @@ struct Flag: Sendable {
 struct Arguments {
   var positionals: [String] = []
   private var values: [String: String] = [:]
+  private var lists: [String: [String]] = [:]
   private var toggles: Set<String> = []
 
   /// Parses `tokens` (the command's words after its name, global options removed).
@@ -51,6 +52,7 @@ struct Arguments {
           values[bare] = tokens[i]
           i += 1
         }
+        lists[bare, default: []].append(values[bare] ?? "")
       } else {
         guard inline == nil else { throw .usage("--\(bare) takes no value") }
         toggles.insert(bare)
@@ -64,8 +66,11 @@ struct Arguments {
     return Double(token) == nil
   }
 
-  /// The value of a flag, if given.
+  /// The value of a flag, if given (the last, when it is given more than once).
   func value(_ name: String) -> String? { values[name] }
+
+  /// Every value of a flag that may be given more than once (`--map A=x --map B=y`).
+  func values(_ name: String) -> [String] { lists[name] ?? [] }
 
   /// Whether a toggle flag was given.
   func has(_ name: String) -> Bool { toggles.contains(name) }

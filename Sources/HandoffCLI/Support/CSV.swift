@@ -3,7 +3,8 @@ import HandoffModel
 
 /// Leads as CSV (RFC 4180), safe to open in a spreadsheet: a cell that starts with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so it is never
-/// taken for a formula.
+/// taken for a formula — and so does one that starts with `'`s before one of those, so
+/// `handoff import` can take exactly one `'` off again.
 enum CSV {
   static let header = [
     "id", "name", "company", "email", "source", "segment", "score", "value", "stage", "owner",
@@ -28,7 +29,9 @@ enum CSV {
   /// One cell.
   static func cell(_ raw: String) -> String {
     var text = raw
-    if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+    if let first = text.unicodeScalars.first(where: { $0 != "'" }),
+      "=+-@\t\r".unicodeScalars.contains(first)
+    {
       text = "'" + text
     }
     // By scalars: Swift reads "\r\n" as one Character, equal to neither "\r" nor "\n",
@@ -47,7 +50,8 @@ enum CSV {
     return text
   }
 
-  private static func major(_ minor: Int64) -> String {
+  /// Minor units as major units with two decimals (`12000.00`).
+  static func major(_ minor: Int64) -> String {
     let cents = abs(minor % 100)
     return String(minor / 100) + "." + (cents < 10 ? "0" : "") + String(cents)
   }

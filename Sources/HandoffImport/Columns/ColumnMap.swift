@@ -7,6 +7,8 @@ package struct ColumnMap: Sendable, Equatable {
   package let fields: [ImportField?]
   /// The headers as written (a BOM removed), by position.
   package let headers: [String]
+  /// Columns `--map COLUMN=ignore` names.
+  package let ignored: Set<Int>
 
   /// The position of the column giving `field`, if any.
   package func column(of field: ImportField) -> Int? {
@@ -16,10 +18,11 @@ package struct ColumnMap: Sendable, Equatable {
   /// Whether some column gives `field`.
   package func has(_ field: ImportField) -> Bool { fields.contains(field) }
 
-  /// Headers of columns the import does not use (blank ones left out).
+  /// Headers of columns the import does not use (blank ones, and those the user said
+  /// to ignore, left out).
   package var unused: [String] {
-    zip(headers, fields).compactMap { header, field in
-      field == nil && !header.isEmpty ? header : nil
+    headers.indices.compactMap { i in
+      fields[i] == nil && !headers[i].isEmpty && !ignored.contains(i) ? headers[i] : nil
     }
   }
 
@@ -38,6 +41,7 @@ package struct ColumnMap: Sendable, Equatable {
     let source = source ?? ImportSource.recognise(keys)
     let known = source.columns
     var fields: [ImportField?] = keys.map { known[$0] }
+    var ignored: Set<Int> = []
     for (column, field) in overrides {
       let key = HeaderKey(column)
       guard let index = keys.firstIndex(of: key) else {
@@ -48,6 +52,7 @@ package struct ColumnMap: Sendable, Equatable {
         for i in fields.indices where fields[i] == field { fields[i] = nil }
       }
       fields[index] = field
+      if field == nil { ignored.insert(index) }
     }
     var seen: Set<ImportField> = []
     for i in fields.indices {
@@ -60,5 +65,6 @@ package struct ColumnMap: Sendable, Equatable {
     self.source = source
     self.fields = fields
     self.headers = headers
+    self.ignored = ignored
   }
 }

@@ -40,7 +40,8 @@ package enum ImportSource: String, Sendable, CaseIterable, Hashable {
     case .hubspot: return ImportSource.hubspotColumns
     case .salesforce: return ImportSource.salesforceColumns
     case .pipedrive: return ImportSource.pipedriveColumns
-    case .handoff, .csv, .jsonl: return ImportSource.genericColumns
+    case .handoff, .csv: return ImportSource.genericColumns
+    case .jsonl: return ImportSource.jsonColumns
     }
   }
 
@@ -114,6 +115,14 @@ package enum ImportSource: String, Sendable, CaseIterable, Hashable {
     (.externalID, ["id"]),
     (.version, ["version"]),
   ])
+
+  /// The keys of Handoff's lead objects (`export`, `show --json`) beside the plain words.
+  static let jsonColumns = genericColumns.merging(
+    table([
+      (.stageEntered, ["stage_at"]), (.lastActivity, ["activity_at"]),
+      (.nextFollowUp, ["followup"]),
+      (.version, ["v"]),
+    ]), uniquingKeysWith: { _, new in new })
 
   /// HubSpot's contact properties as its exports label them.
   static let hubspotColumns = table([

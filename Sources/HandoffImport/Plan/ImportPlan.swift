@@ -54,8 +54,17 @@ package struct ImportPlan: Sendable {
     package var line: Int
     package var handle: String
     package var stage: Stage
-    /// True when the member has left the team (else: the other department).
-    package var left: Bool
+    package var why: Why
+
+    /// Why the owner is not given.
+    package enum Why: Sendable, Hashable {
+      /// The member has left the team.
+      case left
+      /// The member is away: nobody is given new leads while away.
+      case away
+      /// The member is in the other department.
+      case otherDepartment
+    }
   }
 
   /// Owners not given: a new lead goes in unassigned, an existing one keeps its owner.
@@ -83,15 +92,32 @@ package struct ImportPlan: Sendable {
     }
     var existing: [MatchKey: Lead] = [:]
     existing.reserveCapacity(baseline.leads.count)
+    var byID: [Int: Lead] = [:]
+    let idsInFile = unique.contains { $0.id != nil }
     for lead in baseline.leads {
       let key = MatchKey(lead)
       // Two leads with one e-mail: the oldest is the one imports update.
       if existing[key] == nil { existing[key] = lead }
+      if idsInFile { byID[lead.id] = lead }
+    }
+    /// The store's lead a row is: by a Handoff export's id when that lead has the row's
+    /// e-mail (a re-import of the store's own export), else by e-mail, else by name and
+    /// company.
+    func match(_ row: ImportedLead) -> Lead? {
+      if let id = row.id, let lead = byID[id],
+        MatchKey.fold(lead.email) == MatchKey.fold(row.email ?? ""),
+        !lead.email.isEmpty || MatchKey.fold(lead.name) == MatchKey.fold(row.name ?? "")
+      {
+        return lead
+      }
+      var plain = row
+      plain.id = nil
+      return plain.matchKey.flatMap { existing[$0] }
     }
     let members = Dictionary(
       baseline.members.map { ($0.handle, $0) }, uniquingKeysWith: { a, _ in a })
     for var row in unique {
-      guard let key = row.matchKey, let lead = existing[key] else {
+      guard let lead = match(row) else {
         if let owner = row.owner, let handle = owner,
           let skipped = check(handle, line: row.line, stage: row.stage ?? .new, members: members)
         {
@@ -147,18 +173,17 @@ package struct ImportPlan: Sendable {
     return update
   }
 
-  /// Why `handle` may not own a lead in `stage`, or nil when they may. (Away members
-  /// may: the file says they own it already, nobody is giving them a new lead.)
+  /// Why `handle` may not be given a lead in `stage` (the team's rules for any
+  /// assignment), or nil when they may.
   private func check(_ handle: String, line: Int, stage: Stage, members: [String: Member])
     -> SkippedOwner?
   {
-    guard let member = members[handle] else {
-      return SkippedOwner(line: line, handle: handle, stage: stage, left: true)
+    func skipped(_ why: SkippedOwner.Why) -> SkippedOwner {
+      SkippedOwner(line: line, handle: handle, stage: stage, why: why)
     }
-    if !member.active { return SkippedOwner(line: line, handle: handle, stage: stage, left: true) }
-    if member.department != stage.ownerDepartment {
-      return SkippedOwner(line: line, handle: handle, stage: stage, left: false)
-    }
+    guard let member = members[handle], member.active else { return skipped(.left) }
+    if member.department != stage.ownerDepartment { return skipped(.otherDepartment) }
+    if member.away { return skipped(.away) }
     return nil
   }
 }

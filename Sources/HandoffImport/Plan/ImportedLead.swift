@@ -24,10 +24,15 @@ package struct ImportedLead: Sendable, Hashable {
   package var stageEntered: Timestamp?
   package var lastActivity: Timestamp?
   package var nextFollowUp: Timestamp?
+  /// The lead's id in a Handoff export (kept when the store has no lead with it).
+  package var id: Int?
+  /// The lead's version in a Handoff export.
+  package var version: Int?
 
-  /// The key rows and leads are matched by: the e-mail trimmed and case-folded, or for a
-  /// lead without one, its name and company case-folded.
+  /// The key rows of one file are matched by: a Handoff export's id, else the e-mail
+  /// trimmed and case-folded, else (no e-mail) the name and company case-folded.
   package var matchKey: MatchKey? {
+    if let id { return .id(id) }
     if let email, !email.isEmpty { return .email(MatchKey.fold(email)) }
     guard let name else { return nil }
     return .person(MatchKey.fold(name), MatchKey.fold(company ?? ""))
@@ -53,6 +58,8 @@ package struct ImportedLead: Sendable, Hashable {
     stageEntered = later.stageEntered ?? stageEntered
     lastActivity = later.lastActivity ?? lastActivity
     nextFollowUp = later.nextFollowUp ?? nextFollowUp
+    id = id ?? later.id
+    version = later.version ?? version
   }
 }
 
@@ -62,6 +69,8 @@ package enum MatchKey: Sendable, Hashable {
   case email(String)
   /// Name and company, folded, for leads without an e-mail.
   case person(String, String)
+  /// A Handoff export's lead id (its own leads may share an e-mail).
+  case id(Int)
 
   /// The key of an existing lead.
   package init(_ lead: Lead) {

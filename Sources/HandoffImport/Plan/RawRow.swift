@@ -13,6 +13,8 @@ package struct RawRow: Sendable {
   package var missingFields = 0
   /// A quoted value opened on this row never closes.
   package var unterminatedQuote = false
+  /// What is wrong with the row as a whole (a JSON line that is no object).
+  package var problem: String?
 }
 
 /// The columns of a file the import uses, in the order `RawRow.cells` keeps them.

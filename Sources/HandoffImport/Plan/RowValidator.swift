@@ -57,6 +57,10 @@ package struct RowValidator: Sendable {
     var out = Outcome()
     var lead = ImportedLead(line: row.line)
     let layout = context.layout
+    if let problem = row.problem {
+      out.problems.append(problem)
+      return out
+    }
     if row.unterminatedQuote {
       out.problems.append("a quoted value opened on this row never closes")
       return out
@@ -90,6 +94,9 @@ package struct RowValidator: Sendable {
     readStage(text, into: &lead, &out)
     readOwner(text, into: &lead, &out)
     readDates(text, into: &lead, &out)
+    if context.source == .handoff || context.source == .jsonl {
+      readIdentity(text, into: &lead, &out)
+    }
 
     if lead.name == nil, lead.email == nil,
       !out.problems.contains(where: { $0.hasPrefix("e-mail") })
@@ -327,6 +334,26 @@ package struct RowValidator: Sendable {
     if let created = lead.created {
       if let s = lead.stageEntered, s < created {
         out.problems.append("stage_entered is before created")
+      }
+    }
+  }
+
+  /// A Handoff export's id and version, for a round trip that keeps them.
+  private func readIdentity(
+    _ text: FieldTexts, into lead: inout ImportedLead, _ out: inout Outcome
+  ) {
+    if let raw = text[.externalID] {
+      if let id = Int(raw), id > 0, id < 1_000_000_000 {
+        lead.id = id
+      } else {
+        out.problems.append("id '\(raw)' is not a lead id such as 1042")
+      }
+    }
+    if let raw = text[.version] {
+      if let v = Int(raw), v >= 1 {
+        lead.version = v
+      } else {
+        out.problems.append("version '\(raw)' is not a whole number from 1 up")
       }
     }
   }

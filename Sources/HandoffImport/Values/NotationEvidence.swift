@@ -20,12 +20,15 @@ package struct NotationEvidence: Sendable {
   package private(set) var decimalPoint: Witness?
   /// How many amounts read differently with a comma or a point (`12,000`).
   package private(set) var ambiguousAmounts = 0
+  /// How many dates carry no offset from UTC (placed in the team's zone).
+  package private(set) var localDates = 0
 
   /// No evidence yet.
   package init() {}
 
   /// Notes what a date says.
   package mutating func add(_ date: DateReading, text: String, line: Int) {
+    if case .instant = date {} else { localDates += 1 }
     guard let orders = date.possibleOrders else { return }
     if text.contains(".") { dottedDates = true }
     switch (orders.contains(.dayFirst), orders.contains(.monthFirst)) {

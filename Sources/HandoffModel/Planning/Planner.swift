@@ -111,6 +111,16 @@ package struct Planner {
     return .leadCreated(LeadCreated(lead: lead))
   }
 
+  /// The event a lead command would append to `lead` as given (not as the state holds
+  /// it): for planning several changes to one lead in a row, as an import does, each on
+  /// the lead the one before leaves.
+  package func plan(_ command: Command, on lead: Lead, by actor: String, at now: Timestamp)
+    throws(ModelError) -> EventBody
+  {
+    try Validate.actor(actor)
+    return try planLeadCommand(command, lead: lead, actor: actor, now: now)
+  }
+
   private func planLeadCommand(
     _ command: Command, lead: Lead, actor: String, now: Timestamp
   ) throws(ModelError) -> EventBody {

@@ -1,0 +1,79 @@
+import Foundation
+import HandoffSystem
+
+/// The import's progress bar on standard error: drawn only when standard error is a
+/// terminal and the import has taken more than a second, redrawn ten times a second by
+/// a thread of its own (the store's write gives no word until it is done), and wiped
+/// when the import ends. Text from the file never reaches it but its (made safe) name.
+final class ImportProgress: @unchecked Sendable {
+  private let lock = NSLock()
+  private let file: String
+  private let enabled: Bool
+  private let start = MonotonicClock.now()
+  private var label = ""
+  private var done = 0
+  private var total = 0
+  private var drawn = false
+  private var finished = false
+
+  /// A progress bar for importing `file`, shown only when `enabled` (stderr is a terminal).
+  init(file: String, enabled: Bool) {
+    self.file = UntrustedTextCLI.safe(file)
+    self.enabled = enabled
+    guard enabled else { return }
+    let thread = Thread { [self] in
+      while true {
+        usleep(100_000)
+        guard draw() else { return }
+      }
+    }
+    thread.start()
+  }
+
+  /// Starts a phase (`reading`, `writing 100000 events`), counted up to `total` rows.
+  func phase(_ label: String, total: Int = 0) {
+    lock.withLock {
+      self.label = label
+      self.total = total
+      done = 0
+    }
+  }
+
+  /// Rows done so far in the phase.
+  func advance(to done: Int) { lock.withLock { self.done = done } }
+
+  /// Wipes the bar and stops redrawing.
+  func finish() {
+    lock.withLock {
+      if drawn { write("\r\u{1B}[2K") }
+      drawn = false
+      finished = true
+    }
+  }
+
+  /// Redraws; false once finished.
+  private func draw() -> Bool {
+    lock.withLock {
+      guard !finished else { return false }
+      guard enabled, MonotonicClock.now() - start >= 1_000_000_000 else { return true }
+      var line = "importing \(file): \(label)"
+      if total > 0 {
+        let width = 24
+        let filled = min(width, done * width / max(total, 1))
+        line +=
+          " " + String(repeating: "█", count: filled)
+          + String(repeating: "░", count: width - filled)
+          + " \(done)/\(total) rows"
+      } else {
+        line += "…"
+      }
+      write("\r\u{1B}[2K" + line)
+      drawn = true
+      return true
+    }
+  }
+
+  private func write(_ text: String) {
+    try? FileDescriptor.standardError.writeAll(text)
+  }
+}
