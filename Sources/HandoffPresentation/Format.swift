@@ -3,7 +3,7 @@ import HandoffModel
 /// Numbers and labels as the dashboard and the CLI show them.
 package enum Format {
   /// Two digits at least: `07`, `12`, `123`.
-  package static func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+  static func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
   /// A fraction as a whole percentage: `73%`; `none` (`—`) when there is no figure.
   package static func percent(_ value: Double?, none: String = "—") -> String {

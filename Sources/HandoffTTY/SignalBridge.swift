@@ -10,7 +10,9 @@
 // allocated once, before any handler is installed. These globals are
 // `nonisolated(unsafe)` because that is exactly their nature: shared with code that
 // interrupts the main thread, written only by the main thread while handlers are
-// blocked or not yet installed.
+// blocked or not yet installed. For the same reason the handlers call write(2) and
+// tcsetattr(3) themselves, not HandoffSystem's FileDescriptor, whose errors are Swift
+// values.
 
 /// Bytes that put the terminal back (leave alternate screen, show cursor, ...).
 nonisolated(unsafe) private var restoreBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)

@@ -53,7 +53,7 @@ package enum ControlCharacters {
   /// ASCII (C0, DEL), or starts with 0xC2 (C1) or 0xE2 (the separators and the bidi
   /// controls). Byte scanners (the JSON writer) look closer only at these.
   @inline(__always)
-  package static func mayStart(_ byte: UInt8) -> Bool {
+  static func mayStart(_ byte: UInt8) -> Bool {
     byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
   }
 }

@@ -88,7 +88,7 @@ struct KeymapTests {
     #expect(d.state.selected[.queue] != first)
     let help = helpText(keymap)
     #expect(help.contains { $0.contains("┃ k ↑ ↓        move the selection") })
-    #expect(help.contains { $0.contains("┃ j W          targets on a wall screen") })
+    #expect(help.contains { $0.contains("┃ j W          wall screen of targets") })
   }
 
   @Test("an unbound action leaves the help, the hints and the titles")

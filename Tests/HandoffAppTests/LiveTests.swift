@@ -103,7 +103,7 @@ struct LiveTests {
     }
   }
 
-  @Test("a burst of thousands of events from another process: on screen promptly, in few frames")
+  @Test("a burst of thousands of events from another process is one change on screen")
   func burstOnScreen() throws {
     let folder = TemporaryDirectory("handoff-burst")
     let path = folder.file("handoff.log")
@@ -111,6 +111,12 @@ struct LiveTests {
     try #require(
       runHandoff(["--store", path, "demo", "--leads", "60", "--seed", "3"], environment: env).status
         == 0)
+    func queued() throws -> Int {
+      let store = FileStore(path: path, clock: SystemClock(), zones: SystemZones())
+      try store.open()
+      return store.pipeline.count(of: .stage(.queued))
+    }
+    let queuedBefore = try queued()
     let pty = try PseudoTerminal(
       executable: handoffExecutable(), arguments: ["--store", path],
       environment: environment(folder, user: "sam"), width: 110, height: 30)
@@ -119,24 +125,34 @@ struct LiveTests {
       model.feed(pty.output)
       return model.lines
     }
-    #expect(pty.read(until: { _ in screen()[0].contains("Handoff queue") }))
+    #expect(pty.read(until: { _ in screen()[0].contains("Handoff queue  \(queuedBefore) ") }))
     let before = pty.output.count
 
     let burst = runHandoff(
       ["--store", path, "demo", "--leads", "400", "--seed", "8", "--force"], environment: env)
     try #require(burst.status == 0, "\(burst.stderr)")
-    let appended = ContinuousClock.now
-    let after = FileStore(path: path, clock: SystemClock(), zones: SystemZones())
-    try after.open()
-    let queued = after.pipeline.count(of: .stage(.queued))
-    #expect(pty.read(until: { _ in screen()[0].contains("Handoff queue  \(queued) ") }))
-    let seen = ContinuousClock.now - appended
-    // Frames begin with synchronized output on; the burst plus clock ticks is a few.
-    let frames = pty.output[before...].split(separator: 0x1B).filter {
-      $0.starts(with: Array("[?2026h".utf8))
-    }.count
-    #expect(frames <= 6, "\(frames) frames for one burst")
-    #expect(seen < .seconds(2), "seen after \(seen)")
+    let queuedAfter = try queued()
+    #expect(queuedAfter > queuedBefore)
+    #expect(pty.read(until: { _ in screen()[0].contains("Handoff queue  \(queuedAfter) ") }))
+    // The burst was appended in one write: every frame since shows the queue before it or
+    // after it, never part-way. (How many frames the clock adds meanwhile depends on how
+    // busy the machine is; the benchmark times the burst.)
+    let frameEnd = Array("\u{1B}[?2026l".utf8)
+    #expect(pty.read(until: { $0.suffix(frameEnd.count).elementsEqual(frameEnd) }))
+    var model = ScreenModel(width: 110, height: 30) { DisplayWidth.of($0) }
+    model.feed(pty.output[..<before])
+    var rest = pty.output[before...]
+    var shown: Set<String> = []
+    while let end = rest.firstRange(of: frameEnd) {
+      model.feed(rest[..<end.upperBound])
+      rest = rest[end.upperBound...]
+      let header = model.lines[0]
+      if let title = header.range(of: "Handoff queue  ") {
+        shown.insert(String(header[title.upperBound...].prefix { $0.isNumber }))
+      }
+    }
+    #expect(shown.isSubset(of: [String(queuedBefore), String(queuedAfter)]), "\(shown)")
+    #expect(shown.contains(String(queuedAfter)))
     pty.send("q")
     #expect(pty.waitForExit() != nil)
   }

@@ -1,3 +1,4 @@
+import Foundation
 import HandoffApp
 import HandoffModel
 import Testing
@@ -45,5 +46,41 @@ struct ViewGoldenTests {
     let state = AppState(user: "sam", storeName: "demo", width: 50, height: 12)
     let text = AppView.render(state, pipeline: fixture.pipeline, now: fixture.now).plainText
     Golden.check("too-small-50x12", text)
+  }
+}
+
+/// Issue 13's `nego 7` for 77: a figure is shown whole or not at all, at every size.
+struct WholeFiguresTests {
+  /// The ` · `-separated items of every figure line on the dashboard (pane rows that are
+  /// neither borders, column headers, table rows nor the status bar).
+  static func items(width: Int, height: Int, _ fixture: Fixture) -> [String] {
+    var d = Driver(fixture: fixture, width: width, height: height)
+    d.send(.tick)
+    let lines = AppView.render(d.state, pipeline: fixture.pipeline, now: fixture.now).lines
+    var items: [String] = []
+    for line in lines.dropLast() where !line.contains("─") && !line.contains("━") {
+      for chunk in line.split(whereSeparator: { $0 == "│" || $0 == "┃" })
+      where chunk.contains(" · ") {
+        items += chunk.components(separatedBy: " · ").map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
+      }
+    }
+    return items
+  }
+
+  @Test("every figure on the dashboard, from 60 to 200 columns, is one the widest screen shows")
+  func wholeFigures() {
+    let fixture = Fixture()
+    // At 400 columns nothing is cut: the stacked layout at 24 rows, the grid at 45.
+    let whole = Set(
+      Self.items(width: 400, height: 24, fixture) + Self.items(width: 400, height: 45, fixture))
+    for height in [24, 45] {
+      for width in 60...200 {
+        for item in Self.items(width: width, height: height, fixture) where !whole.contains(item) {
+          Issue.record("\(width)×\(height): '\(item)' is cut")
+        }
+      }
+    }
   }
 }

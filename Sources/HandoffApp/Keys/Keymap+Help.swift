@@ -15,7 +15,7 @@ extension Keymap {
     ([.accept], "accept"), ([.reject], "reject, recycle or lose"),
     ([.filter], "filter as you type"), ([.sort], "sort: urgency, score…"),
     ([.mine], "only my leads"), ([.undo], "undo my last action"),
-    ([.fullScreen], "pane full screen"), ([.wall], "targets on a wall screen"),
+    ([.fullScreen], "pane full screen"), ([.wall], "wall screen of targets"),
     ([.help], "this help"), ([.quit], "quit"), ([.redraw], "redraw"), ([.suspend], "suspend"),
   ]
 

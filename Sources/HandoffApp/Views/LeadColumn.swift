@@ -77,11 +77,8 @@ struct LeadColumn {
       guard let (state, remaining) = deadlines.sla(of: lead, at: context.now) else {
         return Span("", role: .muted)
       }
-      let text =
-        state == .breached
-        ? "+" + DurationText.countdown(Duration(milliseconds: -remaining.milliseconds))
-        : DurationText.countdown(remaining)
-      return Span(text, role: Format.role(state))
+      // Breached exactly when nothing remains: `+30m` past, as `list` prints it.
+      return Span(DurationText.sla(remaining), role: Format.role(state))
     }
   }
 
