@@ -86,6 +86,19 @@ final class CLIFixture {
     return r.stdout.trimmingCharacters(in: .newlines)
   }
 
+  /// Appends an event line as a version before the rule against control characters
+  /// could have written it (`body`: the keys after `seq`, `at` and `actor`, JSON-escaped).
+  func appendLegacy(_ body: String, actor: String = "maria") {
+    let text = (try? String(contentsOfFile: store, encoding: .utf8)) ?? ""
+    let seq = text.split(separator: "\n").count + 1
+    let line =
+      "{\"seq\":\(seq),\"at\":\"2026-11-20T09:00:00.000Z\",\"actor\":\"\(actor)\",\(body)}\n"
+    let handle = FileHandle(forWritingAtPath: store)
+    handle?.seekToEndOfFile()
+    handle?.write(Data(line.utf8))
+    try? handle?.close()
+  }
+
   /// Parses JSON output.
   func json(_ text: String) -> Any? {
     try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

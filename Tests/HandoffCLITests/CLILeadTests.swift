@@ -158,12 +158,35 @@ struct CLILeadTests {
     #expect(f.json(f.ok("--json", "move", id, "nurturing")) as? [String: Any] != nil)
   }
 
-  @Test("control characters in data never reach the terminal raw")
+  @Test("control characters are refused on every write, naming the field")
+  func controlCharactersRefused() {
+    let f = CLIFixture()
+    f.addTeam()
+    let id = f.addLead("Eve")
+    f.fails(
+      1, "name holds a control character (U+001B), which is never stored", "add", "--name",
+      "Eve \u{1B}]0;pwned\u{07}")
+    f.fails(1, "company holds a control character (U+009B)", "edit", id, "--company", "A\u{9B}2J")
+    f.fails(1, "note holds a control character (U+0007)", "note", id, "bell\u{07}")
+    f.fails(
+      1, "reason holds a control character (U+202E)", "move", id, "disqualified", "--reason",
+      "x\u{202E}y")
+    f.fails(
+      1, "name holds a control character (U+001B)", "team", "add", "zed", "--dept", "sales",
+      "--name", "Z\u{1B}[31m")
+    // A note may hold lines and tabs.
+    f.ok("note", id, "line one\nline\ttwo")
+  }
+
+  @Test("control characters stored by an older version never reach the terminal raw")
   func controlCharacters() {
     let f = CLIFixture()
     f.addTeam()
-    let id = f.addLead("Eve \u{1B}]0;pwned\u{07}\u{1B}[31mRed\u{9B}2J")
-    f.ok("note", id, "bell\u{07} and \u{1B}[2J clear")
+    f.appendLegacy(
+      #""type":"lead.created","lead":1001,"name":"Eve \u001b]0;pwned\u0007\u001b[31mRed\u009b2J","company":"Acme","source":"webinar","score":0,"value":0"#
+    )
+    f.appendLegacy(#""type":"lead.note","lead":1001,"v":2,"text":"bell\u0007 and \u001b[2J clear""#)
+    let id = "1001"
     for output in [f.ok("list"), f.ok("show", id), f.ok("export")] {
       #expect(
         !output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }

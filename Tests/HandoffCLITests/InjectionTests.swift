@@ -49,25 +49,45 @@ struct InjectionTests {
     var tried = 0
     for (index, item) in InjectionTests.hostile.enumerated() {
       let text = item.text
+      // Every write path refuses such text now, naming the field: what is stored here is
+      // what a log written before that rule holds, appended as it was (`legacy`).
+      #expect(throws: StoreError.self, "\(item.what)") {
+        try store.perform(
+          .addLead(NewLead(name: "x" + text, company: "", source: "s")), by: "admin")
+      }
       // Member names; handles must be plain.
-      try store.perform(
-        .addMember(handle: "m\(index)", name: text, department: .marketing, capacity: nil),
-        by: "admin")
-      // Lead name, company, source, segment; email when it is accepted at all.
-      let new = NewLead(
-        name: text, company: text, email: "", source: String(text.prefix(30)),
-        segment: String(text.prefix(30)), score: 10, value: 0, owner: "m\(index)")
-      let id = try store.perform(.addLead(new), by: "admin").leadID ?? 0
+      try f.legacy(store) { _ in
+        .memberJoined(MemberJoined(handle: "m\(index)", name: text, department: .marketing))
+      }
+      // Lead name, company, source, segment.
+      var id = 0
+      try f.legacy(store) { p in
+        id = p.nextLeadID
+        return .leadCreated(
+          LeadCreated(
+            lead: Lead(
+              id: id, name: text, company: text, source: String(text.prefix(30)),
+              segment: String(text.prefix(30)), score: 10, owner: "m\(index)",
+              createdAt: p.lastEventAt)))
+      }
       leads.append(id)
-      _ = try? store.perform(
-        .updateLead(id: id, LeadEdit(email: "a\(text)@x.example")), by: "admin")
       // Notes and reasons, on the hub lead so that one `show` prints them all.
-      try store.perform(.note(id: hub, text: text), by: "admin")
-      try store.perform(.move(id: hub, to: .disqualified, reason: text), by: "admin")
+      try f.legacy(store) { p in .noteAdded(lead: hub, version: p.version(hub) + 1, text: text) }
+      try f.legacy(store) { p in
+        .leadMoved(
+          LeadMoved(
+            lead: hub, version: p.version(hub) + 1, from: p.lead(hub)?.stage ?? .new,
+            to: .disqualified, reason: text))
+      }
       try store.perform(.move(id: hub, to: .nurturing, reason: nil), by: "admin")
-      try store.perform(.assign(id: hub, to: "m\(index)", note: text), by: "admin")
-      // An actor name, where the model lets it through.
-      _ = try? store.perform(.note(id: hub, text: "by \(item.what)"), by: text)
+      try f.legacy(store) { p in
+        .leadAssigned(
+          LeadAssigned(lead: hub, version: p.version(hub) + 1, owner: "m\(index)", note: text))
+      }
+      // An actor name, as an older version let it through.
+      try f.legacy(store, by: text) { p in
+        .noteAdded(lead: hub, version: p.version(hub) + 1, text: "by \(item.what)")
+      }
       tried += 1
     }
     // The same through the command line, for the write paths of the CLI itself.
@@ -202,12 +222,15 @@ struct InjectionTests {
   func csvExportControls() throws {
     let f = InjectionFixture()
     let store = try f.store()
+    // Stored before the rule that refuses such text (a log of an older version).
     for item in InjectionTests.hostile {
-      try store.perform(
-        .addLead(
-          NewLead(
-            name: item.text, company: "c", email: "", source: "s", segment: "", score: 0,
-            value: 0, owner: nil)), by: "admin")
+      try f.legacy(store) { p in
+        .leadCreated(
+          LeadCreated(
+            lead: Lead(
+              id: p.nextLeadID, name: item.text, company: "c", source: "s",
+              createdAt: p.lastEventAt)))
+      }
     }
     // To a file (or a pipe) an export is data: every name is there as it was typed.
     let file = f.run(["export", "--csv"])
@@ -243,12 +266,14 @@ struct InjectionTests {
       // a quote followed by a combining mark was not doubled; both let a cell start a row.
       "safe\r\n=HYPERLINK(\"http://evil.example\")", "x\"\u{301},=1+1",
     ]
+    // Those with control characters only an older version stored (`legacy`).
     for text in formulas {
-      try store.perform(
-        .addLead(
-          NewLead(
-            name: text, company: text, email: "", source: "s", segment: "", score: 0, value: 0,
-            owner: nil)), by: "admin")
+      try f.legacy(store) { p in
+        .leadCreated(
+          LeadCreated(
+            lead: Lead(
+              id: p.nextLeadID, name: text, company: text, source: "s", createdAt: p.lastEventAt)))
+      }
     }
     let r = f.run(["export", "--csv"])
     #expect(r.status == 0)
@@ -281,6 +306,15 @@ final class InjectionFixture {
     let store = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try store.open()
     return store
+  }
+
+  /// Appends the event `body` plans, as it is: what a log written before the rule that
+  /// refuses control characters holds (the planner refuses such text now).
+  func legacy(
+    _ store: FileStore, by actor: String = "admin", _ body: (Pipeline) throws -> EventBody
+  ) throws {
+    let planned = try body(store.pipeline)
+    try store.append([PlannedEvent(at: store.pipeline.lastEventAt, actor: actor, body: planned)])
   }
 
   func addLead(_ store: FileStore, name: String) throws -> Int {
@@ -463,5 +497,15 @@ final class InjectionFixture {
       }
     }
     return records
+  }
+}
+
+extension Pipeline {
+  /// A lead's version (0 when there is none).
+  fileprivate func version(_ id: Int) -> Int { lead(id)?.version ?? 0 }
+
+  /// When the last lead event happened, else the epoch: a time for legacy events.
+  fileprivate var lastEventAt: Timestamp {
+    allLeads.map(\.lastActivityAt).max() ?? Timestamp(milliseconds: 1_764_000_000_000)
   }
 }

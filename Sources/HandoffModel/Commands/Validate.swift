@@ -2,10 +2,12 @@ import HandoffText
 
 /// Checks on text and numbers that enter the model, each failing with one clear line.
 package enum Validate {
-  /// Trims surrounding whitespace and checks emptiness and length (in characters).
-  package static func text(_ raw: String, field: String, limit: Int, allowEmpty: Bool = false)
-    throws(ModelError) -> String
-  {
+  /// Trims surrounding whitespace and checks emptiness, length (in characters) and that
+  /// no character is one never stored (`isForbidden`; tab and newline are allowed in
+  /// `multiline` text, such as notes). Every text a command stores passes here.
+  package static func text(
+    _ raw: String, field: String, limit: Int, allowEmpty: Bool = false, multiline: Bool = false
+  ) throws(ModelError) -> String {
     let t = raw.trimmingWhitespace
     if t.isEmpty, !allowEmpty { throw .empty(field: field) }
     // A character is at least one byte: short text needs no counting.
@@ -13,6 +15,7 @@ package enum Validate {
     else {
       throw .tooLong(field: field, limit: limit)
     }
+    try storable(t, field: field, multiline: multiline)
     return t
   }
 
@@ -73,10 +76,7 @@ package enum Validate {
     guard a.unicodeScalars.count <= FieldLimits.handle else {
       throw .tooLong(field: "user", limit: FieldLimits.handle)
     }
-    guard
-      !a.unicodeScalars.contains(where: {
-        $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) || $0 == " "
-      })
+    guard !a.unicodeScalars.contains(where: { $0 == " " || ControlCharacters.contains($0) })
     else {
       throw .invalidValue(
         field: "user", value: a, expected: "a name without spaces or control characters")

@@ -182,7 +182,7 @@ package struct Planner {
       return try planMove(lead, to: .lost, reason: reason, value: nil, actor: actor, now: now)
     case .assign(_, let handle, let note):
       let note = try note.map { (n: String) throws(ModelError) in
-        try Validate.text(n, field: "note", limit: FieldLimits.note)
+        try Validate.text(n, field: "note", limit: FieldLimits.note, multiline: true)
       }
       guard let handle else {
         guard lead.owner != nil else { throw .nothingChanged("\(id) has no owner") }
@@ -195,7 +195,7 @@ package struct Planner {
       let m = try AutoAssign(pipeline).leastLoaded(for: lead)
       return .leadAssigned(LeadAssigned(lead: id, version: next, owner: m.handle, auto: true))
     case .note(_, let text):
-      let t = try Validate.text(text, field: "note", limit: FieldLimits.note)
+      let t = try Validate.text(text, field: "note", limit: FieldLimits.note, multiline: true)
       return .noteAdded(lead: id, version: next, text: t)
     case .followUp(_, let nextDue):
       guard lead.stage == .won else { throw .notACustomer(lead: id, stage: lead.stage) }
