@@ -77,7 +77,9 @@ let package = Package(
     // A small program on the terminal engine alone, driven by the engine's pty tests.
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal", "HandoffTTY"]),
 
-    .target(name: "TestSupport", dependencies: ["HandoffTerminalTesting"], path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport", dependencies: ["HandoffDemo", "HandoffTerminalTesting"],
+      path: "Tests/TestSupport"),
     // Throwaway PostgreSQL servers (initdb + pg_ctl in a temporary folder) for the tests
     // and the benchmark; not linked into `handoff`.
     .target(

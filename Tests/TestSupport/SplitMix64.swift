@@ -1,14 +1,5 @@
-/// A small seeded random number generator, so random tests are reproducible.
-package struct SplitMix64: RandomNumberGenerator, Sendable {
-  private var state: UInt64
+import HandoffDemo
 
-  package init(seed: UInt64) { state = seed }
-
-  package mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-}
+/// The seeded random number generator of random tests, so they are reproducible: the
+/// demo's own SplitMix64, one implementation for both.
+package typealias SplitMix64 = SeededGenerator
