@@ -10,7 +10,9 @@ enum TeamCommands {
       name: "team add",
       usage: "team add HANDLE --dept marketing|sales [--name N] [--email E] [--capacity N]",
       summary: "add a member",
-      flags: [.value("dept", "D"), .value("name", "N"), .value("email", "E"), .value("capacity", "N")],
+      flags: [
+        .value("dept", "D"), .value("name", "N"), .value("email", "E"), .value("capacity", "N"),
+      ],
       positionals: 1...1,
       details: "The e-mail is how an imported file's owner column finds the member.",
       run: { ctx, args in
@@ -33,7 +35,8 @@ enum TeamCommands {
       usage: "team set HANDLE [--away on|off] [--capacity N|none] [--name N] [--email E|none]",
       summary: "change a member",
       flags: [
-        .value("away", "on|off"), .value("capacity", "N"), .value("name", "N"), .value("email", "E"),
+        .value("away", "on|off"), .value("capacity", "N"), .value("name", "N"),
+        .value("email", "E"),
       ],
       positionals: 1...1,
       run: { ctx, args in

@@ -52,7 +52,8 @@ package struct Planner {
         let address = try memberEmail(email, for: handle)
         if address != (m.email ?? "") { change.email = address }
       }
-      guard change.away != nil || change.capacity != nil || change.name != nil || change.email != nil
+      guard
+        change.away != nil || change.capacity != nil || change.name != nil || change.email != nil
       else {
         throw .nothingChanged("\(handle) already has those settings")
       }
@@ -87,7 +88,8 @@ package struct Planner {
       $0.active && $0.handle != handle && $0.email?.lowercased() == folded
     }) {
       throw .invalidValue(
-        field: "email", value: address, expected: "an address no other member has (\(other.handle) has it)")
+        field: "email", value: address,
+        expected: "an address no other member has (\(other.handle) has it)")
     }
     return address
   }
