@@ -29,7 +29,9 @@ let package = Package(
     // leads to create and update. No I/O: bytes in, plan and report out.
     .target(name: "HandoffImport", dependencies: ["HandoffModel", "HandoffText"]),
     // The store interface (EventStore) and the event log on disk, its first implementation.
-    .target(name: "HandoffStore", dependencies: ["HandoffModel", "HandoffSystem", "HandoffText"]),
+    .target(
+      name: "HandoffStore",
+      dependencies: ["HandoffModel", "HandoffPostgres", "HandoffSystem", "HandoffText"]),
     // The PostgreSQL client: the frontend/backend protocol (v3), its sign-in methods
     // (SCRAM-SHA-256 with the hashes written here, md5, password) and connection strings.
     // Knows nothing of leads.
@@ -86,6 +88,13 @@ let package = Package(
     .testTarget(
       name: "HandoffPresentationTests",
       dependencies: ["HandoffModel", "HandoffHost", "HandoffTerminal", "HandoffPresentation"]),
+    // The store contract, run against every kind of store (file log and PostgreSQL).
+    .testTarget(
+      name: "StoreContractTests",
+      dependencies: [
+        "HandoffModel", "HandoffStore", "HandoffHost", "HandoffPostgres", "HandoffSystem",
+        "HandoffTerminal", "HandoffTerminalTesting", "PostgresTestCluster", "TestSupport", "handoff",
+      ]),
     .testTarget(
       name: "HandoffImportTests",
       dependencies: ["HandoffImport", "HandoffModel", "HandoffHost", "TestSupport"],

@@ -110,6 +110,17 @@ extension FileDescriptor {
       if !address.isUnix {
         try fd.setOption(CInt(IPPROTO_TCP), TCP_NODELAY, 1)
         try fd.setOption(SOL_SOCKET, SO_KEEPALIVE, 1)
+        // A peer that vanished (a network cut, a machine off) is noticed in about half a
+        // minute rather than the system's default two hours: probed after 10 s of
+        // silence, every 5 s, given up after 4 misses; unacknowledged data after 30 s.
+        #if canImport(Glibc)
+          try fd.setOption(CInt(IPPROTO_TCP), TCP_KEEPIDLE, 10)
+          try fd.setOption(CInt(IPPROTO_TCP), TCP_KEEPINTVL, 5)
+          try fd.setOption(CInt(IPPROTO_TCP), TCP_KEEPCNT, 4)
+          try fd.setOption(CInt(IPPROTO_TCP), CInt(TCP_USER_TIMEOUT), 30_000)
+        #else
+          try fd.setOption(CInt(IPPROTO_TCP), TCP_KEEPALIVE, 10)
+        #endif
       }
       let result = address.storage.withUnsafeBytes { bytes in
         systemConnect(

@@ -43,7 +43,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "handoff: store mysql://root:***@db/x: Handoff knows no store of kind 'mysql'; use a file path\n"
+        == "handoff: store mysql://root:***@db/x: Handoff knows no store of kind 'mysql'; use a file path or postgres://…\n"
     )
   }
 }

@@ -68,8 +68,26 @@ package enum Dashboard {
     try loop.run()
   }
 
-  /// The last two parts of a path: enough to tell stores apart in the status bar.
+  /// Enough to tell stores apart in the status bar: a path's last two parts; a URL's
+  /// database and host (`handoff@db.example`, or the socket's folder).
   static func shortName(_ path: String) -> String {
+    if let scheme = path.range(of: "://") {
+      let rest = path[scheme.upperBound...]
+      let query = rest.firstIndex(of: "?").map { rest[rest.index(after: $0)...] } ?? ""
+      let address = rest.prefix { $0 != "?" }
+      let authority = address.prefix { $0 != "/" }
+      let database = address.dropFirst(authority.count + 1)
+      var host = String(
+        authority.split(separator: "@", omittingEmptySubsequences: false).last ?? "")
+      if host.isEmpty || host.hasPrefix(":") {
+        host =
+          query.split(separator: "&").first { $0.hasPrefix("host=") }.map {
+            String($0.dropFirst(5))
+          }
+          ?? "localhost"
+      }
+      return "\(database)@\(host)"
+    }
     let parts = path.split(separator: "/")
     return parts.suffix(2).joined(separator: "/")
   }

@@ -67,12 +67,12 @@ struct DashboardLoop {
         do {
           switch try store.refresh() {
           case .none: break
-          case .appended, .reloaded: messages.insert(.storeChanged, at: 0)
+          case .appended, .reloaded, .reconnected: messages.insert(.storeChanged, at: 0)
           case .vanished:
             messages.append(
               .storeUnavailable("the store is gone (\(store.name)); showing its last state"))
           case .offline(let why):
-            messages.append(.storeUnavailable("offline: \(why); showing the last state"))
+            messages.append(.storeOffline(why))
           }
         } catch {
           // The log could not be read (corrupt, unreadable): say so, keep the last state.

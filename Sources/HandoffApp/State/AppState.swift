@@ -37,6 +37,8 @@ package struct AppState: Equatable {
   package var lastOwnLead: Int?
   /// Whether events from the store are being followed (the live indicator).
   package var live = true
+  /// Whether the store cannot be reached now (the status bar says offline).
+  package var offline = false
   /// Whether the store refuses this user's writes (the status bar says so).
   package var readOnly = false
   /// Cached filtered or sorted orders, one per list, when a filter, sort or

@@ -15,6 +15,9 @@ package enum Msg: Sendable {
   /// The store cannot be read (deleted, moved, damaged): the screen keeps the last
   /// state and says why, until a read succeeds again.
   case storeUnavailable(String)
+  /// The store cannot be reached now (a database server down or unreachable), why: the
+  /// screen keeps the last state, the status bar says offline until it is back.
+  case storeOffline(String)
   /// The terminal's size changed.
   case resize(width: Int, height: Int)
   /// The result of a `perform` or `undo` effect.

@@ -29,11 +29,20 @@ package enum Update {
       effects = []
     case .storeChanged:
       state.live = true
+      if state.offline {
+        state.offline = false
+        inform(&state, context, "back online: caught up with the store")
+      }
       effects = storeChanged(&state, &context)
     case .storeUnavailable(let why):
       effects = []
       state.live = false
       refuse(&state, context, why)
+    case .storeOffline(let why):
+      effects = []
+      state.live = false
+      state.offline = true
+      refuse(&state, context, "offline: \(why); showing the last state")
     case .resize(let width, let height):
       state.width = width
       state.height = height

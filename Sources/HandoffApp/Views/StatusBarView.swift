@@ -36,7 +36,9 @@ struct StatusBarView: ScreenPart {
     settings.append(state.storeName + (state.readOnly ? " (read-only)" : ""))
     right = [
       StatusItem(settings.joined(separator: " · ")),
-      StatusItem((state.live ? "● live " : "○ paused ") + c.clock(c.now), role: .statusKey),
+      StatusItem(
+        (state.live ? "● live " : state.offline ? "○ offline " : "○ paused ") + c.clock(c.now),
+        role: .statusKey),
     ]
   }
 

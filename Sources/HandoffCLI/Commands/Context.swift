@@ -50,7 +50,8 @@ final class Context {
 
   /// The store at `address` (the context's own by default), not loaded.
   func makeStore(at address: StoreAddress? = nil) throws(StoreError) -> any EventStore {
-    try StoreOpener.store(at: address ?? storeAddress, clock: clock, zones: zones)
+    try StoreOpener.store(
+      at: address ?? storeAddress, clock: clock, zones: zones, environment: environment)
   }
 
   /// The store, without loading it (for `check`, which must work on a broken log).

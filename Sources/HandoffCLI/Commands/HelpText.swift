@@ -43,8 +43,8 @@ enum HelpText {
     out += """
 
       Options (before or after the command):
-        --store PATH       the log file (else HANDOFF_STORE, else
-                           $XDG_DATA_HOME/handoff/store.jsonl)
+        --store STORE      a log file, or postgres://USER@HOST/DB (else
+                           HANDOFF_STORE, else $XDG_DATA_HOME/handoff/store.jsonl)
         --user NAME        who acts (else HANDOFF_USER, else your login name)
         --json             data as JSON
         --if-version V     refuse a lead change if the lead is no longer at version V

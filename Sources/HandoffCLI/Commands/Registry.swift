@@ -5,7 +5,7 @@ enum Registry {
       ExportCommand.spec
     ]
     + TeamCommands.specs + TargetCommands.specs + [SettingsCommand.spec, StatsCommand.spec]
-    + StoreCommands.specs + [ImportCommand.spec]
+    + StoreCommands.specs + [ImportCommand.spec] + StoreSetupCommands.specs
 
   /// Names for suggestions, including the groups' first words and `snapshot`.
   static var names: [String] {

@@ -38,17 +38,18 @@ enum StoreCommands {
       try args.value("leads").map { try Values.integer($0, "leads", in: 0...1_000_000) } ?? 2000
     let seed = try args.value("seed").map { try Values.integer($0, "seed", in: 0...Int.max) } ?? 1
     let store = try ctx.store()
-    // Planned under the store's lock, against its caught-up state, and appended whole.
-    let result = try store.batch { (pipeline) throws(StoreError) in
+    let now = ctx.now
+    /// The demo planned on a state: refused on a store with leads (unless --force) or
+    /// with a member in the other department; members already there are kept.
+    func plan(_ pipeline: Pipeline) throws(StoreError) -> [PlannedEvent] {
       if pipeline.leadCount > 0, !args.has("force") {
         throw .refused(
           "\(store.name) already holds \(pipeline.leadCount) leads (add --force to add the demo anyway)"
         )
       }
       var events = DemoTeam.events(
-        leads: leads, seed: UInt64(seed), now: ctx.now, zone: pipeline.zone,
+        leads: leads, seed: UInt64(seed), now: now, zone: pipeline.zone,
         firstLeadID: pipeline.nextLeadID)
-      // Members already on the team stay as they are, if they are where the demo needs them.
       for event in events {
         guard case .memberJoined(let m) = event.body, let existing = pipeline.member(m.handle),
           existing.active, existing.department != m.department
@@ -62,6 +63,14 @@ enum StoreCommands {
         return false
       }
       return events
+    }
+    // Generated before the lock (a large demo takes seconds, and other writers wait for
+    // the lock); planned again under it only if someone wrote in between, so what is
+    // appended always fits the caught-up state.
+    let seen = store.pipeline.lastSeq
+    let planned = try plan(store.pipeline)
+    let result = try store.batch { (pipeline) throws(StoreError) in
+      pipeline.lastSeq == seen ? planned : try plan(pipeline)
     }
     ctx.print(
       "added \(leads) lead\(leads == 1 ? "" : "s") (\(result.count) events) to \(UntrustedTextCLI.safe(store.name))"

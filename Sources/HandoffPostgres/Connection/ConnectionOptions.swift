@@ -157,12 +157,15 @@ package struct ConnectionOptions: Sendable, Equatable {
     var text = "postgres://\(percentEncoded(user))@"
     var query: [String] = []
     switch host {
-    case .tcp(let name): text += name.contains(":") ? "[\(name)]" : percentEncoded(name)
+    case .tcp(let name):
+      text += name.contains(":") ? "[\(name)]" : percentEncoded(name)
+      if port != 5432 { text += ":\(port)" }
     case .socketDirectory(let folder):
       query.append("host=\(percentEncoded(folder, keepingSlashes: true))")
-    case .local: break
+      if port != 5432 { query.append("port=\(port)") }
+    case .local:
+      if port != 5432 { query.append("port=\(port)") }
     }
-    if port != 5432 { text += ":\(port)" }
     text += "/\(percentEncoded(database))"
     return query.isEmpty ? text : text + "?" + query.joined(separator: "&")
   }

@@ -207,6 +207,16 @@ extension FileStore {
     }
   }
 
+  /// Creates the log's folder and an empty log when there is none.
+  package func create() throws(StoreError) -> Bool {
+    guard FileStatus.of(path: path) == nil else { return false }
+    try makeFolder()
+    let fd = try openForWriting()
+    fd.close()
+    FilePaths.syncDirectory(of: path)
+    return true
+  }
+
   /// Creates the log's folder (and its parents) if it is not there yet.
   func makeFolder() throws(StoreError) {
     let folder = FilePaths.directory(of: path)

@@ -47,6 +47,11 @@ package protocol EventStore: AnyObject {
   /// created until the first write) and starts watching it for changes.
   func open() throws(StoreError)
 
+  /// Creates the store where it is named, if it is not there yet (the file log's folder
+  /// and empty file; a database's tables), without changing what is there. Returns
+  /// whether it made it. For `handoff init`; a first write creates it too.
+  func create() throws(StoreError) -> Bool
+
   /// A descriptor that becomes readable when the store may have changed, for `poll(2)`;
   /// nil when there is none. Read it before every wait: it may change (a reconnect).
   var changeDescriptor: FileDescriptor? { get }

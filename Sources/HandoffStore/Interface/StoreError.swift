@@ -48,6 +48,11 @@ package enum StoreChange: Equatable, Sendable {
   /// it held. A new store under the name is read as a replacement.
   case vanished
   /// The store cannot be reached now (why, in a few words); the state is the last one
-  /// read, and `refresh` tries again (see `refreshInterval`).
+  /// read, and `refresh` tries again (see `refreshInterval`). Back online, the first
+  /// refresh reports `.reloaded` or `.appended`, never `.none`, so a follower knows it
+  /// is live again.
   case offline(String)
+  /// The store can be reached again after being offline; this many events others
+  /// appended meanwhile are now folded in (0 when there were none).
+  case reconnected(Int)
 }

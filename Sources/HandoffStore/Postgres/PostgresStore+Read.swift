@@ -1,0 +1,142 @@
+import HandoffModel
+import HandoffPostgres
+
+extension PostgresStore {
+  /// Starts again from an empty state: reads `handoff_meta`, the local cache when it
+  /// matches, and every event after it.
+  func load(on connection: PostgresConnection) throws(StoreError) {
+    fold = PipelineFold(zones: zones)
+    lastLine = nil
+    meta = try read { () throws(PostgresError) in try PostgresSchema.meta(on: connection) }
+    guard meta != nil else {
+      writable = true
+      return
+    }
+    var restored = 0
+    cachedEvents = 0
+    if usesCheckpoint, let state = try restoreCache(on: connection) {
+      fold = state
+      restored = state.pipeline.eventCount
+      cachedEvents = restored
+    } else {
+      fold.markIndexesForRebuild()
+    }
+    try catchUp(on: connection)
+    if usesCheckpoint, pipeline.eventCount - restored >= cacheThreshold { saveCache() }
+    writable = try read { () throws(PostgresError) in
+      try connection.query("SELECT has_table_privilege('handoff_events', 'INSERT')").rows
+        .first?.bool(0) ?? false
+    }
+  }
+
+  /// Folds the events after the state's last, in order; how many there were.
+  @discardableResult
+  func catchUp(on connection: PostgresConnection) throws(StoreError) -> Int {
+    guard meta != nil else { return 0 }
+    var failure: StoreError?
+    var added = 0
+    try read { () throws(PostgresError) in
+      try connection.query(
+        "SELECT body FROM handoff_events WHERE seq > $1 ORDER BY seq", [String(pipeline.lastSeq)]
+      ) { row in
+        guard failure == nil else { return }
+        do throws(StoreError) {
+          try fold(row)
+          added += 1
+        } catch {
+          failure = error
+        }
+      }
+    }
+    if let failure { throw failure }
+    return added
+  }
+
+  /// Decodes and applies one row's event; one that is not valid, or does not fit the
+  /// state, stops reading and names its sequence number.
+  func fold(_ row: PostgresRow) throws(StoreError) {
+    let event = try decode(row)
+    guard event.seq > pipeline.lastSeq else {
+      throw corrupt(event.seq, "sequence \(event.seq) does not follow \(pipeline.lastSeq)")
+    }
+    if let problem = fold.apply(event) { throw corrupt(event.seq, problem.description) }
+    lastLine = row.bytes(0).map(Array.init)
+  }
+
+  /// The event in a row's first column.
+  func decode(_ row: PostgresRow) throws(StoreError) -> Event {
+    guard let bytes = row.bytes(0) else { throw corrupt(nil, "an event with no line") }
+    let decoded = bytes.withUnsafeBufferPointer { line in
+      Result { () throws(LineError) in try EventDecoder.event(line) }
+    }
+    switch decoded {
+    case .success(let event): return event
+    case .failure(let error): throw corrupt(nil, error.describe())
+    }
+  }
+
+  /// The error for an event that cannot be read.
+  func corrupt(_ seq: Int64?, _ why: String) -> StoreError {
+    let which = seq.map { "event \($0)" } ?? "an event"
+    return .refused(
+      "\(name): \(which) is not a valid event (\(why)); run: handoff check --store \(name)")
+  }
+
+  package func history(of lead: Int) throws(StoreError) -> [Event] {
+    try events(
+      "SELECT body FROM handoff_events WHERE lead = $1 AND seq <= $2 ORDER BY seq",
+      [String(lead), String(pipeline.lastSeq)])
+  }
+
+  /// Every event of the state, in order, streamed.
+  package func forEachEvent(_ body: (Event) throws(StoreError) -> Void) throws(StoreError) {
+    guard meta != nil else { return }
+    let connection = try writeConnection()
+    var failure: StoreError?
+    try read { () throws(PostgresError) in
+      try connection.query(
+        "SELECT body FROM handoff_events WHERE seq <= $1 ORDER BY seq", [String(pipeline.lastSeq)]
+      ) { row in
+        guard failure == nil else { return }
+        do throws(StoreError) {
+          try body(try decode(row))
+        } catch {
+          failure = error
+        }
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// The events a query returns (their lines in the first column).
+  func events(_ sql: String, _ parameters: [String?]) throws(StoreError) -> [Event] {
+    guard meta != nil else { return [] }
+    let connection = try writeConnection()
+    let rows = try read { () throws(PostgresError) in try connection.query(sql, parameters).rows }
+    var events: [Event] = []
+    for row in rows { events.append(try decode(row)) }
+    return events
+  }
+
+  // MARK: The local cache
+
+  /// The cached state, when the cache matches the store.
+  private func restoreCache(on connection: PostgresConnection) throws(StoreError) -> PipelineFold? {
+    guard let cache, let identity,
+      let entry = cache.load(identity: identity, zones: zones)
+    else { return nil }
+    let line = try read { () throws(PostgresError) in
+      try connection.query("SELECT body FROM handoff_events WHERE seq = $1", [String(entry.seq)])
+        .rows.first?.bytes(0).map(Array.init)
+    }
+    guard let line, SHA256.hash(line) == entry.witness else { return nil }
+    lastLine = line
+    return entry.state
+  }
+
+  /// Writes the local cache for the state now.
+  func saveCache() {
+    guard let cache, let identity, let lastLine else { return }
+    cache.save(identity: identity, witness: SHA256.hash(lastLine), state: pipeline)
+  }
+}

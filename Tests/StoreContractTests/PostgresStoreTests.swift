@@ -1,0 +1,180 @@
+import Foundation
+import HandoffModel
+import HandoffPostgres
+import HandoffStore
+import PostgresTestCluster
+import TestSupport
+import Testing
+
+/// What only the PostgreSQL store has to show: going offline and coming back, the local
+/// cache, migrating to and from a file log, roles that may only read.
+@Suite(
+  .enabled(if: PostgresTestCluster.isAvailable, Comment(rawValue: PostgresTestCluster.skipReason)))
+struct PostgresStoreTests {
+  @Test(
+    "a server restart: the follower goes offline keeping its state, writes are refused, and both catch up once it is back"
+  )
+  func restart() throws {
+    let cluster = try PostgresTestCluster.start()
+    let fixture = try ContractStore(.postgres, cluster: cluster)
+    let writer = try fixture.open()
+    try fixture.team(writer)
+    let follower = try fixture.open()
+    let before = FoldedState(follower.pipeline)
+
+    try cluster.stop()
+    #expect(try fixture.follow(follower) { if case .offline = $0 { true } else { false } })
+    #expect(FoldedState(follower.pipeline) == before, "the last state is kept")
+    #expect(follower.changeDescriptor == nil && follower.refreshInterval != nil)
+    let refused = #expect(throws: StoreError.self) {
+      try follower.perform(.note(id: 1, text: "x"), by: "maria")
+    }
+    #expect(
+      refused?.description.hasSuffix("nothing was saved") == true, "\(refused?.description ?? "")")
+
+    try cluster.start()
+    let id = try fixture.lead(writer, "While you were away")
+    try writer.perform(.note(id: id, text: "hello"), by: "maria")
+    var change: StoreChange?
+    #expect(
+      try fixture.follow(follower) {
+        change = $0
+        if case .reconnected = $0 { return true }
+        return false
+      })
+    #expect(change == .reconnected(2))
+    #expect(FoldedState(follower.pipeline) == FoldedState(writer.pipeline))
+    #expect(follower.changeDescriptor != nil)
+  }
+
+  @Test("a session ended by the server (pg_terminate_backend) reconnects and loses nothing")
+  func terminated() throws {
+    let fixture = try ContractStore(.postgres)
+    let writer = try fixture.open()
+    try fixture.team(writer)
+    let follower = try fixture.open()
+    let admin = try PostgresConnection.connect(
+      ConnectionOptions(url: try PostgresTestCluster.shared.get().url(), environment: [:]))
+    defer { admin.close() }
+    let database = try ConnectionOptions(url: fixture.address, environment: [:]).database
+    try admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [database])
+    // Both sessions are gone; the writer's next write reconnects at once.
+    let id = try fixture.lead(writer, "After the cut")
+    #expect(
+      try fixture.follow(follower) { _ in follower.pipeline.lead(id) != nil },
+      "the follower never caught up")
+    #expect(FoldedState(follower.pipeline) == FoldedState(writer.pipeline))
+  }
+
+  @Test("the local cache: a second open reads only the tail, and a replaced store is read whole")
+  func cache() throws {
+    let fixture = try ContractStore(.postgres)
+    // History old enough to compact later.
+    fixture.clock.set(Timestamp(iso8601: "2026-03-02T09:00:00Z")!)
+    let writer = try fixture.open()
+    try fixture.team(writer)
+    for n in 0..<30 {
+      let id = try fixture.lead(writer, "Lead \(n)")
+      try writer.perform(.moveForward(id: id, reason: nil), by: "maria")
+    }
+    func opened() throws -> PostgresStore {
+      let store = try #require(try fixture.make() as? PostgresStore)
+      store.cacheThreshold = 10
+      try store.open()
+      return store
+    }
+    let first = try opened()
+    #expect(first.cachedEvents == 0)
+    try fixture.lead(writer, "After the cache")
+    let second = try opened()
+    #expect(second.cachedEvents == 64)
+    #expect(FoldedState(second.pipeline) == FoldedState(writer.pipeline))
+    // A cache is never trusted for another store, nor after its store was replaced.
+    fixture.clock.set(Timestamp(iso8601: "2026-11-20T09:00:00Z")!)
+    #expect(try writer.compact().after < 65)
+    let third = try opened()
+    #expect(third.cachedEvents == 0)
+    #expect(FoldedState(third.pipeline).leads == FoldedState(writer.pipeline).leads)
+  }
+
+  @Test(
+    "migrate copies a file log into PostgreSQL and back, line for line, and refuses a store that is not empty"
+  )
+  func migrate() throws {
+    let fixture = try ContractStore(.postgres)
+    let folder = TemporaryDirectory("handoff-migrate")
+    let source = folder.file("source.jsonl")
+    let back = folder.file("back.jsonl")
+    let env = ["HOME": folder.path, "PATH": "/usr/bin:/bin", "HANDOFF_USER": "admin"]
+    #expect(
+      runHandoff(["--store", source, "demo", "--leads", "300"], environment: env).status == 0)
+    let there = runHandoff(
+      ["migrate", "--from", source, "--to", fixture.address], environment: env)
+    #expect(there.status == 0, "\(there.stderr)")
+    #expect(there.stdout.contains("the copy folds to the same state"))
+    let home = runHandoff(["migrate", "--from", fixture.address, "--to", back], environment: env)
+    #expect(home.status == 0, "\(home.stderr)")
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: back))
+        == Data(contentsOf: URL(fileURLWithPath: source)))
+    let again = runHandoff(
+      ["migrate", "--from", source, "--to", fixture.address], environment: env)
+    #expect(again.status == 1)
+    #expect(again.stderr.contains("already holds") && again.stderr.contains("empty store only"))
+    #expect(again.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test("a role that may only read sees the store as read-only, and a write is refused in one line")
+  func readOnlyRole() throws {
+    let fixture = try ContractStore(.postgres)
+    let writer = try fixture.open()
+    try fixture.team(writer)
+    let options = try ConnectionOptions(url: fixture.address, environment: [:])
+    let admin = try PostgresConnection.connect(options)
+    defer { admin.close() }
+    let role = "reader_\(UInt32.random(in: 1...UInt32.max))"
+    try admin.simpleQuery(
+      "CREATE ROLE \(role) LOGIN; GRANT SELECT ON handoff_events, handoff_meta TO \(role)")
+    let url = fixture.address.replacingOccurrences(of: "handoff_admin@", with: "\(role)@")
+    let reader = try PostgresStore(
+      url: url, environment: [:], clock: fixture.clock, zones: FixedZones(), cacheFolder: nil)
+    try reader.open()
+    #expect(!reader.isWritable)
+    #expect(reader.pipeline.members.count == 4)
+    let refused = #expect(throws: StoreError.self) {
+      try reader.perform(
+        .addMember(handle: "x", name: nil, department: .sales, capacity: nil), by: "admin")
+    }
+    #expect(
+      refused?.description.contains("permission denied") == true, "\(refused?.description ?? "")")
+  }
+
+  @Test("the CLI says in one line when PostgreSQL refuses or is not there")
+  func cliLines() throws {
+    let cluster = try PostgresTestCluster.shared.get()
+    let folder = TemporaryDirectory("handoff-pg-cli")
+    let env = ["HOME": folder.path, "PATH": "/usr/bin:/bin", "PGPASSFILE": folder.file("none")]
+    let wrong = runHandoff(
+      ["--store", cluster.url(.scram, password: "wrong", tcp: true), "stats"], environment: env)
+    #expect(wrong.status == 1)
+    #expect(
+      wrong.stderr
+        == "handoff: cannot connect to PostgreSQL at 127.0.0.1:\(cluster.port): password authentication failed for user \"scram_user\" (password from the URL)\n"
+    )
+    let unknown = runHandoff(
+      ["--store", cluster.url(database: "nowhere", tcp: true), "stats"], environment: env)
+    #expect(
+      unknown.stderr
+        == "handoff: cannot connect to PostgreSQL at 127.0.0.1:\(cluster.port): database \"nowhere\" does not exist\n"
+    )
+    let tls = runHandoff(
+      ["--store", "postgres://u@db.example/x?sslmode=require", "stats"], environment: env)
+    #expect(tls.status != 0)
+    #expect(
+      tls.stderr.hasPrefix("handoff: sslmode=require asks for TLS")
+        && tls.stderr.split(separator: "\n").count == 1)
+    let other = runHandoff(["--store", "mysql://x/y", "stats"], environment: env)
+    #expect(other.stderr.contains("use a file path or postgres://"))
+  }
+}

@@ -1,0 +1,195 @@
+import Dispatch
+import Foundation
+import HandoffModel
+import HandoffStore
+import TestSupport
+import Testing
+
+/// The promises every `EventStore` keeps, written once and run against each kind
+/// (`FileStoreContractTests`, `PostgresStoreContractTests`).
+struct StoreContract {
+  let kind: StoreKind
+
+  /// Writes, reads, history, numbering and the version check.
+  func basics() throws {
+    let fixture = try ContractStore(kind)
+    let store = try fixture.open()
+    #expect(store.pipeline.eventCount == 0)
+    try fixture.team(store)
+    let id = try fixture.lead(store, "Ada")
+    try store.perform(.note(id: id, text: "first call"), by: "maria")
+    let moved = try store.perform(.moveForward(id: id, reason: nil), by: "tom", ifVersion: 2)
+    #expect(store.pipeline.lead(id)?.version == 3)
+
+    // A stale version is refused with who did what; nothing is written.
+    let before = store.pipeline.eventCount
+    let stale = #expect(throws: StoreError.self) {
+      try store.perform(.note(id: id, text: "late"), by: "sam", ifVersion: 2)
+    }
+    #expect(stale?.description.contains("tom") == true, "\(stale?.description ?? "")")
+    #expect(store.pipeline.eventCount == before)
+
+    // History: the lead's events in order, as a fresh reader sees them too.
+    let history = try store.history(of: id)
+    #expect(history.map(\.body.typeName) == ["lead.created", "lead.note", "lead.moved"])
+    #expect(history.last?.seq == moved.seq)
+    let fresh = try fixture.open()
+    #expect(try fresh.history(of: id).map(\.seq) == history.map(\.seq))
+    #expect(FoldedState(fresh.pipeline) == FoldedState(store.pipeline))
+
+    // Sequence numbers run from 1 without a gap, in every reader.
+    var seqs: [Int64] = []
+    try fresh.forEachEvent { seqs.append($0.seq) }
+    #expect(seqs == Array(1...Int64(store.pipeline.eventCount)))
+  }
+
+  /// Undo writes a compensating event and is refused when the lead changed since.
+  func undo() throws {
+    let fixture = try ContractStore(kind)
+    let store = try fixture.open()
+    try fixture.team(store)
+    let id = try fixture.lead(store, "Ada")
+    try store.perform(.note(id: id, text: "oops"), by: "maria")
+    #expect(store.pipeline.notes(of: id).count == 1)
+    let undone = try store.undo(by: "maria", lead: id)
+    #expect(undone.body.typeName == "lead.reverted")
+    #expect(store.pipeline.notes(of: id).isEmpty)
+    let reader = try fixture.open()
+    #expect(reader.pipeline.notes(of: id).isEmpty)
+    #expect(throws: StoreError.self) { try reader.undo(by: "ana", lead: id) }
+
+    // Someone else changes the lead: undoing the older change is refused.
+    try store.perform(.note(id: id, text: "mine"), by: "maria")
+    try reader.perform(.moveForward(id: id, reason: nil), by: "tom")
+    let refused = #expect(throws: StoreError.self) { try store.undo(by: "maria", lead: id) }
+    #expect(refused != nil)
+    #expect(store.pipeline.notes(of: id).map(\.text) == ["mine"])
+  }
+
+  /// A batch lands whole or not at all.
+  func batches() throws {
+    let fixture = try ContractStore(kind)
+    let store = try fixture.open()
+    try fixture.team(store)
+    let now = fixture.clock.now()
+    func created(_ name: String, _ id: Int) -> PlannedEvent {
+      let lead = Lead(id: id, name: name, company: "Bulk", source: "import", createdAt: now)
+      return PlannedEvent(at: now, actor: "import", body: .leadCreated(LeadCreated(lead: lead)))
+    }
+    let before = store.pipeline.eventCount
+    // The third event reuses the first's lead id: the whole batch is refused.
+    #expect(throws: StoreError.self) {
+      try store.append([created("A", 5001), created("B", 5002), created("C", 5001)])
+    }
+    #expect(store.pipeline.eventCount == before)
+    #expect(try fixture.open().pipeline.eventCount == before)
+    let result = try store.append((0..<300).map { created("L\($0)", 6000 + $0) })
+    #expect(result.count == 300)
+    #expect(result.last?.seq == Int64(before + 300))
+    let reader = try fixture.open()
+    #expect(reader.pipeline.leadCount == 300)
+    #expect(FoldedState(reader.pipeline) == FoldedState(store.pipeline))
+  }
+
+  /// A follower sees another process's append, woken by the store.
+  func followerSeesAnotherProcess() throws {
+    let fixture = try ContractStore(kind)
+    let follower = try fixture.open(systemClock: true)
+    #expect(
+      fixture.run(["team", "add", "maria", "--dept", "marketing"], user: "admin").status == 0)
+    // A log that did not exist yet is read from the start once made (`reloaded`), a
+    // database's rows as they come (`appended`): either way, the member arrives.
+    #expect(try fixture.follow(follower) { _ in follower.pipeline.member("maria") != nil })
+    let added = fixture.run(["add", "--name", "Ada", "--company", "Acme"], user: "maria")
+    #expect(added.status == 0, "\(added.stderr)")
+    let id = Int(added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    #expect(try fixture.follow(follower) { _ in follower.pipeline.lead(id) != nil })
+    #expect(follower.pipeline.lead(id)?.name == "Ada")
+  }
+
+  /// Writers in several OS processes at once: every acknowledged write is there exactly
+  /// once, numbered without gaps.
+  func concurrentProcesses(writers: Int = 4, each: Int = 8) throws {
+    let fixture = try ContractStore(kind)
+    #expect(fixture.run(["init"], user: "admin").status == 0)
+    let outcomes = Outcomes(count: writers * each)
+    DispatchQueue.concurrentPerform(iterations: writers) { writer in
+      for n in 0..<each {
+        let name = "w\(writer)-n\(n)"
+        let run = fixture.run(
+          ["add", "--name", name, "--company", "Acme", "--source", "seo"], user: "writer\(writer)")
+        outcomes.set(writer * each + n, (name, run.status, run.stdout, run.stderr))
+      }
+    }
+    let store = try fixture.open()
+    #expect(store.check().problems.isEmpty)
+    let leads = store.pipeline.allLeads
+    for outcome in outcomes.values {
+      #expect(outcome.status == 0, "\(outcome.name): \(outcome.stderr)")
+      let matching = leads.filter { $0.name == outcome.name }
+      #expect(matching.count == 1, "\(outcome.name)")
+      #expect(matching.first.map { "\($0.id)\n" } == outcome.stdout)
+    }
+    #expect(leads.count == writers * each)
+    var seqs: [Int64] = []
+    try store.forEachEvent { seqs.append($0.seq) }
+    #expect(seqs == Array(1...Int64(writers * each)))
+  }
+
+  /// `init` is idempotent, `check` finds nothing wrong in a store written normally.
+  func initAndCheck() throws {
+    let fixture = try ContractStore(kind)
+    let first = fixture.run(["init"], user: "admin")
+    #expect(first.status == 0 && first.stdout.hasPrefix("created the store at "), "\(first)")
+    let second = fixture.run(["init"], user: "admin")
+    #expect(second.status == 0 && second.stdout.hasSuffix("already holds a store (0 events)\n"))
+    let store = try fixture.open()
+    try fixture.team(store)
+    try fixture.lead(store, "Ada")
+    let report = store.check()
+    #expect(report.problems.isEmpty)
+    #expect(report.events == 5)
+    let again = fixture.run(["init"], user: "admin")
+    #expect(again.stdout.hasSuffix("already holds a store (5 events)\n"), "\(again)")
+  }
+
+  /// Compaction folds old history into snapshots with the same state; a follower
+  /// reloads.
+  func compaction() throws {
+    let fixture = try ContractStore(kind)
+    fixture.clock.set(Timestamp(iso8601: "2026-03-02T09:00:00Z")!)
+    let writer = try fixture.open()
+    try fixture.team(writer)
+    for n in 0..<20 {
+      let id = try fixture.lead(writer, "Old \(n)")
+      try writer.perform(.moveForward(id: id, reason: nil), by: "maria")
+    }
+    fixture.clock.set(Timestamp(iso8601: "2026-11-20T09:00:00Z")!)
+    let follower = try fixture.open()
+    let report = try writer.compact()
+    #expect(report.after < report.before)
+    #expect(report.backup != nil)
+    #expect(try fixture.follow(follower) { $0 == .reloaded })
+    let fresh = try fixture.open()
+    #expect(fresh.pipeline.eventCount == report.after)
+    #expect(FoldedState(fresh.pipeline).leads == FoldedState(writer.pipeline).leads)
+    #expect(FoldedState(follower.pipeline) == FoldedState(fresh.pipeline))
+    #expect(fresh.check().problems.isEmpty)
+    // Writing goes on after it, numbered after the kept events.
+    let id = try fixture.lead(fresh, "New")
+    #expect(try fresh.history(of: id).first?.seq == fresh.pipeline.lastSeq)
+  }
+}
+
+/// Results written by concurrent workers, each to its own slot.
+final class Outcomes: @unchecked Sendable {
+  typealias Outcome = (name: String, status: Int32, stdout: String, stderr: String)
+  private let lock = NSLock()
+  private var slots: [Outcome?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ outcome: Outcome) { lock.withLock { slots[index] = outcome } }
+
+  var values: [Outcome] { lock.withLock { slots.compactMap { $0 } } }
+}
