@@ -85,14 +85,14 @@ enum TeamCommands {
     }
     var table = TableText([
       .init("HANDLE"), .init("NAME", flexible: true), .init("DEPT"),
-      .init("OPEN", alignment: .right), .init("CAPACITY", alignment: .right), .init("STATUS"),
-      .init("EMAIL", flexible: true),
+      .init("OPEN", alignment: .right), .init("CAPACITY", alignment: .right),
+      .init("EMAIL", flexible: true), .init("STATUS"),
     ])
     for m in members {
       table.add([
         m.handle, m.name, m.department.rawValue, String(pipeline.load(of: m.handle)),
-        m.capacity.map(String.init) ?? "-", !m.active ? "left" : m.away ? "away" : "active",
-        m.email ?? "-",
+        m.capacity.map(String.init) ?? "-", m.email ?? "-",
+        !m.active ? "left" : m.away ? "away" : "active",
       ])
     }
     ctx.print(table)
