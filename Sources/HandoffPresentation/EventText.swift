@@ -65,6 +65,7 @@ package enum EventText {
       if let away = e.away { parts.append(away ? "away" : "back") }
       if let c = e.capacity { parts.append("capacity " + (c.map(String.init) ?? "none")) }
       if let n = e.name { parts.append("name \(n)") }
+      if let m = e.email { parts.append(m.isEmpty ? "no e-mail" : "e-mail \(m)") }
       return "\(e.handle): " + parts.joined(separator: ", ")
     case .memberLeft(let handle):
       return "\(handle) left the team"

@@ -92,6 +92,33 @@ import Testing
     #expect(!r.stdout.contains("columns not used"))
   }
 
+  @Test("members' e-mails: team add and set --email; the owner column finds them by it")
+  func memberEmails() throws {
+    let cli = CLIFixture()
+    cli.ok("team", "add", "maria", "--dept", "marketing", "--email", "maria@example.com")
+    cli.ok("team", "add", "sam", "--dept", "sales", "--name", "Sam Okafor")
+    cli.fails(
+      1, "an address no other member has (maria has it)", "team", "set", "sam", "--email",
+      "MARIA@example.com")
+    cli.fails(1, "is not valid", "team", "set", "sam", "--email", "not-an-address")
+    #expect(
+      cli.ok("team", "set", "sam", "--email", "sam@example.com").contains("e-mail sam@example.com"))
+    let team = try #require(cli.json(cli.ok("team", "list", "--json")) as? [[String: Any]])
+    #expect(team.map { $0["email"] as? String } == ["maria@example.com", "sam@example.com"])
+    let file = write(
+      cli, "owners.csv",
+      "email,name,owner,stage\na@x.example,A,Maria@Example.com,new\n"
+        + "b@x.example,B,sam@example.com,accepted\n")
+    let r = cli.run("import", file)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("by owner: maria 1, sam 1"))
+    #expect(cli.ok("export", "--format", "hubspot").contains(",sam@example.com,"))
+    cli.ok("team", "set", "sam", "--email", "none")
+    #expect(cli.ok("team", "list").contains("sam"))
+    let after = try #require(cli.json(cli.ok("team", "list", "--json")) as? [[String: Any]])
+    #expect(after.last?["email"] is NSNull)
+  }
+
   @Test("a second import of the same file writes nothing")
   func reimport() throws {
     let cli = CLIFixture()

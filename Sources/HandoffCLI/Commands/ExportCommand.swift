@@ -67,7 +67,9 @@ enum ExportCommand {
       }
       header = CRMColumns.header(target)
       cells = { lead in
-        let owner = lead.owner.flatMap { pipeline.member($0) }.map(\.name) ?? ""
+        // The CRMs match owners by the user's e-mail; the name when there is none.
+        let member = lead.owner.flatMap { pipeline.member($0) }
+        let owner = member.map { $0.email ?? $0.name } ?? ""
         return CRMColumns.cells(lead, target, owner: owner)
       }
     }

@@ -105,7 +105,10 @@ enum ImportCommand {
     now: Timestamp, _ progress: ImportProgress?
   ) throws -> Staged {
     let baseline = ImportBaseline(
-      leads: pipeline.allLeads, members: pipeline.members, memberEmails: [:],
+      leads: pipeline.allLeads, members: pipeline.members,
+      memberEmails: Dictionary(
+        pipeline.members.compactMap { m in m.email.map { (m.handle, $0) } },
+        uniquingKeysWith: { a, _ in a }),
       currency: pipeline.settings.currency, zone: pipeline.zone, now: now)
     let result: Importer.Result
     do {

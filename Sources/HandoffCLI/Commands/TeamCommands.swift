@@ -7,10 +7,14 @@ import HandoffText
 enum TeamCommands {
   static let specs: [CommandSpec] = [
     CommandSpec(
-      name: "team add", usage: "team add HANDLE --dept marketing|sales [--name N] [--capacity N]",
+      name: "team add",
+      usage: "team add HANDLE --dept marketing|sales [--name N] [--email E] [--capacity N]",
       summary: "add a member",
-      flags: [.value("dept", "D"), .value("name", "N"), .value("capacity", "N")],
+      flags: [
+        .value("dept", "D"), .value("name", "N"), .value("email", "E"), .value("capacity", "N"),
+      ],
       positionals: 1...1,
+      details: "The e-mail is how an imported file's owner column finds the member.",
       run: { ctx, args in
         let handle = try args.positional(0, "member handle")
         guard let d = args.value("dept") else {
@@ -21,14 +25,19 @@ enum TeamCommands {
           try Values.integer($0, "capacity", in: 0...100_000)
         }
         try ctx.perform(
-          .addMember(handle: handle, name: args.value("name"), department: dept, capacity: capacity)
-        )
+          .addMember(
+            handle: handle, name: args.value("name"), department: dept, capacity: capacity,
+            email: args.value("email")))
         ctx.print("\(UntrustedTextCLI.safe(handle)) joined \(dept.rawValue)")
       }),
     CommandSpec(
-      name: "team set", usage: "team set HANDLE [--away on|off] [--capacity N|none] [--name N]",
+      name: "team set",
+      usage: "team set HANDLE [--away on|off] [--capacity N|none] [--name N] [--email E|none]",
       summary: "change a member",
-      flags: [.value("away", "on|off"), .value("capacity", "N"), .value("name", "N")],
+      flags: [
+        .value("away", "on|off"), .value("capacity", "N"), .value("name", "N"),
+        .value("email", "E"),
+      ],
       positionals: 1...1,
       run: { ctx, args in
         let handle = try args.positional(0, "member handle")
@@ -38,12 +47,14 @@ enum TeamCommands {
           capacity =
             c == "none" ? .some(nil) : .some(try Values.integer(c, "capacity", in: 0...100_000))
         }
-        guard away != nil || capacity != nil || args.value("name") != nil else {
-          throw CLIError.usage("team set needs --away, --capacity or --name")
+        let email = args.value("email").map { $0 == "none" ? "" : $0 }
+        guard away != nil || capacity != nil || args.value("name") != nil || email != nil else {
+          throw CLIError.usage("team set needs --away, --capacity, --name or --email")
         }
         try ctx.requireMember(handle)
         let event = try ctx.perform(
-          .updateMember(handle: handle, away: away, capacity: capacity, name: args.value("name")))
+          .updateMember(
+            handle: handle, away: away, capacity: capacity, name: args.value("name"), email: email))
         let pipeline = try ctx.pipeline()
         ctx.print(
           UntrustedTextCLI.safe(
@@ -74,12 +85,14 @@ enum TeamCommands {
     }
     var table = TableText([
       .init("HANDLE"), .init("NAME", flexible: true), .init("DEPT"),
-      .init("OPEN", alignment: .right), .init("CAPACITY", alignment: .right), .init("STATUS"),
+      .init("OPEN", alignment: .right), .init("CAPACITY", alignment: .right),
+      .init("EMAIL", flexible: true), .init("STATUS"),
     ])
     for m in members {
       table.add([
         m.handle, m.name, m.department.rawValue, String(pipeline.load(of: m.handle)),
-        m.capacity.map(String.init) ?? "-", !m.active ? "left" : m.away ? "away" : "active",
+        m.capacity.map(String.init) ?? "-", m.email ?? "-",
+        !m.active ? "left" : m.away ? "away" : "active",
       ])
     }
     ctx.print(table)

@@ -36,10 +36,13 @@ package enum Command: Sendable, Hashable {
   case followUp(id: Int, next: Timestamp?)
   /// The owner opened a lead newly assigned to them.
   case open(id: Int)
-  /// Someone joins the team.
-  case addMember(handle: String, name: String?, department: Department, capacity: Int?)
-  /// Change a member's away flag, capacity (`.some(nil)` clears it) or name.
-  case updateMember(handle: String, away: Bool?, capacity: Int??, name: String?)
+  /// Someone joins the team (with an e-mail, for matching owners in imported files).
+  case addMember(
+    handle: String, name: String?, department: Department, capacity: Int?, email: String? = nil)
+  /// Change a member's away flag, capacity (`.some(nil)` clears it), name or e-mail (an
+  /// empty one clears it).
+  case updateMember(
+    handle: String, away: Bool?, capacity: Int??, name: String?, email: String? = nil)
   /// Someone leaves the team.
   case removeMember(handle: String)
   /// Set a target.

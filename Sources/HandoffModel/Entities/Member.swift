@@ -16,11 +16,14 @@ package struct Member: Sendable, Hashable {
   package var joinedAt: Timestamp
   /// When the member was last given a lead, for fair auto-assignment.
   package var lastAssignedAt: Timestamp?
+  /// Their e-mail address, to match owners in imported files (optional).
+  package var email: String?
 
   /// Creates a member.
   package init(
     handle: String, name: String, department: Department, active: Bool = true, away: Bool = false,
-    capacity: Int? = nil, joinedAt: Timestamp, lastAssignedAt: Timestamp? = nil
+    capacity: Int? = nil, joinedAt: Timestamp, lastAssignedAt: Timestamp? = nil,
+    email: String? = nil
   ) {
     self.handle = handle
     self.name = name
@@ -30,6 +33,7 @@ package struct Member: Sendable, Hashable {
     self.capacity = capacity
     self.joinedAt = joinedAt
     self.lastAssignedAt = lastAssignedAt
+    self.email = email
   }
 
   /// Whether the member can be given a new lead: active and not away.

@@ -256,32 +256,41 @@ package struct MemberJoined: Sendable, Hashable {
   /// When the member last received a lead (only in a compaction's snapshot, so
   /// auto-assign's "longest waiting" tie-break survives it).
   package var lastAssignedAt: Timestamp?
+  /// Their e-mail address, if given.
+  package var email: String?
 
   /// Creates the event payload.
   package init(
     handle: String, name: String, department: Department, capacity: Int? = nil,
-    lastAssignedAt: Timestamp? = nil
+    lastAssignedAt: Timestamp? = nil, email: String? = nil
   ) {
     self.handle = handle
     self.name = name
     self.department = department
     self.capacity = capacity
     self.lastAssignedAt = lastAssignedAt
+    self.email = email
   }
 }
 
-/// Changed member fields; nil fields are unchanged. `capacity` `.some(nil)` clears it.
+/// Changed member fields; nil fields are unchanged. `capacity` `.some(nil)` clears it;
+/// an empty `email` clears it.
 package struct MemberUpdated: Sendable, Hashable {
   package var handle: String
   package var name: String?
   package var away: Bool?
   package var capacity: Int??
+  package var email: String?
 
   /// Creates the event payload.
-  package init(handle: String, name: String? = nil, away: Bool? = nil, capacity: Int?? = nil) {
+  package init(
+    handle: String, name: String? = nil, away: Bool? = nil, capacity: Int?? = nil,
+    email: String? = nil
+  ) {
     self.handle = handle
     self.name = name
     self.away = away
     self.capacity = capacity
+    self.email = email
   }
 }

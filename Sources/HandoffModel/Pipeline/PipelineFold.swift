@@ -46,18 +46,20 @@ package struct PipelineFold {
         existing.department = e.department
         existing.capacity = e.capacity
         existing.lastAssignedAt = e.lastAssignedAt ?? existing.lastAssignedAt
+        existing.email = e.email
         p.team.set(existing)
       } else {
         p.team.set(
           Member(
             handle: e.handle, name: e.name, department: e.department, capacity: e.capacity,
-            joinedAt: event.at, lastAssignedAt: e.lastAssignedAt))
+            joinedAt: event.at, lastAssignedAt: e.lastAssignedAt, email: e.email))
       }
     case .memberUpdated(let e):
       guard var m = p.team.member(e.handle) else { return .unknownMember(e.handle) }
       if let v = e.name { m.name = v }
       if let v = e.away { m.away = v }
       if let v = e.capacity { m.capacity = v }
+      if let v = e.email { m.email = v.isEmpty ? nil : v }
       p.team.set(m)
     case .memberLeft(let handle):
       guard var m = p.team.member(handle) else { return .unknownMember(handle) }

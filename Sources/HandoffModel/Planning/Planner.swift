@@ -26,14 +26,17 @@ package struct Planner {
     switch command {
     case .addLead(let new):
       return try planNewLead(new, actor: actor, now: now)
-    case .addMember(let handle, let name, let department, let capacity):
+    case .addMember(let handle, let name, let department, let capacity, let email):
       try Validate.handle(handle)
       if let m = pipeline.member(handle), m.active { throw .memberExists(handle) }
       let display = try Validate.text(name ?? handle, field: "name", limit: FieldLimits.name)
       if let capacity { try Validate.capacity(capacity) }
+      let address = try email.map { (e) throws(ModelError) in try memberEmail(e, for: handle) }
       return .memberJoined(
-        MemberJoined(handle: handle, name: display, department: department, capacity: capacity))
-    case .updateMember(let handle, let away, let capacity, let name):
+        MemberJoined(
+          handle: handle, name: display, department: department, capacity: capacity,
+          email: address.flatMap { $0.isEmpty ? nil : $0 }))
+    case .updateMember(let handle, let away, let capacity, let name, let email):
       let m = try activeMember(handle)
       var change = MemberUpdated(handle: handle)
       if let away, away != m.away { change.away = away }
@@ -45,7 +48,13 @@ package struct Planner {
         let display = try Validate.text(name, field: "name", limit: FieldLimits.name)
         if display != m.name { change.name = display }
       }
-      guard change.away != nil || change.capacity != nil || change.name != nil else {
+      if let email {
+        let address = try memberEmail(email, for: handle)
+        if address != (m.email ?? "") { change.email = address }
+      }
+      guard
+        change.away != nil || change.capacity != nil || change.name != nil || change.email != nil
+      else {
         throw .nothingChanged("\(handle) already has those settings")
       }
       return .memberUpdated(change)
@@ -67,6 +76,22 @@ package struct Planner {
     default:
       throw .nothingChanged("no lead named")
     }
+  }
+
+  /// A member's e-mail, validated, and no other active member's (case-insensitive): an
+  /// owner an imported file names by e-mail must be one member. Empty clears it.
+  private func memberEmail(_ raw: String, for handle: String) throws(ModelError) -> String {
+    let address = try Validate.email(raw)
+    guard !address.isEmpty else { return address }
+    let folded = address.lowercased()
+    if let other = pipeline.members.first(where: {
+      $0.active && $0.handle != handle && $0.email?.lowercased() == folded
+    }) {
+      throw .invalidValue(
+        field: "email", value: address,
+        expected: "an address no other member has (\(other.handle) has it)")
+    }
+    return address
   }
 
   private func existingLead(_ id: Int) throws(ModelError) -> Lead {

@@ -5,7 +5,7 @@ import HandoffModel
 /// in; where they live and whether they still match the log is the store's business.
 enum PipelineCodec {
   /// The format of the bytes; a checkpoint of another version is ignored and rebuilt.
-  static let version = 1
+  static let version = 2
 
   /// The state as bytes.
   static func encode(_ pipeline: Pipeline) -> [UInt8] {
@@ -26,6 +26,7 @@ enum PipelineCodec {
       w.optionalInt64(m.capacity.map(Int64.init))
       w.int64(m.joinedAt.milliseconds)
       w.optionalInt64(m.lastAssignedAt?.milliseconds)
+      w.optionalString(m.email)
     }
     w.count(state.targets.count)
     for (key, value) in state.targets {
@@ -75,13 +76,14 @@ enum PipelineCodec {
     for _ in 0..<memberCount {
       guard let handle = r.string(), let name = r.string(), let sales = r.bool(),
         let active = r.bool(), let away = r.bool(), let capacity = r.optionalInt64(),
-        let joined = r.int64(), let lastAssigned = r.optionalInt64()
+        let joined = r.int64(), let lastAssigned = r.optionalInt64(),
+        let email = r.optionalString()
       else { return nil }
       members.append(
         Member(
           handle: handle, name: name, department: sales ? .sales : .marketing, active: active,
           away: away, capacity: capacity.map { Int($0) }, joinedAt: Timestamp(milliseconds: joined),
-          lastAssignedAt: lastAssigned.map { Timestamp(milliseconds: $0) }))
+          lastAssignedAt: lastAssigned.map { Timestamp(milliseconds: $0) }, email: email))
     }
     guard let targetCount = r.count() else { return nil }
     var targets: [TargetKey: Int64] = [:]

@@ -93,11 +93,12 @@ enum EventDecoder {
       return .memberJoined(
         MemberJoined(
           handle: handle, name: f.name ?? handle, department: department,
-          capacity: f.capacity ?? nil, lastAssignedAt: f.lastAssigned))
+          capacity: f.capacity ?? nil, lastAssignedAt: f.lastAssigned, email: f.email))
     case .memberUpdated:
       return .memberUpdated(
         MemberUpdated(
-          handle: try need(f.handle, "handle"), name: f.name, away: f.away, capacity: f.capacity))
+          handle: try need(f.handle, "handle"), name: f.name, away: f.away, capacity: f.capacity,
+          email: f.email))
     case .memberLeft:
       return .memberLeft(handle: try need(f.handle, "handle"))
     case .targetSet:

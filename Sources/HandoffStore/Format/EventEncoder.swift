@@ -81,12 +81,14 @@ enum EventEncoder {
       w.field("name", e.name)
       w.field("dept", e.department.rawValue)
       if let capacity = e.capacity { w.field("capacity", capacity) }
+      w.optional("email", e.email)
       w.optional("last_assigned", e.lastAssignedAt)
     case .memberUpdated(let e):
       w.field("handle", e.handle)
       w.optional("name", e.name)
       if let away = e.away { w.field("away", away) }
       if let capacity = e.capacity { w.nullable("capacity", capacity.map(Int64.init)) }
+      w.optional("email", e.email)
     case .memberLeft(let handle):
       w.field("handle", handle)
     case .targetSet(let t):
@@ -164,6 +166,7 @@ enum EventEncoder {
     w.field("active", m.active)
     w.field("away", m.away)
     w.nullable("capacity", m.capacity.map(Int64.init))
+    w.nullable("email", m.email)
     if let load { w.field("load", load) }
     w.field("joined", m.joinedAt)
     w.close()
