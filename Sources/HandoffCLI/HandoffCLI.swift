@@ -8,8 +8,9 @@ import HandoffStore
 #endif
 
 /// The `handoff` command line: parses the arguments, runs one command, and maps every
-/// error to one line on standard error and an exit status (0 done, 1 refused or
-/// failed, 2 bad usage). Nothing below this prints an error or exits.
+/// error to one line on standard error (one JSON object with `--json`) and an exit
+/// status (0 done, 1 refused or failed, 2 bad usage; `ErrorReport`). Nothing below this
+/// prints an error or exits.
 package enum HandoffCLI {
   /// The version `handoff --version` prints.
   package static let version = "0.1.0"
@@ -18,21 +19,13 @@ package enum HandoffCLI {
   package static func main(arguments: [String], environment: [String: String]) -> Int32 {
     // A reader that goes away (`handoff list | head`) must end output quietly.
     signal(SIGPIPE, SIG_IGN)
-    var err = Output.standardError()
     do {
       return try run(arguments, environment: environment)
-    } catch let e as CLIError {
-      err.line("handoff: " + UntrustedTextCLI.safe(e.message))
-      return e.exitCode
-    } catch let e as StoreError {
-      err.line("handoff: " + UntrustedTextCLI.safe(e.description))
-      return 1
-    } catch let e as ModelError {
-      err.line("handoff: " + UntrustedTextCLI.safe(e.description))
-      return 1
     } catch {
-      err.line("handoff: " + UntrustedTextCLI.safe(String(describing: error)))
-      return 1
+      let failure = ErrorReport.classify(error)
+      var err = Output.standardError()
+      ErrorReport.write(failure, json: GlobalOptions.wantsJSON(arguments), to: &err)
+      return failure.exitCode
     }
   }
 
@@ -43,15 +36,12 @@ package enum HandoffCLI {
       context.print("handoff \(version)")
       return 0
     }
-    guard let first = words.first else {
+    guard !words.isEmpty else {
       if options.help {
         context.out.write(HelpText.full)
         return 0
       }
       return try DashboardEntry.run(context)
-    }
-    if first == "snapshot" {
-      return try DashboardEntry.snapshot(context, arguments: Array(words.dropFirst()))
     }
     let (spec, used) = try Registry.find(words)
     if options.help {

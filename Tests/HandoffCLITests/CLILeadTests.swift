@@ -164,15 +164,15 @@ struct CLILeadTests {
     f.addTeam()
     let id = f.addLead("Eve")
     f.fails(
-      1, "name holds a control character (U+001B), which is never stored", "add", "--name",
+      2, "name holds a control character (U+001B), which is never stored", "add", "--name",
       "Eve \u{1B}]0;pwned\u{07}")
-    f.fails(1, "company holds a control character (U+009B)", "edit", id, "--company", "A\u{9B}2J")
-    f.fails(1, "note holds a control character (U+0007)", "note", id, "bell\u{07}")
+    f.fails(2, "company holds a control character (U+009B)", "edit", id, "--company", "A\u{9B}2J")
+    f.fails(2, "note holds a control character (U+0007)", "note", id, "bell\u{07}")
     f.fails(
-      1, "reason holds a control character (U+202E)", "move", id, "disqualified", "--reason",
+      2, "reason holds a control character (U+202E)", "move", id, "disqualified", "--reason",
       "x\u{202E}y")
     f.fails(
-      1, "name holds a control character (U+001B)", "team", "add", "zed", "--dept", "sales",
+      2, "name holds a control character (U+001B)", "team", "add", "zed", "--dept", "sales",
       "--name", "Z\u{1B}[31m")
     // A note may hold lines and tabs.
     f.ok("note", id, "line one\nline\ttwo")

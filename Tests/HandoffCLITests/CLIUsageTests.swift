@@ -115,7 +115,7 @@ struct CLIUsageTests {
     f.user = "liam"
     let id = f.addLead(owner: nil)
     #expect(f.ok("show", id).contains("by liam"))
-    f.fails(1, "user 'a b' is not valid", "--user", "a b", "add", "--name", "X")
+    f.fails(2, "user 'a b' is not valid", "--user", "a b", "add", "--name", "X")
   }
 }
 

@@ -9,6 +9,10 @@ struct CommandSpec: Sendable {
   var flags: [Flag] = []
   /// How many positional words it takes.
   var positionals: ClosedRange<Int> = 0...0
+  /// What each positional word is, in order (for completion); missing ones are text.
+  var arguments: [ValueKind] = []
+  /// Left out of help, the manual and completions (`complete`, which the scripts call).
+  var hidden = false
   /// Longer help, shown by `handoff help NAME`.
   var details: String = ""
   let run: @Sendable (Context, Arguments) throws -> Void

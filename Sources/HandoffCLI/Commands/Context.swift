@@ -99,8 +99,10 @@ final class Context {
     return lead
   }
 
-  /// Fails unless a handle names a member (who may have left).
+  /// Fails unless a handle names a member (who may have left); a malformed handle is
+  /// bad usage.
   func requireMember(_ handle: String) throws {
+    try Values.handle(handle)
     guard try pipeline().member(handle) != nil else {
       throw CLIError.failure(ModelError.unknownMember(handle).description)
     }

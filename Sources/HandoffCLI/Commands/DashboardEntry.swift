@@ -4,6 +4,7 @@ import HandoffDemo
 import HandoffModel
 import HandoffStore
 import HandoffTerminal
+import HandoffText
 
 #if canImport(Glibc)
   import Glibc
@@ -45,13 +46,23 @@ enum DashboardEntry {
     return try Dashboard.run(options: options)
   }
 
-  /// `handoff snapshot [--view V [ID]] [--width W] [--height H]`: one frame of the
-  /// dashboard as text, for scripts, cron mail and documentation.
-  static func snapshot(_ context: Context, arguments: [String]) throws -> Int32 {
-    let args = try Arguments(
-      arguments,
-      flags: [.value("view", "VIEW"), .value("width", "W"), .value("height", "H")],
-      command: "snapshot")
+  /// `handoff snapshot [--view V] [ID] [--width W] [--height H]`.
+  static let snapshotSpec = CommandSpec(
+    name: "snapshot",
+    usage:
+      "snapshot [--view dashboard|queue|marketing|sales|targets|lead] [ID] [--width W] [--height H]",
+    summary: "one frame of the dashboard as text",
+    flags: [
+      .value(
+        "view", "VIEW", .choices(["dashboard", "queue", "marketing", "sales", "targets", "lead"])),
+      .value("width", "W"), .value("height", "H"),
+    ],
+    positionals: 0...1, arguments: [.lead],
+    details: "For scripts, cron mail and documentation. Default 120×36; --view lead needs ID.",
+    run: { ctx, args in try snapshot(ctx, args) })
+
+  /// One frame of the dashboard as text (with `--json`, its lines).
+  static func snapshot(_ context: Context, _ args: Arguments) throws {
     let name = args.value("view") ?? "dashboard"
     let lead = try args.positionals.first.map { try Values.integer($0, "lead", in: 1...Int.max) }
     guard let view = SnapshotView(name: name, lead: lead) else {
@@ -62,7 +73,8 @@ enum DashboardEntry {
     let width = try args.value("width").map { try Values.integer($0, "width", in: 20...1000) }
     let height = try args.value("height").map { try Values.integer($0, "height", in: 5...500) }
     let color =
-      context.options.color ?? (context.out.isTerminal && context.environment["NO_COLOR"] == nil)
+      context.options.color
+      ?? (!context.json && context.out.isTerminal && context.environment["NO_COLOR"] == nil)
     let options = SnapshotOptions(
       store: try context.makeStore(),
       user: UserName.resolve(flag: context.options.user, environment: context.environment)
@@ -70,19 +82,25 @@ enum DashboardEntry {
       view: view, width: width ?? 120, height: height ?? 36, color: color,
       theme: try Theme.resolve(context.options.theme, environment: context.environment),
       depth: snapshotDepth(context), clock: context.clock)
-    context.out.write(try Dashboard.snapshot(options: options))
-    return 0
-  }
-
-  /// What `handoff help snapshot` prints.
-  static var snapshotHelp: String {
-    """
-    usage: handoff snapshot [--view dashboard|queue|marketing|sales|targets|lead] [ID]
-                            [--width W] [--height H]
-
-    one frame of the dashboard as text, for scripts, cron mail and documentation
-
-    """
+    let frame = try Dashboard.snapshot(options: options)
+    guard context.json else {
+      context.out.write(frame)
+      return
+    }
+    // The frame's rows as strings (the writer escapes any colour sequences).
+    context.printJSON { w in
+      w.open()
+      w.field("view", name)
+      w.field("width", options.width)
+      w.field("height", options.height)
+      w.key("lines")
+      w.beginArray(onePerLine: true)
+      for line in frame.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+        w.string(String(line))
+      }
+      w.endArray()
+      w.close()
+    }
   }
 }
 

@@ -7,14 +7,16 @@ enum ExportCommand {
   static let spec = CommandSpec(
     name: "export",
     usage:
-      "export [--csv] [--format handoff|hubspot|salesforce] [--stage S]... [--owner H|none] [--since DATE]",
+      "export [--json|--csv] [--format handoff|hubspot|salesforce] [--stage S]... [--owner H|none] [--since DATE]",
     summary: "leads as JSON lines or CSV (also in HubSpot or Salesforce form)",
     flags: [
-      .toggle("csv"), .value("format", "FORMAT"), .value("stage", "S"), .value("owner", "H"),
+      .toggle("csv"), .value("format", "FORMAT", .choices(["handoff", "hubspot", "salesforce"])),
+      .value("stage", "S", .stage), .value("owner", "H", .memberOrNone),
       .value("since", "DATE"),
     ],
     details: """
-      --format writes CSV: handoff (the default with --csv; handoff import reads it back \
+      Without --csv or --format (or with --json), one lead a line as show --json prints \
+      it. --format writes CSV: handoff (the default with --csv; handoff import reads it back \
       field for field), hubspot or salesforce (the columns their imports read, so stage, \
       owner and reason go back to the CRM). --stage (repeatable) and --owner (a handle, \
       or none) filter; --since keeps leads with activity at or after DATE (2026-12-01, or \
@@ -46,6 +48,10 @@ enum ExportCommand {
       leads = leads.filter { $0.lastActivityAt >= moment }
     }
     let format = args.value("format")
+    if ctx.json, args.has("csv") || format != nil {
+      throw CLIError.usage(
+        "export --json writes JSON lines; --csv and --format write CSV: pick one")
+    }
     guard args.has("csv") || format != nil else {
       var text = ""
       for lead in leads {

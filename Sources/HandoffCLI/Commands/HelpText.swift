@@ -1,15 +1,24 @@
 import HandoffTerminal
+import HandoffText
 
 /// `handoff help [COMMAND]`: the whole help, and each command's.
 enum HelpText {
   static let spec = CommandSpec(
-    name: "help", usage: "help [COMMAND]", summary: "this help, or one command's",
-    positionals: 0...2,
+    name: "help", usage: "help [COMMAND] [--man]",
+    summary: "this help, or one command's; --man: the manual page (troff)",
+    flags: [.toggle("man")], positionals: 0...2, arguments: [.command],
+    details: "help --man > handoff.1 writes the manual page, made from the same texts.",
     run: { ctx, args in
-      if args.positionals.isEmpty {
+      if args.has("man"), args.positionals.isEmpty {
+        ctx.out.write(ManPage.text)
+      } else if ctx.json {
+        let specs =
+          args.positionals.isEmpty ? Registry.commands : [try Registry.find(args.positionals).0]
+        ctx.printJSON { json(specs, into: &$0) }
+      } else if args.positionals.isEmpty {
         ctx.out.write(full)
-      } else if args.positionals == ["snapshot"] {
-        ctx.out.write(DashboardEntry.snapshotHelp)
+      } else if args.has("man") {
+        throw CLIError.usage("help --man writes the whole manual: no command with it")
       } else if args.positionals.count == 1, CommandGroups.names.contains(args.positionals[0]) {
         let group = args.positionals[0] + " "
         let usages = Registry.commands.filter { $0.name.hasPrefix(group) }.map {
@@ -35,29 +44,51 @@ enum HelpText {
 
       """
     let width = Registry.commands.map { $0.name.count }.max() ?? 10
-    for spec in Registry.commands {
+    for spec in Registry.commands where !spec.hidden {
       out += "  " + Truncation.pad(spec.name, width: width + 2) + spec.summary + "\n"
     }
-    out +=
-      "  " + Truncation.pad("snapshot", width: width + 2) + "one frame of the dashboard as text\n"
+    out += "\nOptions (before or after the command):\n"
+    for flag in GlobalOptions.table {
+      let name = "--" + flag.name + (flag.value.map { " " + $0 } ?? "")
+      let lines = Paragraph.wrap(flag.help, width: 80 - 21)
+      for (i, line) in lines.enumerated() {
+        out += "  " + Truncation.pad(i == 0 ? name : "", width: 19) + line + "\n"
+      }
+    }
+    out += "\n" + Paragraph.wrap(valuesNote, width: 80).joined(separator: "\n") + "\n"
     out += """
-
-      Options (before or after the command):
-        --store STORE      a log file, or postgres://USER@HOST/DB (else
-                           HANDOFF_STORE, else $XDG_DATA_HOME/handoff/store.jsonl)
-        --user NAME        who acts (else HANDOFF_USER, else your login name)
-        --json             data as JSON
-        --if-version V     refuse a lead change if the lead is no longer at version V
-        --theme T          dashboard theme; --color / --no-color
-        --version          the version
-
-      Values are in major currency units (12000, 12k, 1.5m); dates as 2026-12-01
-      or a time from now (3d).
       Exit status: 0 done, 1 refused or failed, 2 bad usage.
       handoff help COMMAND tells more about one command.
 
       """
     return out
+  }
+
+  /// How values and dates are typed (help and the manual).
+  static let valuesNote =
+    "Values are in major currency units (12000, 12k, 1.5m); dates as 2026-12-01 or a time from now (3d)."
+
+  /// The commands as JSON (`help --json`): `[{name, usage, summary, details, flags:
+  /// [{name, value}]}]`, `value` the placeholder or null for a flag without one.
+  static func json(_ specs: [CommandSpec], into w: inout JSONWriter) {
+    w.beginArray(onePerLine: true)
+    for spec in specs {
+      w.open()
+      w.field("name", spec.name)
+      w.field("usage", "handoff " + spec.usage)
+      w.field("summary", spec.summary)
+      w.field("details", spec.details)
+      w.beginArray("flags")
+      for flag in spec.flags {
+        w.open()
+        w.field("name", "--" + flag.name)
+        w.nullable("value", flag.value)
+        w.close()
+      }
+      w.endArray()
+      w.close()
+    }
+    w.endArray()
   }
 
   /// One command's help.

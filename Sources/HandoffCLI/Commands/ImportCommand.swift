@@ -18,12 +18,16 @@ enum ImportCommand {
       "import FILE|- [--from hubspot|salesforce|pipedrive|handoff|csv|jsonl] [--dry-run] [--skip-bad] [--map COLUMN=FIELD]... [--map-owner NAME_OR_EMAIL=HANDLE]... [--stage-map VALUE=STAGE]... [--source-map VALUE=SOURCE]... [--date-order dmy|mdy] [--json]",
     summary: "bring leads in from a CRM export or a spreadsheet, all or nothing",
     flags: [
-      .value("from", "SOURCE"), .toggle("dry-run"), .toggle("skip-bad"),
+      .value(
+        "from", "SOURCE",
+        .choices(["hubspot", "salesforce", "pipedrive", "handoff", "csv", "jsonl"])),
+      .toggle("dry-run"), .toggle("skip-bad"),
       .value("map", "COLUMN=FIELD"),
       .value("map-owner", "NAME_OR_EMAIL=HANDLE"), .value("stage-map", "VALUE=STAGE"),
-      .value("source-map", "VALUE=SOURCE"), .value("date-order", "dmy|mdy"),
+      .value("source-map", "VALUE=SOURCE"),
+      .value("date-order", "dmy|mdy", .choices(["dmy", "mdy"])),
     ],
-    positionals: 1...1,
+    positionals: 1...1, arguments: [.file],
     details: """
       Reads FILE (- for standard input): UTF-8, UTF-16 or Windows-1252; comma, semicolon \
       or tab; HubSpot, Salesforce and Pipedrive exports are recognised by their headers, \

@@ -12,14 +12,15 @@ enum LeadCommands {
       summary: "capture a new lead; prints its id alone",
       flags: [
         .value("name", "N"), .value("company", "C"), .value("email", "E"), .value("source", "S"),
-        .value("segment", "S"), .value("score", "N"), .value("value", "V"), .value("owner", "H"),
+        .value("segment", "S"), .value("score", "N"), .value("value", "V"),
+        .value("owner", "H", .member),
       ],
       details: "Values are in major currency units: 12000, 12,000.50, 12k, 1.5m.",
       run: add),
     CommandSpec(
       name: "move", changesLead: true, usage: "move ID STAGE [--reason R]",
       summary: "move a lead to a stage",
-      flags: [.value("reason", "R")], positionals: 2...2,
+      flags: [.value("reason", "R")], positionals: 2...2, arguments: [.lead, .stage],
       details: "Stages: " + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ".",
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
@@ -29,7 +30,7 @@ enum LeadCommands {
     CommandSpec(
       name: "assign", changesLead: true, usage: "assign ID HANDLE|none [--note T]",
       summary: "give a lead to a member, or to no one", flags: [.value("note", "T")],
-      positionals: 2...2,
+      positionals: 2...2, arguments: [.lead, .memberOrNone],
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         let who = try args.positional(1, "member handle (or none)")
@@ -43,14 +44,14 @@ enum LeadCommands {
     CommandSpec(
       name: "reject", changesLead: true, usage: "reject ID --reason R",
       summary: "send a queued or accepted lead back to marketing", flags: [.value("reason", "R")],
-      positionals: 1...1,
+      positionals: 1...1, arguments: [.lead],
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         try change(ctx, .reject(id: id, reason: try required(args, "reason", "reject")))
       }),
     CommandSpec(
       name: "won", changesLead: true, usage: "won ID [--value V]", summary: "mark a deal won",
-      flags: [.value("value", "V")], positionals: 1...1,
+      flags: [.value("value", "V")], positionals: 1...1, arguments: [.lead],
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         let value = try args.value("value").map { try Values.money($0) }
@@ -58,14 +59,14 @@ enum LeadCommands {
       }),
     CommandSpec(
       name: "lost", changesLead: true, usage: "lost ID --reason R", summary: "mark a deal lost",
-      flags: [.value("reason", "R")], positionals: 1...1,
+      flags: [.value("reason", "R")], positionals: 1...1, arguments: [.lead],
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         try change(ctx, .lost(id: id, reason: try required(args, "reason", "lost")))
       }),
     CommandSpec(
       name: "note", changesLead: true, usage: "note ID TEXT", summary: "add a note to a lead",
-      positionals: 2...Int.max,
+      positionals: 2...Int.max, arguments: [.lead],
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         try change(ctx, .note(id: id, text: args.positionals.dropFirst().joined(separator: " ")))
@@ -73,7 +74,7 @@ enum LeadCommands {
     CommandSpec(
       name: "followup", changesLead: true, usage: "followup ID [--next DATE]",
       summary: "log a follow-up with a customer", flags: [.value("next", "DATE")],
-      positionals: 1...1,
+      positionals: 1...1, arguments: [.lead],
       details: "DATE: 2026-12-01, or a time from now such as 30d. Default: the cadence.",
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
@@ -83,7 +84,7 @@ enum LeadCommands {
       }),
     CommandSpec(
       name: "score", changesLead: true, usage: "score ID N", summary: "set a lead's score (0–100)",
-      positionals: 2...2,
+      positionals: 2...2, arguments: [.lead],
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         let score = try Values.integer(try args.positional(1, "score"), "score", in: 0...100)
@@ -97,7 +98,7 @@ enum LeadCommands {
         .value("name", "N"), .value("company", "C"), .value("email", "E"), .value("source", "S"),
         .value("segment", "S"), .value("value", "V"),
       ],
-      positionals: 1...1,
+      positionals: 1...1, arguments: [.lead],
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         let edit = LeadEdit(
@@ -112,7 +113,7 @@ enum LeadCommands {
       }),
     CommandSpec(
       name: "undo", usage: "undo [ID]", summary: "undo your last change (to a lead)",
-      positionals: 0...1,
+      positionals: 0...1, arguments: [.lead],
       run: { ctx, args in
         let id = try args.positionals.first.map { try Values.leadID($0) }
         let event = try ctx.store().undo(by: try ctx.user(), lead: id)
@@ -126,6 +127,7 @@ enum LeadCommands {
   ) -> CommandSpec {
     CommandSpec(
       name: name, changesLead: true, usage: "\(name) ID", summary: summary, positionals: 1...1,
+      arguments: [.lead],
       run: { ctx, args in
         try change(ctx, make(try Values.leadID(try args.positional(0, "lead id"))))
       })
@@ -153,7 +155,8 @@ enum LeadCommands {
     if let owner = new.owner { try ctx.requireMember(owner) }
     let event = try ctx.perform(.addLead(new))
     guard let id = event.leadID else { throw CLIError.failure("the store did not create a lead") }
-    ctx.print(String(id))
+    guard ctx.json else { return ctx.print(String(id)) }
+    try report(ctx, event)
   }
 
   /// Performs a lead change and says what happened (or prints the lead as JSON).

@@ -6,12 +6,28 @@ enum Registry {
     ]
     + TeamCommands.specs + TargetCommands.specs + [SettingsCommand.spec, StatsCommand.spec]
     + StoreCommands.specs + [ImportCommand.spec] + StoreSetupCommands.specs
+    + [DashboardEntry.snapshotSpec] + CompletionCommands.specs
 
-  /// Names for suggestions, including the groups' first words and `snapshot`.
+  /// Names for suggestions, including the groups' first words.
   static var names: [String] {
-    var names = commands.map(\.name).filter { !$0.contains(" ") }
-    names += CommandGroups.names + ["snapshot"]
-    return names
+    commands.filter { !$0.hidden }.map(\.name).filter { !$0.contains(" ") } + CommandGroups.names
+  }
+
+  /// The first words of the visible commands, in help's order, each group once.
+  static var commandWords: [String] {
+    var words: [String] = []
+    for spec in commands where !spec.hidden {
+      let first = String(spec.name.prefix { $0 != " " })
+      if !words.contains(first) { words.append(first) }
+    }
+    return words
+  }
+
+  /// The second words of a group's commands (`team`: add, set, list, remove).
+  static func subcommands(of group: String) -> [String] {
+    commands.filter { $0.name.hasPrefix(group + " ") }.map {
+      String($0.name.dropFirst(group.count + 1))
+    }
   }
 
   /// The command named by the first words of `words`, and how many words its name took.
@@ -19,7 +35,7 @@ enum Registry {
     guard let first = words.first else { throw .usage("no command") }
     if CommandGroups.names.contains(first) {
       let members = commands.filter { $0.name.hasPrefix(first + " ") }
-      let subs = members.map { String($0.name.dropFirst(first.count + 1)) }
+      let subs = subcommands(of: first)
       guard words.count > 1 else {
         throw .usage("\(first) needs one of: \(subs.joined(separator: ", "))")
       }

@@ -7,7 +7,8 @@ enum SettingsCommand {
   static let spec =
     CommandSpec(
       name: "settings", usage: "settings [KEY [VALUE]]", summary: "show or change team settings",
-      positionals: 0...2, details: "Keys: " + Settings.keys.joined(separator: ", ") + ".",
+      positionals: 0...2, arguments: [.setting],
+      details: "Keys: " + Settings.keys.joined(separator: ", ") + ".",
       run: settings)
 
   private static func settings(_ ctx: Context, _ args: Arguments) throws {
@@ -25,8 +26,9 @@ enum SettingsCommand {
     if ctx.json {
       ctx.printJSON { w in
         w.open()
+        // Setting names are kebab-case on the command line; JSON keys are snake_case.
         for key in keys {
-          w.key(key)
+          w.key(String(key.map { $0 == "-" ? "_" : $0 }))
           w.string(settings.value(of: key) ?? "")
         }
         w.close()

@@ -8,7 +8,8 @@ enum ShowCommand {
   static let spec =
     CommandSpec(
       name: "show", usage: "show ID [--json]",
-      summary: "a lead with its notes, reasons and full history", positionals: 1...1, run: run)
+      summary: "a lead with its notes, reasons and full history", positionals: 1...1,
+      arguments: [.lead], run: run)
 
   private static func run(_ ctx: Context, _ args: Arguments) throws {
     let id = try Values.leadID(try args.positional(0, "lead id"))

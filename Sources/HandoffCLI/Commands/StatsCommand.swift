@@ -74,7 +74,7 @@ enum StatsCommand {
     ctx.print(lines.joined(separator: "\n"))
   }
 
-  /// The figures as one JSON object: `marketing`, `queue` and `sales`.
+  /// The figures as one JSON object: `marketing`, `queue` and `sales`, keys snake_case.
   private static func json(
     _ m: MarketingFigures, _ q: QueueFigures, _ s: SalesFigures, into w: inout JSONWriter
   ) {
@@ -99,23 +99,23 @@ enum StatsCommand {
     for n in m.inflow { w.integer(Int64(n)) }
     w.endArray()
     counts("sources", m.sourceMix)
-    w.field("recycledWaiting", m.recycledWaiting)
-    counts("topReasons", m.topReasons)
-    w.field("mqlsThisPeriod", m.mqlsThisPeriod)
-    w.nullable("mqlTarget", m.mqlTarget)
+    w.field("recycled_waiting", m.recycledWaiting)
+    counts("top_reasons", m.topReasons)
+    w.field("mqls_this_period", m.mqlsThisPeriod)
+    w.nullable("mql_target", m.mqlTarget)
     w.close()
     w.key("queue")
     w.open()
     w.field("size", q.size)
-    w.nullable("oldestAgeSeconds", seconds(q.oldestAge))
+    w.nullable("oldest_age_seconds", seconds(q.oldestAge))
     w.field("breached", q.breached)
-    w.field("dueSoon", q.dueSoon)
+    w.field("due_soon", q.dueSoon)
     w.field("unassigned", q.unassigned)
-    w.nullable("medianTimeToAcceptSeconds", seconds(q.medianTimeToAccept))
-    w.key("acceptanceRate")
+    w.nullable("median_time_to_accept_seconds", seconds(q.medianTimeToAccept))
+    w.key("acceptance_rate")
     w.fraction(q.acceptanceRate)
-    w.field("accepted30", q.accepted30)
-    w.field("rejected30", q.rejected30)
+    w.field("accepted_30d", q.accepted30)
+    w.field("rejected_30d", q.rejected30)
     w.close()
     w.key("sales")
     w.open()
@@ -130,18 +130,18 @@ enum StatsCommand {
     }
     w.close()
     w.field("stale", s.stale)
-    w.field("wonThisPeriod", s.wonThisPeriod)
-    w.field("revenueThisPeriod", s.revenueThisPeriod)
+    w.field("won_this_period", s.wonThisPeriod)
+    w.field("revenue_this_period", s.revenueThisPeriod)
     w.nullable("quota", s.quota)
-    w.key("winRate")
+    w.key("win_rate")
     w.fraction(s.winRate)
     w.key("coverage")
     w.fraction(s.coverage)
-    w.field("openPipeline", s.openPipeline)
+    w.field("open_pipeline", s.openPipeline)
     w.field("customers", s.customers)
-    w.field("followUpsDue", s.followUpsDue)
-    w.field("followUpsOverdue", s.followUpsOverdue)
-    w.field("churnedThisPeriod", s.churnedThisPeriod)
+    w.field("follow_ups_due", s.followUpsDue)
+    w.field("follow_ups_overdue", s.followUpsOverdue)
+    w.field("churned_this_period", s.churnedThisPeriod)
     w.close()
     w.close()
   }

@@ -2,6 +2,7 @@ import HandoffDemo
 import HandoffModel
 import HandoffPresentation
 import HandoffStore
+import HandoffText
 
 #if canImport(Glibc)
   import Glibc
@@ -72,6 +73,16 @@ enum StoreCommands {
     let result = try store.batch { (pipeline) throws(StoreError) in
       pipeline.lastSeq == seen ? planned : try plan(pipeline)
     }
+    if ctx.json {
+      ctx.printJSON { w in
+        w.open()
+        w.field("store", store.name)
+        w.field("leads", leads)
+        w.field("events", result.count)
+        w.close()
+      }
+      return
+    }
     ctx.print(
       "added \(leads) lead\(leads == 1 ? "" : "s") (\(result.count) events) to \(UntrustedTextCLI.safe(store.name))"
     )
@@ -80,23 +91,50 @@ enum StoreCommands {
   private static func check(_ ctx: Context, _ args: Arguments) throws {
     let store = try ctx.unopenedStore()
     let report = args.has("repair") ? try store.repair() : store.check()
-    for problem in report.problems { ctx.print(UntrustedTextCLI.safe(problem)) }
-    var summary =
-      "\(report.events) events, \(report.problems.count) problem"
-      + (report.problems.count == 1 ? "" : "s")
-    if let side = report.sideFile {
-      summary += "; bad lines moved to \(UntrustedTextCLI.safe(side))"
+    if ctx.json {
+      ctx.printJSON { w in
+        w.open()
+        w.field("events", report.events)
+        w.beginArray("problems")
+        for problem in report.problems { w.string(problem) }
+        w.endArray()
+        w.nullable("side_file", report.sideFile)
+        w.close()
+      }
+    } else {
+      for problem in report.problems { ctx.print(UntrustedTextCLI.safe(problem)) }
+      ctx.print(summary(report))
     }
-    ctx.print(summary)
     if !report.problems.isEmpty, !args.has("repair") {
       throw CLIError.failure(
         "the log has problems: run handoff check --repair to move bad lines aside")
     }
   }
 
+  /// The last line of `check`: how many events and problems, and where bad lines went.
+  private static func summary(_ report: CheckReport) -> String {
+    var summary =
+      "\(report.events) events, \(report.problems.count) problem"
+      + (report.problems.count == 1 ? "" : "s")
+    if let side = report.sideFile {
+      summary += "; bad lines moved to \(UntrustedTextCLI.safe(side))"
+    }
+    return summary
+  }
+
   private static func compact(_ ctx: Context, _ args: Arguments) throws {
     let store = try ctx.store()
     let report = try store.compact()
+    if ctx.json {
+      ctx.printJSON { w in
+        w.open()
+        w.field("before", report.before)
+        w.field("after", report.after)
+        w.nullable("backup", report.backup)
+        w.close()
+      }
+      return
+    }
     ctx.print(
       "compacted \(report.before) events into \(report.after)"
         + (report.backup.map { "; history kept in \(UntrustedTextCLI.safe($0))" } ?? ""))
@@ -127,6 +165,12 @@ enum StoreCommands {
       if let (actor, command) = simulator.next(pipeline: store.pipeline, at: now) {
         do {
           let event = try store.perform(command, by: actor)
+          if ctx.json {
+            // Each event as the log holds it, one per line.
+            ctx.printJSON(LogFormat.line(event))
+            if ctx.out.closed { break }
+            continue
+          }
           let text = EventText.describe(
             event, zone: zone, currency: store.pipeline.settings.currency)
           ctx.print(

@@ -1,4 +1,5 @@
 import HandoffStore
+import HandoffText
 
 /// Setting a store up: `init` creates it where `--store` names it, `migrate` copies a
 /// store into another of either kind.
@@ -14,7 +15,7 @@ enum StoreSetupCommands {
     CommandSpec(
       name: "migrate", usage: "migrate --from STORE --to STORE",
       summary: "copy all events into an empty store (file ↔ PostgreSQL), verified",
-      flags: [.value("from", "STORE"), .value("to", "STORE")],
+      flags: [.value("from", "STORE", .file), .value("to", "STORE", .file)],
       details:
         "Copies event for event, with sequence numbers, times and actors, all or nothing; "
         + "then reads the copy back from scratch and checks it folds to the same state. "
@@ -27,7 +28,15 @@ enum StoreSetupCommands {
     let created = try store.create()
     let opened = try ctx.store()
     let name = UntrustedTextCLI.safe(store.name)
-    if created {
+    if ctx.json {
+      ctx.printJSON { w in
+        w.open()
+        w.field("store", store.name)
+        w.field("created", created)
+        w.field("events", opened.pipeline.eventCount)
+        w.close()
+      }
+    } else if created {
       ctx.print("created the store at \(name)")
     } else {
       let events = opened.pipeline.eventCount
@@ -45,6 +54,19 @@ enum StoreSetupCommands {
     try target.open()
     let report = try StoreMigration.copy(from: source, to: target) { () throws(StoreError) in
       try ctx.makeStore(at: StoreAddress(to))
+    }
+    if ctx.json {
+      ctx.printJSON { w in
+        w.open()
+        w.field("from", source.name)
+        w.field("to", target.name)
+        w.field("events", report.events)
+        w.field("leads", report.leads)
+        w.field("members", report.members)
+        w.field("verified", true)
+        w.close()
+      }
+      return
     }
     ctx.print(
       "copied \(report.events) events (\(report.leads) leads, \(report.members) members) from "

@@ -8,8 +8,11 @@ enum TargetCommands {
     CommandSpec(
       name: "target set", usage: "target set METRIC VALUE [--member H|--dept D] [--period P]",
       summary: "set a target (0 removes it)",
-      flags: [.value("member", "H"), .value("dept", "D"), .value("period", "P")],
-      positionals: 2...2,
+      flags: [
+        .value("member", "H", .member), .value("dept", "D", .department),
+        .value("period", "P", .choices(["current", "next"])),
+      ],
+      positionals: 2...2, arguments: [.metric],
       details: "Metrics: " + Metric.allCases.map(\.rawValue).joined(separator: ", ")
         + ". Revenue is in major units (100k). Period: 2026-11, 2026-Q4, current (default) or next.",
       run: setTarget),
@@ -37,6 +40,18 @@ enum TargetCommands {
     let period = try Values.period(args.value("period"), pipeline: pipeline, now: ctx.now)
     let event = try ctx.perform(
       .setTarget(Target(metric: metric, period: period, scope: scope, value: value)))
+    if ctx.json {
+      ctx.printJSON { w in
+        w.open()
+        w.field("metric", metric.rawValue)
+        w.field("scope", scope.description)
+        w.field("period", period.description)
+        w.field("target", value)
+        w.field("actual", pipeline.actual(metric, scope: scope, period: period))
+        w.close()
+      }
+      return
+    }
     ctx.print(
       UntrustedTextCLI.safe(
         EventText.describe(event, zone: pipeline.zone, currency: pipeline.settings.currency)))

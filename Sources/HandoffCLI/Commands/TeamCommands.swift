@@ -11,7 +11,8 @@ enum TeamCommands {
       usage: "team add HANDLE --dept marketing|sales [--name N] [--email E] [--capacity N]",
       summary: "add a member",
       flags: [
-        .value("dept", "D"), .value("name", "N"), .value("email", "E"), .value("capacity", "N"),
+        .value("dept", "D", .department), .value("name", "N"), .value("email", "E"),
+        .value("capacity", "N"),
       ],
       positionals: 1...1,
       details: "The e-mail is how an imported file's owner column finds the member.",
@@ -28,17 +29,17 @@ enum TeamCommands {
           .addMember(
             handle: handle, name: args.value("name"), department: dept, capacity: capacity,
             email: args.value("email")))
-        ctx.print("\(UntrustedTextCLI.safe(handle)) joined \(dept.rawValue)")
+        try report(ctx, handle) { "\(UntrustedTextCLI.safe(handle)) joined \(dept.rawValue)" }
       }),
     CommandSpec(
       name: "team set",
       usage: "team set HANDLE [--away on|off] [--capacity N|none] [--name N] [--email E|none]",
       summary: "change a member",
       flags: [
-        .value("away", "on|off"), .value("capacity", "N"), .value("name", "N"),
-        .value("email", "E"),
+        .value("away", "on|off", .choices(["on", "off"])), .value("capacity", "N"),
+        .value("name", "N"), .value("email", "E"),
       ],
-      positionals: 1...1,
+      positionals: 1...1, arguments: [.member],
       run: { ctx, args in
         let handle = try args.positional(0, "member handle")
         let away = try args.value("away").map { try Values.onOff($0, "away") }
@@ -56,21 +57,31 @@ enum TeamCommands {
           .updateMember(
             handle: handle, away: away, capacity: capacity, name: args.value("name"), email: email))
         let pipeline = try ctx.pipeline()
-        ctx.print(
+        try report(ctx, handle) {
           UntrustedTextCLI.safe(
-            EventText.describe(event, zone: pipeline.zone, currency: pipeline.settings.currency)))
+            EventText.describe(event, zone: pipeline.zone, currency: pipeline.settings.currency))
+        }
       }),
     CommandSpec(name: "team list", usage: "team list [--json]", summary: "the team", run: list),
     CommandSpec(
       name: "team remove", usage: "team remove HANDLE", summary: "a member leaves the team",
-      positionals: 1...1,
+      positionals: 1...1, arguments: [.member],
       run: { ctx, args in
         let handle = try args.positional(0, "member handle")
         try ctx.requireMember(handle)
         try ctx.perform(.removeMember(handle: handle))
-        ctx.print("\(UntrustedTextCLI.safe(handle)) left the team")
+        try report(ctx, handle) { "\(UntrustedTextCLI.safe(handle)) left the team" }
       }),
   ]
+
+  /// After a change to a member: one line, or with `--json` the member as
+  /// `team list --json` prints it.
+  private static func report(_ ctx: Context, _ handle: String, _ line: () -> String) throws {
+    guard ctx.json else { return ctx.print(line()) }
+    let pipeline = try ctx.pipeline()
+    guard let member = pipeline.member(handle) else { return }
+    ctx.printJSON(LogFormat.json(member: member, load: pipeline.load(of: handle)))
+  }
 
   private static func list(_ ctx: Context, _ args: Arguments) throws {
     let pipeline = try ctx.pipeline()

@@ -9,7 +9,10 @@ enum ViewCommands {
     CommandSpec(
       name: "list", usage: "list [--stage S] [--owner H|none] [--dept D] [--json]",
       summary: "leads, filtered",
-      flags: [.value("stage", "S"), .value("owner", "H"), .value("dept", "D")],
+      flags: [
+        .value("stage", "S", .stage), .value("owner", "H", .memberOrNone),
+        .value("dept", "D", .department),
+      ],
       run: list)
   ]
 

@@ -1,16 +1,23 @@
-/// A command's own flags: the name and, for flags that take one, what their value is
-/// called in help (`--reason R`).
+/// A flag: the name, for flags that take one what their value is called in help
+/// (`--reason R`) and what kind of value it is (for completion), and for the global
+/// options the line `help` and the manual say about it.
 struct Flag: Sendable {
   let name: String
   let value: String?
+  var kind: ValueKind = .text
+  var help: String = ""
 
   /// A flag with a value.
-  static func value(_ name: String, _ placeholder: String) -> Flag {
-    Flag(name: name, value: placeholder)
+  static func value(
+    _ name: String, _ placeholder: String, _ kind: ValueKind = .text, help: String = ""
+  ) -> Flag {
+    Flag(name: name, value: placeholder, kind: kind, help: help)
   }
 
   /// A flag without a value.
-  static func toggle(_ name: String) -> Flag { Flag(name: name, value: nil) }
+  static func toggle(_ name: String, help: String = "") -> Flag {
+    Flag(name: name, value: nil, help: help)
+  }
 }
 
 /// A command's arguments after parsing against its flags: positionals in order and

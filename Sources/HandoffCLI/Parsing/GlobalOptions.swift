@@ -19,11 +19,28 @@ struct GlobalOptions {
   /// `--help` / `-h`.
   var help = false
 
-  /// The global flags, for suggestions and help.
-  static let flags = [
-    "--store", "--user", "--json", "--if-version", "--theme", "--color", "--no-color",
-    "--demo", "--version", "--help",
+  /// The global options: the one table `help`, the manual and the completion scripts
+  /// are generated from (`extract` below reads them).
+  static let table: [Flag] = [
+    .value(
+      "store", "STORE", .file,
+      help:
+        "a log file, or postgres://USER@HOST/DB (else HANDOFF_STORE, else $XDG_DATA_HOME/handoff/store.jsonl)"
+    ),
+    .value("user", "NAME", .member, help: "who acts (else HANDOFF_USER, else your login name)"),
+    .toggle("json", help: "data as JSON; an error as {\"error\": …, \"exit\": N} on stderr"),
+    .value(
+      "if-version", "V", help: "refuse a lead change if the lead is no longer at version V"),
+    .value("theme", "T", .theme, help: "the dashboard's theme: a name or a file"),
+    .toggle("color", help: "colour even when the output is not a terminal"),
+    .toggle("no-color", help: "no colour"),
+    .toggle("demo", help: "the dashboard on a demo team at work"),
+    .toggle("version", help: "the version"),
+    .toggle("help", help: "this help, or a command's (also -h)"),
   ]
+
+  /// The global flags, for suggestions.
+  static var flags: [String] { table.map { "--" + $0.name } }
 
   /// Takes the global options out of the arguments, wherever they stand (up to a
   /// `--`), and returns the rest in order.
@@ -71,6 +88,21 @@ struct GlobalOptions {
       }
     }
     return (options, rest)
+  }
+
+  /// Whether `--json` stands among the arguments as `extract` would read them (up to a
+  /// `--`, and not as the value of another option): how an error is written even when
+  /// the arguments could not be parsed.
+  static func wantsJSON(_ arguments: [String]) -> Bool {
+    var i = 0
+    while i < arguments.count {
+      let arg = arguments[i]
+      i += 1
+      if arg == "--" { return false }
+      if arg == "--json" { return true }
+      if table.contains(where: { "--" + $0.name == arg && $0.value != nil }) { i += 1 }
+    }
+    return false
   }
 
   /// `--name=value` split into name and value; `--name` alone has no inline value.

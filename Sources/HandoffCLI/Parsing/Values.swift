@@ -13,6 +13,15 @@ enum Values {
     return id
   }
 
+  /// A member handle of the right form (whether it names a member is the model's to say).
+  static func handle(_ text: String) throws(CLIError) {
+    do {
+      try Validate.handle(text)
+    } catch {
+      throw .usage(UntrustedTextCLI.safe(error.description))
+    }
+  }
+
   /// A whole number in a range.
   static func integer(_ text: String, _ what: String, in range: ClosedRange<Int>) throws(CLIError)
     -> Int

@@ -55,7 +55,7 @@ package enum Validate {
   }
 
   /// A member handle: a lower-case letter, then letters, digits, `.`, `_` or `-`; ≤ 32.
-  static func handle(_ h: String) throws(ModelError) {
+  package static func handle(_ h: String) throws(ModelError) {
     let bytes = Array(h.utf8)
     let ok =
       (1...32).contains(bytes.count) && (0x61...0x7A).contains(bytes[0])

@@ -18,6 +18,9 @@ package enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Text holding a character that is never stored (see `Validate.isForbidden`).
   case controlCharacter(field: String, scalar: UInt32)
   case unknownSetting(String)
+  /// An e-mail another active member already has: a refusal of the state, not of the
+  /// address's form.
+  case emailInUse(email: String, by: String)
   case notACustomer(lead: Int, stage: Stage)
   case noCandidate(lead: Int, department: Department, why: String)
   case alreadyOwner(lead: Int, handle: String)
@@ -65,6 +68,9 @@ package enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         "\(field) holds a control character (\(Validate.codePoint(scalar))), which is never stored"
     case .unknownSetting(let key):
       return "no setting '\(key)' (settings: \(Settings.keys.joined(separator: ", ")))"
+    case .emailInUse(let email, let other):
+      return
+        "email '\(email)' is not valid: expected an address no other member has (\(other) has it)"
     case .notACustomer(let id, let s):
       return "\(id) is in \(s.rawValue): follow-ups are logged for customers (won)"
     case .noCandidate(let id, let d, let why):

@@ -87,9 +87,7 @@ package struct Planner {
     if let other = pipeline.members.first(where: {
       $0.active && $0.handle != handle && $0.email?.lowercased() == folded
     }) {
-      throw .invalidValue(
-        field: "email", value: address,
-        expected: "an address no other member has (\(other.handle) has it)")
+      throw .emailInUse(email: address, by: other.handle)
     }
     return address
   }
