@@ -12,8 +12,13 @@ enum HelpText {
       if args.has("man"), args.positionals.isEmpty {
         ctx.out.write(ManPage.text)
       } else if ctx.json {
-        let specs =
-          args.positionals.isEmpty ? Registry.commands : [try Registry.find(args.positionals).0]
+        let p = args.positionals
+        var specs = Registry.commands.filter { !$0.hidden }
+        if p.count == 1, CommandGroups.names.contains(p[0]) {
+          specs = Registry.commands.filter { $0.name.hasPrefix(p[0] + " ") }
+        } else if !p.isEmpty {
+          specs = [try Registry.find(p).0]
+        }
         ctx.printJSON { json(specs, into: &$0) }
       } else if args.positionals.isEmpty {
         ctx.out.write(full)
