@@ -9,7 +9,7 @@ enum UndoPlanning {
   /// `eventsBefore(lead, seq)` reads that lead's events older than `seq`.
   static func plan(
     undoing undone: Event?, by actor: String, lead: Int?, pipeline: Pipeline, at now: Timestamp,
-    eventsBefore: (_ lead: Int, _ seq: Int) throws(StoreError) -> [Event]
+    eventsBefore: (_ lead: Int, _ seq: Int64) throws(StoreError) -> [Event]
   ) throws(StoreError) -> [PlannedEvent] {
     guard let undone else {
       throw .model(
