@@ -9,7 +9,8 @@ enum ReportCommand {
     usage: "report [--since yesterday|7d|DATE] [--dept D] [--member H] [--json | --markdown]",
     summary: "what the team did since yesterday (a standup report)",
     flags: [
-      .value("since", "WHEN"), .value("dept", "D"), .value("member", "H"), .toggle("markdown"),
+      .value("since", "WHEN"), .value("dept", "D", .department), .value("member", "H", .member),
+      .toggle("markdown"),
     ],
     details: """
       Per department and member, what happened from --since until now: new leads, MQLs \
