@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffText
 
 /// Turning words typed on the command line into model values, each failing with a
 /// usage error that says what was expected.
@@ -55,6 +56,14 @@ enum Values {
     return d
   }
 
+  /// A member's role by name.
+  static func role(_ text: String) throws(CLIError) -> Role {
+    guard let r = Role(rawValue: text.lowercased()) else {
+      throw .usage("no role '\(UntrustedTextCLI.safe(text))': expected member or manager")
+    }
+    return r
+  }
+
   /// A target metric by name.
   static func metric(_ text: String) throws(CLIError) -> Metric {
     guard let m = Metric(rawValue: text.lowercased()) else {
@@ -108,6 +117,13 @@ enum Values {
     throw .usage(
       "date '\(UntrustedTextCLI.safe(text))' is not valid: expected a date such as 2026-12-01 or a time from now such as 3d"
     )
+  }
+
+  /// A moment in the past for `--since`: a date or ISO 8601 moment as `date` reads
+  /// them, or a time back from now (`7d`: a week ago).
+  static func since(_ text: String, now: Timestamp, zone: Zone) throws(CLIError) -> Timestamp {
+    if let ago = DurationText.parse(text) { return now - ago }
+    return try date(text, now: now, zone: zone)
   }
 
   /// A duration such as `30s`, `5m`, `1h30m`.
