@@ -126,7 +126,7 @@ struct CLIRulesTests {
     #expect(ids("--since", "2099-01-01").isEmpty)
     #expect(ids("--breached").isEmpty)
     #expect(ids("--stale").isEmpty)
-    f.fails(2, "date 'soon' is not valid", "list", "--since", "soon")
+    f.fails(2, "--since 'soon' is not valid", "list", "--since", "soon")
   }
 }
 

@@ -37,7 +37,7 @@ enum ExportCommand {
       }
     }
     if let since = args.value("since") {
-      let moment = try Values.since(since, now: ctx.now, zone: pipeline.zone)
+      let moment = try Values.moment(since, "--since", now: ctx.now, zone: pipeline.zone)
       leads = leads.filter { $0.lastActivityAt >= moment }
     }
     let format = args.value("format")

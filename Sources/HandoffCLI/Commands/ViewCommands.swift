@@ -58,7 +58,7 @@ enum ViewCommands {
       leads = leads.filter { deadlines.sla(of: $0, at: ctx.now)?.state == .breached }
     }
     if let since = args.value("since") {
-      let moment = try Values.since(since, now: ctx.now, zone: pipeline.zone)
+      let moment = try Values.moment(since, "--since", now: ctx.now, zone: pipeline.zone)
       leads = leads.filter { $0.lastActivityAt >= moment }
     }
     if ctx.json {
