@@ -72,7 +72,7 @@ let package = Package(
       name: "handoff-bench",
       dependencies: [
         "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost",
-        "HandoffTerminal", "HandoffApp", "HandoffCLI", "HandoffTerminalTesting",
+        "HandoffTerminal", "HandoffApp", "HandoffCLI", "HandoffTerminalTesting", "HandoffImport",
       ]),
     // A small program on the terminal engine alone, driven by the engine's pty tests.
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal", "HandoffTTY"]),

@@ -16,7 +16,14 @@ struct Figure {
 struct SizeReport {
   var leads: Int
   var events = 0
+  /// What the figures are of, when not a store of `leads` leads.
+  var title: String?
   var figures: [Figure] = []
+
+  init(leads: Int, title: String? = nil) {
+    self.leads = leads
+    self.title = title
+  }
 
   mutating func add(
     _ name: String, _ value: Double, _ unit: String, budget: Double? = nil, note: String? = nil
@@ -36,7 +43,7 @@ struct BenchReport {
     var lines = ["machine: \(machine)"]
     for size in sizes {
       lines.append("")
-      lines.append("\(size.leads) leads, \(size.events) events")
+      lines.append((size.title ?? "\(size.leads) leads") + ", \(size.events) events")
       lines.append(
         pad("figure", 34) + pad("value", 16, right: true) + "  " + pad("budget", 14) + "result")
       for f in size.figures {
@@ -62,8 +69,9 @@ struct BenchReport {
         if let n = f.note { fields.append("\"note\":\(quote(n))") }
         return "{" + fields.joined(separator: ",") + "}"
       }
+      let title = size.title.map { "\"title\":\(quote($0))," } ?? ""
       sizesJSON.append(
-        "{\"leads\":\(size.leads),\"events\":\(size.events),\"figures\":[\(figures.joined(separator: ","))]}"
+        "{\(title)\"leads\":\(size.leads),\"events\":\(size.events),\"figures\":[\(figures.joined(separator: ","))]}"
       )
     }
     return "{\"machine\":\(quote(machine)),\"sizes\":[\(sizesJSON.joined(separator: ","))]}\n"
