@@ -3,7 +3,8 @@ import HandoffModel
 import HandoffStore
 
 /// The benchmark's command line: `handoff-bench [--sizes 10k,100k,1m|none] [--import ROWS|none]
-/// [--json FILE] [--dir DIR]`, plus internal sub-commands it runs in child processes so that memory
+/// [--json FILE] [--dir DIR] [--postgres | --postgres-only] [--postgres-leads N]`, plus
+/// internal sub-commands it runs in child processes so that memory
 /// and start-up are measured in a clean process.
 enum BenchMain {
   static func run(_ arguments: [String]) -> Int32 {
@@ -16,10 +17,18 @@ enum BenchMain {
     if arguments.first == "dashboard", arguments.count == 3 {
       return ObservedDashboard.run(store: arguments[1], marks: arguments[2])
     }
+    if arguments.first == "postgres-writer", arguments.count == 4, let count = Int(arguments[2]),
+      let index = Int(arguments[3])
+    {
+      return PostgresWriter.run(url: arguments[1], count: count, index: index)
+    }
     var sizes = [10_000, 100_000]
     var importRows = 100_000
     var jsonPath: String?
     var directory: String?
+    var postgres = false
+    var postgresOnly = false
+    var postgresLeads = 100_000
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
@@ -44,6 +53,19 @@ enum BenchMain {
         guard let value else { return usage("--dir needs a folder") }
         directory = value
         index += 2
+      case "--postgres":
+        postgres = true
+        index += 1
+      case "--postgres-only":
+        postgres = true
+        postgresOnly = true
+        index += 1
+      case "--postgres-leads":
+        guard let value, let parsed = parseSizes(value), parsed.count == 1 else {
+          return usage("--postgres-leads needs one size such as 100k")
+        }
+        postgresLeads = parsed[0]
+        index += 2
       case "-h", "--help":
         print(helpText)
         return 0
@@ -54,7 +76,7 @@ enum BenchMain {
     var report = BenchReport(machine: Machine.describe())
     let folder = directory ?? NSTemporaryDirectory() + "handoff-bench-\(getpid())"
     defer { if directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
-    for size in sizes {
+    for size in postgresOnly ? [] : sizes {
       do {
         report.sizes.append(try SizeBench(leads: size, folder: folder).run())
       } catch {
@@ -62,11 +84,23 @@ enum BenchMain {
         return 1
       }
     }
-    if importRows > 0 {
+    if importRows > 0, !postgresOnly {
       do {
         report.sizes.append(try ImportBench(rows: importRows, folder: folder).run())
       } catch {
         FileHandle.standardError.write(Data("handoff-bench: import: \(error)\n".utf8))
+        return 1
+      }
+    }
+    if postgres {
+      do {
+        report.sizes.append(
+          try PostgresBench(
+            leads: postgresLeads, followers: 50, followerLeads: min(10_000, postgresLeads),
+            folder: folder + "/postgres"
+          ).run())
+      } catch {
+        FileHandle.standardError.write(Data("handoff-bench: \(error)\n".utf8))
         return 1
       }
     }
@@ -85,12 +119,18 @@ enum BenchMain {
 
   static let helpText = """
     usage: handoff-bench [--sizes 10k,100k,1m|none] [--import ROWS|none] [--json FILE] [--dir DIR]
+                         [--postgres | --postgres-only] [--postgres-leads 100k]
     Generates demo stores of each size (leads) and measures load, start-up, keys,
     output bytes, live updates, memory and idling; then imports a generated HubSpot
     contacts export of ROWS rows (100k by default) into an empty store and times it
     against reading and splitting the file alone. Every figure is held to the budgets
     of docs/PERFORMANCE.md. Exit 0 when every budget is met, 3 when one is missed.
     --sizes none --import 100k measures the import only.
+    --postgres adds the PostgreSQL figures (docs/POSTGRES.md) on a throwaway local
+    server it starts itself (needs PostgreSQL's initdb and pg_ctl, 13 or later): an
+    acknowledged write, append → 50 following dashboards, opening a store of
+    --postgres-leads leads cold and from the local cache, writers at once. Off by
+    default (it takes minutes); --postgres-only skips the file-log figures.
     """
 
   static func usage(_ message: String) -> Int32 {

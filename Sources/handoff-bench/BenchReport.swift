@@ -16,14 +16,9 @@ struct Figure {
 struct SizeReport {
   var leads: Int
   var events = 0
-  /// What the figures are of, when not a store of `leads` leads.
+  /// What the figures are of, when not the file log ("PostgreSQL 15, local server").
   var title: String?
   var figures: [Figure] = []
-
-  init(leads: Int, title: String? = nil) {
-    self.leads = leads
-    self.title = title
-  }
 
   mutating func add(
     _ name: String, _ value: Double, _ unit: String, budget: Double? = nil, note: String? = nil
@@ -43,14 +38,15 @@ struct BenchReport {
     var lines = ["machine: \(machine)"]
     for size in sizes {
       lines.append("")
-      lines.append((size.title ?? "\(size.leads) leads") + ", \(size.events) events")
       lines.append(
-        pad("figure", 34) + pad("value", 16, right: true) + "  " + pad("budget", 14) + "result")
+        (size.title.map { $0 + ": " } ?? "") + "\(size.leads) leads, \(size.events) events")
+      lines.append(
+        pad("figure", 40) + pad("value", 16, right: true) + "  " + pad("budget", 14) + "result")
       for f in size.figures {
         let budget = f.budget.map { "≤ " + format($0) + " " + f.unit } ?? ""
         let result = f.passed.map { $0 ? "pass" : "MISS" } ?? ""
         lines.append(
-          pad(f.name, 34) + pad(format(f.value) + " " + f.unit, 16, right: true) + "  "
+          pad(f.name, 40) + pad(format(f.value) + " " + f.unit, 16, right: true) + "  "
             + pad(budget, 14) + result + (f.note.map { "  (\($0))" } ?? ""))
       }
     }
@@ -69,9 +65,9 @@ struct BenchReport {
         if let n = f.note { fields.append("\"note\":\(quote(n))") }
         return "{" + fields.joined(separator: ",") + "}"
       }
-      let title = size.title.map { "\"title\":\(quote($0))," } ?? ""
       sizesJSON.append(
-        "{\(title)\"leads\":\(size.leads),\"events\":\(size.events),\"figures\":[\(figures.joined(separator: ","))]}"
+        "{" + (size.title.map { "\"title\":\(quote($0))," } ?? "")
+          + "\"leads\":\(size.leads),\"events\":\(size.events),\"figures\":[\(figures.joined(separator: ","))]}"
       )
     }
     return "{\"machine\":\(quote(machine)),\"sizes\":[\(sizesJSON.joined(separator: ","))]}\n"

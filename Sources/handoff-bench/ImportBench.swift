@@ -24,7 +24,7 @@ struct ImportBench {
   var team: String { folder + "/import-team.jsonl" }
 
   func run() throws -> SizeReport {
-    var report = SizeReport(leads: rows, title: "import of a \(rows)-row HubSpot contacts export")
+    var report = SizeReport(leads: rows, title: "import, HubSpot contacts export")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     var bytes: [UInt8] = []
     let generate = Measure.milliseconds {
