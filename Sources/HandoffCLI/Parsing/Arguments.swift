@@ -1,3 +1,5 @@
+import HandoffText
+
 /// A flag: the name, for flags that take one what their value is called in help
 /// (`--reason R`) and what kind of value it is (for completion), and for the global
 /// options the line `help` and the manual say about it.

@@ -27,7 +27,11 @@ struct GlobalOptions {
       help:
         "a log file, or postgres://USER@HOST/DB (else HANDOFF_STORE, else $XDG_DATA_HOME/handoff/store.jsonl)"
     ),
-    .value("user", "NAME", .member, help: "who acts (else HANDOFF_USER, else your login name)"),
+    .value(
+      "user", "NAME", .member,
+      help:
+        "who acts: a member's handle once the team has one (else HANDOFF_USER, else your login name)"
+    ),
     .toggle("json", help: "data as JSON; an error as {\"error\": …, \"exit\": N} on stderr"),
     .value(
       "if-version", "V", help: "refuse a lead change if the lead is no longer at version V"),
