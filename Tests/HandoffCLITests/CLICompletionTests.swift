@@ -48,7 +48,8 @@ struct CLICompletionTests {
     #expect(
       Set(offered(["handoff", ""], f, script: script)).isSuperset(of: ["add", "team", "snapshot"]))
     #expect(offered(["handoff", "team", "re"], f, script: script) == ["remove"])
-    #expect(offered(["handoff", "list", "--st"], f, script: script) == ["--stage", "--store"])
+    #expect(
+      offered(["handoff", "list", "--st"], f, script: script) == ["--stage", "--stale", "--store"])
     #expect(
       offered(["handoff", "list", "--stage", "ne"], f, script: script) == ["new", "negotiation"])
     #expect(offered(["handoff", "move", id, "q"], f, script: script) == ["queued"])
