@@ -121,6 +121,24 @@ public struct CellBuffer: Hashable, Sendable {
   /// The plain text of every row.
   public var lines: [String] { (0..<height).map { text(row: $0) } }
 
+  /// Moves the rows of `region` up by `distance` rows (down when negative), as a
+  /// terminal's delete or insert of lines inside a scroll region does: rows pushed out
+  /// of the region are lost and the rows left behind are plain blanks.
+  mutating func shiftRows(_ region: ClosedRange<Int>, by distance: Int) {
+    let top = max(0, region.lowerBound)
+    let bottom = min(height - 1, region.upperBound)
+    let count = min(abs(distance), bottom - top + 1)
+    guard count > 0 else { return }
+    let blanks = Array(repeating: Cell.blank(), count: count * width)
+    if distance > 0 {
+      cells.removeSubrange((top * width)..<((top + count) * width))
+      cells.insert(contentsOf: blanks, at: (bottom + 1 - count) * width)
+    } else {
+      cells.removeSubrange(((bottom + 1 - count) * width)..<((bottom + 1) * width))
+      cells.insert(contentsOf: blanks, at: top * width)
+    }
+  }
+
   /// Stores a cell, keeping wide characters whole around it.
   private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
     let index = y * width + x
