@@ -160,7 +160,7 @@ public struct Renderer: Sendable {
             }
             SGR.transition(from: current, to: style, into: &out)
             current = style
-            out.append(contentsOf: cell.text.utf8)
+            cell.appendUTF8(to: &out)
             x += Int(cell.width)
             cursorX = x
             // At the right edge the terminal holds a pending wrap: position unknown.
@@ -177,7 +177,7 @@ public struct Renderer: Sendable {
   /// A space whose foreground and bold/dim/italic cannot be seen (no reverse, no
   /// underline): only its background shows.
   static func isLooseBlank(_ cell: Cell) -> Bool {
-    cell.text == " " && cell.width == 1
+    cell.isSpace && cell.width == 1
       && cell.style.attributes.intersection([.reverse, .underline]).isEmpty
   }
 
@@ -262,11 +262,11 @@ public struct Renderer: Sendable {
     guard gap <= 3 && gap < columnMoveCost(from: from, to: to) else { return false }
     for x in from..<to {
       let cell = frame[x, y]
-      guard cell.width == 1, cell.text.utf8.count == 1, mapper.map(cell.style) == current else {
+      guard cell.width == 1, cell.ascii != nil, mapper.map(cell.style) == current else {
         return false
       }
     }
-    for x in from..<to { out.append(contentsOf: frame[x, y].text.utf8) }
+    for x in from..<to { frame[x, y].appendUTF8(to: &out) }
     return true
   }
 }
