@@ -9,9 +9,9 @@ struct ViewGoldenTests {
   /// The screens checked, each reached by the keys a person would press.
   static let screens: [(name: String, keys: [KeyPress])] = [
     ("dashboard", []),
-    ("queue", [.char("f")]),
-    ("marketing", [.backTab, .char("f")]),
-    ("sales", [.tab, .char("f")]),
+    ("queue", [.char("F")]),
+    ("marketing", [.backTab, .char("F")]),
+    ("sales", [.tab, .char("F")]),
     ("wall", [.char("w")]),
     ("detail", [.char("j"), .enter]),
     ("help", [.char("?")]),

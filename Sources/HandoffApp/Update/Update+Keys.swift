@@ -29,8 +29,8 @@ extension Update {
       return []
     case .picker(let picker):
       return pickerKey(key, picker, &state, context)
-    case .reason(let prompt):
-      return reasonKey(key, prompt, &state, context)
+    case .prompt(let prompt):
+      return promptKey(key, prompt, &state, context)
     case nil:
       break
     }
@@ -88,10 +88,10 @@ extension Update {
     case .wall:
       state.screen = .wall
     case .undo:
-      return [.undo(lead: state.lastOwnLead)]
+      return [.undo(lead: state.undoLeads.last)]
     case .open:
       return openDetail(&state, context)
-    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject:
+    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject, .note, .followUp:
       return leadKey(action, &state, context)
     case .redraw, .suspend:
       // Handled before any screen sees the key.
@@ -202,9 +202,9 @@ extension Update {
     case .picker(var picker):
       picker.list.handle(.paste(clean))
       state.overlay = .picker(picker)
-    case .reason(var prompt):
+    case .prompt(var prompt):
       prompt.editor.handle(.paste(clean))
-      state.overlay = .reason(prompt)
+      state.overlay = .prompt(prompt)
     case .help:
       break
     case nil:

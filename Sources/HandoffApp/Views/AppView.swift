@@ -44,9 +44,10 @@ package enum AppView {
       HelpView(keymap: state.keymap, width: width, height: height).draw(in: &buffer, theme: theme)
     case .picker(let picker):
       PickerView(screen: screen, picker: picker.list).draw(in: &buffer, theme: theme)
-    case .reason(let prompt):
-      PromptView(screen: screen, question: prompt.question, editor: prompt.editor).draw(
-        in: &buffer, theme: theme)
+    case .prompt(let prompt):
+      PromptView(
+        screen: screen, title: prompt.title, question: prompt.question, editor: prompt.editor
+      ).draw(in: &buffer, theme: theme)
     case nil: break
     }
     return buffer

@@ -27,18 +27,15 @@ extension FileStore {
 
   package func undo(by actor: String, lead: Int?) throws(StoreError) -> Event {
     try write(asBatch: false) { () throws(StoreError) in
-      guard let index = lastChange(by: actor, lead: lead) else {
-        throw .model(
-          .nothingToUndo(
-            lead.map { "\(actor) has not changed \($0)" } ?? "\(actor) has changed no lead"))
+      let undone = try nextUndo(by: actor, lead: lead)
+      guard let id = undone.leadID else {
+        throw .model(.cannotUndo("only changes to leads can be undone"))
       }
-      let undone = try event(at: index)
-      guard let id = undone.leadID else { throw .model(.nothingToUndo("that change has no lead")) }
-      let earlier = try history(of: id).filter { $0.seq < undone.seq }
+      let history = try history(of: id)
       let now = clock.now()
       do throws(ModelError) {
         let body = try Planner(pipeline).plan(
-          undoOf: undone, leadBefore: LeadFold.replay(earlier), by: actor, at: now)
+          undoOf: undone, history: history, by: actor, at: now)
         return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
         throw .model(error)
@@ -53,18 +50,22 @@ extension FileStore {
     try write(asBatch: true) { () throws(StoreError) in try plan(pipeline) }
   }
 
-  /// The position of `actor`'s last change (to `lead`) in the history index.
-  private func lastChange(by actor: String, lead: Int?) -> Int? {
-    guard let lead else { return lastChangeByActor[actor] }
-    let id = Int32(truncatingIfNeeded: lead)
-    var index = historyLeads.count - 1
+  /// The change `actor`'s next undo takes back (to `lead`, if given): walking back
+  /// from their last change, past reverts and what they reverted (see `UndoWalk`).
+  /// Events of other actors are read on the way when no lead is given; a walk is as
+  /// long as the run of undos it steps over.
+  private func nextUndo(by actor: String, lead: Int?) throws(StoreError) -> Event {
+    var walk = UndoWalk()
+    let id = lead.map { Int32(truncatingIfNeeded: $0) }
+    var index = lead == nil ? (lastChangeByActor[actor] ?? -1) : historyLeads.count - 1
     while index >= 0 {
-      if historyLeads[index] == id, let event = try? event(at: index), event.actor == actor {
-        if case .leadOpened = event.body {} else { return index }
+      if id == nil || historyLeads[index] == id {
+        let event = try event(at: index)
+        if event.actor == actor, walk.isNext(event) { return event }
       }
       index -= 1
     }
-    return nil
+    throw .model(walk.nothingLeft(lead: lead))
   }
 
   /// The writer's protocol: lock, settle what a dead writer left, catch up, plan

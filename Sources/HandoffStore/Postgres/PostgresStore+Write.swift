@@ -18,7 +18,8 @@ extension PostgresStore {
 
   package func undo(by actor: String, lead: Int?) throws(StoreError) -> Event {
     try write(validating: false) { (connection, _) throws(StoreError) in
-      // The actor's last change (to `lead`), read under the lock: nobody can add one now.
+      // The actor's changes (to `lead`), newest first, read under the lock: nobody can
+      // add one now. Read a page at a time: a walk is as long as the undos it steps over.
       var sql =
         "SELECT body FROM handoff_events WHERE actor = $1 AND lead IS NOT NULL "
         + "AND type <> 'lead.opened'"
@@ -27,20 +28,26 @@ extension PostgresStore {
         sql += " AND lead = $2"
         parameters.append(String(lead))
       }
-      guard let undone = try events(sql + " ORDER BY seq DESC LIMIT 1", parameters).first,
-        let id = undone.leadID
-      else {
-        throw .model(
-          .nothingToUndo(
-            lead.map { "\(actor) has not changed \($0)" } ?? "\(actor) has changed no lead"))
+      var walk = UndoWalk()
+      var found: Event?
+      var page = 0
+      let pageSize = 100
+      while found == nil {
+        let batch = try events(
+          sql + " ORDER BY seq DESC LIMIT \(pageSize) OFFSET \(page * pageSize)", parameters)
+        found = batch.first { walk.isNext($0) }
+        if batch.count < pageSize { break }
+        page += 1
       }
-      let earlier = try events(
-        "SELECT body FROM handoff_events WHERE lead = $1 AND seq < $2 ORDER BY seq",
-        [String(id), String(undone.seq)])
+      guard let undone = found, let id = undone.leadID else {
+        throw .model(walk.nothingLeft(lead: lead))
+      }
+      let history = try events(
+        "SELECT body FROM handoff_events WHERE lead = $1 ORDER BY seq", [String(id)])
       let now = clock.now()
       do throws(ModelError) {
         let body = try Planner(pipeline).plan(
-          undoOf: undone, leadBefore: LeadFold.replay(earlier), by: actor, at: now)
+          undoOf: undone, history: history, by: actor, at: now)
         return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
         throw .model(error)
