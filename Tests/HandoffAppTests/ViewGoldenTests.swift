@@ -40,6 +40,45 @@ struct ViewGoldenTests {
     Golden.check("\(name)-\(width)x\(height)", text)
   }
 
+  @Test(
+    "a customer's detail: notes and reasons wrapped in full, the follow-up marked, the whole height",
+    arguments: [(80, 24), (160, 45)])
+  func customerDetail(width: Int, height: Int) throws {
+    var fixture = Fixture()
+    let customer = try #require(fixture.pipeline.leads(of: .stage(.won), in: 0..<1).first)
+    try fixture.perform(
+      .note(
+        id: customer.id,
+        text: "Renewal call went well: they want the analytics add-on next quarter, but "
+          + "procurement needs a security review first; send the questionnaire and ask "
+          + "for their data-residency requirements before the next call."),
+      by: "olivia")
+    try fixture.perform(.note(id: customer.id, text: "Champion is the COO."), by: "olivia")
+    var d = Driver(fixture: fixture, width: width, height: height)
+    d.press(.tab)
+    d.state.selected[.sales] = customer.id
+    for effect in d.press(.enter) {
+      if case .loadHistory(let id) = effect {
+        d.send(.history(lead: id, .success(fixture.history(of: id))))
+      }
+    }
+    let text = AppView.render(d.state, pipeline: fixture.pipeline, now: fixture.now).plainText
+    #expect(text.contains("data-residency"))
+    Golden.check("customer-detail-\(width)x\(height)", text)
+  }
+
+  @Test("> into won asks the deal's value, prefilled", arguments: [(80, 24), (160, 45)])
+  func winPrompt(width: Int, height: Int) throws {
+    let fixture = Fixture()
+    var d = Driver(fixture: fixture, width: width, height: height)
+    let deal = try #require(fixture.pipeline.leads(of: .stage(.negotiation), in: 0..<1).first)
+    d.press(.tab)
+    d.state.selected[.sales] = deal.id
+    d.press(.char(">"))
+    let text = AppView.render(d.state, pipeline: fixture.pipeline, now: fixture.now).plainText
+    Golden.check("win-prompt-\(width)x\(height)", text)
+  }
+
   @Test("below the minimum size, a centred notice says how big the terminal must be")
   func tooSmall() {
     let fixture = Fixture()

@@ -114,16 +114,19 @@ extension Update {
       context.orderChanged = true
       return []
     case .down: detail.scroll += 1
-    case .up: detail.scroll = max(0, detail.scroll - 1)
-    case .pageDown: detail.scroll += max(1, state.height - 12)
-    case .pageUp: detail.scroll = max(0, detail.scroll - max(1, state.height - 12))
+    case .up: detail.scroll -= 1
+    case .pageDown: detail.scroll += max(1, DetailView.room(height: state.height) - 1)
+    case .pageUp: detail.scroll -= max(1, DetailView.room(height: state.height) - 1)
     case .top: detail.scroll = 0
-    case .bottom: detail.scroll = detail.history?.count ?? 0
+    case .bottom: detail.scroll = Int.max / 2
     case .open, .nextPane, .previousPane, .fullScreen, .filter, .sort, .mine:
       return []
     default:
       return nil
     }
+    let furthest = DetailView.maxScroll(
+      detail, context.pipeline, width: state.width, height: state.height)
+    detail.scroll = min(max(0, detail.scroll), furthest)
     state.screen = .detail(detail)
     return []
   }
