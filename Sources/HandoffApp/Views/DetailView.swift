@@ -182,8 +182,8 @@ struct DetailView: ScreenPart {
     }
     let below = inner.inset(top: facts.count + 1)
     if count > lines.count {
-      let where_ = Table.position(offset: offset, visible: lines.count, count: count)
-      TextLine(where_, role: .muted, alignment: .right).draw(
+      let position = Table.position(offset: offset, visible: lines.count, count: count)
+      TextLine(position, role: .muted, alignment: .right).draw(
         in: &buffer, area: inner.row(facts.count), theme: theme)
     }
     for (i, line) in lines.enumerated() {

@@ -28,18 +28,9 @@ extension FileStore {
   package func undo(by actor: String, lead: Int?) throws(StoreError) -> Event {
     try write(asBatch: false) { () throws(StoreError) in
       let undone = try nextUndo(by: actor, lead: lead)
-      guard let id = undone.leadID else {
-        throw .model(.cannotUndo("only changes to leads can be undone"))
-      }
-      let history = try history(of: id)
-      let now = clock.now()
-      do throws(ModelError) {
-        let body = try Planner(pipeline).plan(
-          undoOf: undone, history: history, by: actor, at: now)
-        return [PlannedEvent(at: now, actor: actor, body: body)]
-      } catch {
-        throw .model(error)
-      }
+      return try UndoPlanning.plan(
+        undoing: undone, by: actor, pipeline: pipeline, at: clock.now()
+      ) { (id) throws(StoreError) in try history(of: id) }
     }.last!
   }
 

@@ -39,18 +39,11 @@ extension PostgresStore {
         if batch.count < pageSize { break }
         page += 1
       }
-      guard let undone = found, let id = undone.leadID else {
-        throw .model(walk.nothingLeft(lead: lead))
-      }
-      let history = try events(
-        "SELECT body FROM handoff_events WHERE lead = $1 ORDER BY seq", [String(id)])
-      let now = clock.now()
-      do throws(ModelError) {
-        let body = try Planner(pipeline).plan(
-          undoOf: undone, history: history, by: actor, at: now)
-        return [PlannedEvent(at: now, actor: actor, body: body)]
-      } catch {
-        throw .model(error)
+      guard let undone = found else { throw .model(walk.nothingLeft(lead: lead)) }
+      return try UndoPlanning.plan(
+        undoing: undone, by: actor, pipeline: pipeline, at: clock.now()
+      ) { (id) throws(StoreError) in
+        try events("SELECT body FROM handoff_events WHERE lead = $1 ORDER BY seq", [String(id)])
       }
     }.last!
   }
