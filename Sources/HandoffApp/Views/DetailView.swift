@@ -49,6 +49,16 @@ struct DetailView: ScreenPart {
     lines = Array(document.dropFirst(offset).prefix(room))
   }
 
+  /// The most characters of one text the document wraps: far more than any field
+  /// holds when written today, so only a damaged or hostile log (a name of a megabyte)
+  /// is cut, and the screen stays as fast as ever.
+  static let wrapLimit = 4_000
+
+  /// The text, cut after `wrapLimit` characters.
+  static func bounded(_ text: String) -> String {
+    text.count <= wrapLimit ? text : String(text.prefix(wrapLimit)) + "…"
+  }
+
   /// The facts' lines: name, stage and numbers, dates.
   static let factLines = 3
 
@@ -73,7 +83,7 @@ struct DetailView: ScreenPart {
     var out: [Line] = []
     func wrapped(_ text: String, _ role: ThemeRole, indent: Int = 0) {
       let pad = String(repeating: " ", count: indent)
-      for line in Paragraph.wrap(text, width: max(1, width - indent)) {
+      for line in Paragraph.wrap(bounded(text), width: max(1, width - indent)) {
         out.append(.text(pad + line, role))
       }
     }
@@ -100,7 +110,7 @@ struct DetailView: ScreenPart {
       for event in events {
         let what = EventText.describe(
           event, zone: zone, currency: pipeline.settings.currency, namingLead: false)
-        for (i, part) in Paragraph.wrap(what, width: whatWidth).enumerated() {
+        for (i, part) in Paragraph.wrap(bounded(what), width: whatWidth).enumerated() {
           out.append(
             .event(
               when: i == 0 ? LocalTime.format(event.at, zone: zone) : "",
