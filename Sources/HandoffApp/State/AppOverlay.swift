@@ -6,4 +6,6 @@ package enum AppOverlay: Equatable, Sendable {
   case picker(MemberPicker)
   /// Asking one line (a reason, a deal's value, a note, a date) before an action.
   case prompt(LinePrompt)
+  /// Asking whether to take a lead or assign anyway, before an action that needs it.
+  case override(OverridePrompt)
 }

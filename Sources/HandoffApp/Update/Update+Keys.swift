@@ -31,6 +31,8 @@ extension Update {
       return pickerKey(key, picker, &state, context)
     case .prompt(let prompt):
       return promptKey(key, prompt, &state, context)
+    case .override(let prompt):
+      return overrideKey(key, prompt, &state, context)
     case nil:
       break
     }
@@ -208,7 +210,7 @@ extension Update {
     case .prompt(var prompt):
       prompt.editor.handle(.paste(clean))
       state.overlay = .prompt(prompt)
-    case .help:
+    case .help, .override:
       break
     case nil:
       if state.editingFilter {

@@ -48,6 +48,8 @@ package enum AppView {
       PromptView(
         screen: screen, title: prompt.title, question: prompt.question, editor: prompt.editor
       ).draw(in: &buffer, theme: theme)
+    case .override(let prompt):
+      OverrideView(screen: screen, question: prompt.question).draw(in: &buffer, theme: theme)
     case nil: break
     }
     return buffer

@@ -45,7 +45,8 @@ enum HelpText {
       Options (before or after the command):
         --store STORE      a log file, or postgres://USER@HOST/DB (else
                            HANDOFF_STORE, else $XDG_DATA_HOME/handoff/store.jsonl)
-        --user NAME        who acts (else HANDOFF_USER, else your login name)
+        --user NAME        who acts: a member's handle once the team has one
+                           (else HANDOFF_USER, else your login name)
         --json             data as JSON
         --if-version V     refuse a lead change if the lead is no longer at version V
         --theme T          dashboard theme; --color / --no-color

@@ -20,6 +20,7 @@ extension Planner {
     undoOf event: Event, leadBefore: Lead?, by actor: String, at now: Timestamp,
     unchangedSince: Bool = false
   ) throws(ModelError) -> EventBody {
+    _ = try member(acting: actor)
     guard event.actor == actor else {
       throw .cannotUndo("that change was made by \(event.actor), not by you")
     }
