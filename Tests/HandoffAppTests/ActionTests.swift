@@ -214,6 +214,8 @@ struct ActionTests {
     var d = Driver()
     d.press(.tab)
     let deal = try #require(d.pipeline.leads(of: .stage(.negotiation), in: 0..<1).first)
+    // The owner closes it (anyone else is asked first whether to take it).
+    d.state.user = try #require(deal.owner)
     d.state.selected[.sales] = deal.id
     #expect(d.press(.char(">")).isEmpty)
     guard case .prompt(let prompt) = d.state.overlay else {
