@@ -38,25 +38,28 @@ package enum HandoffCLI {
 
   private static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
     let (options, words) = try GlobalOptions.extract(from: arguments)
-    let context = Context(options: options, environment: environment)
+    // The version and help need no config file: they work even when it has a bad line.
+    var out = Output.standardOutput()
     if options.version {
-      context.print("handoff \(version)")
+      out.line("handoff \(version)")
       return 0
     }
-    guard let first = words.first else {
-      if options.help {
-        context.out.write(HelpText.full)
-        return 0
+    let found = try words.first.flatMap { $0 == "snapshot" ? nil : try Registry.find(words) }
+    if options.help {
+      let snapshot = words.first == "snapshot" ? DashboardEntry.snapshotHelp : nil
+      out.write(found.map { HelpText.help(for: $0.0) } ?? snapshot ?? HelpText.full)
+      return 0
+    }
+    let isHelp = found?.0.name == HelpText.spec.name
+    let config = isHelp ? ConfigFile.none : try ConfigFile.load(environment: environment)
+    let settings = try EffectiveSettings(
+      options: options, environment: environment, config: config)
+    let context = Context(options: options, environment: environment, settings: settings)
+    guard let (spec, used) = found else {
+      if words.first == "snapshot" {
+        return try DashboardEntry.snapshot(context, arguments: Array(words.dropFirst()))
       }
       return try DashboardEntry.run(context)
-    }
-    if first == "snapshot" {
-      return try DashboardEntry.snapshot(context, arguments: Array(words.dropFirst()))
-    }
-    let (spec, used) = try Registry.find(words)
-    if options.help {
-      context.out.write(HelpText.help(for: spec))
-      return 0
     }
     if options.ifVersion != nil, !spec.changesLead {
       throw CLIError.usage("--if-version applies only to commands that change a lead")

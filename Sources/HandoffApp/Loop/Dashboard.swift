@@ -17,6 +17,8 @@ package struct DashboardOptions {
   package var clock: any Clock
   /// Told of every wakeup and frame of the loop (the benchmark's); nil for none.
   package var observer: (any DashboardObserver)?
+  /// What the keys do (the config file's `key.ACTION` lines).
+  package var keymap = Keymap.standard
 
   /// Creates the options.
   package init(

@@ -22,6 +22,7 @@ struct DashboardLoop {
       user: options.user, storeName: storeName, width: session.size.width,
       height: session.size.height)
     state.readOnly = !store.isWritable
+    state.keymap = options.keymap
   }
 
   var now: Timestamp { options.clock.now() }

@@ -5,7 +5,7 @@ enum Registry {
       ExportCommand.spec
     ]
     + TeamCommands.specs + TargetCommands.specs + [SettingsCommand.spec, StatsCommand.spec]
-    + StoreCommands.specs + [ImportCommand.spec] + StoreSetupCommands.specs
+    + StoreCommands.specs + [ImportCommand.spec] + StoreSetupCommands.specs + [ConfigCommand.spec]
 
   /// Names for suggestions, including the groups' first words and `snapshot`.
   static var names: [String] {
