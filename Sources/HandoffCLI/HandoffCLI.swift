@@ -14,6 +14,15 @@ package enum HandoffCLI {
   /// The version `handoff --version` prints.
   package static let version = "0.1.0"
 
+  /// What `handoff --version` prints: the version and the commit it was built from
+  /// (known to a build by scripts/install.sh; see `BuildCommit`).
+  static var versionLine: String {
+    guard let commit = BuildCommit.commit else {
+      return "handoff \(version) (commit unknown: not built by scripts/install.sh)"
+    }
+    return "handoff \(version) (commit \(commit))"
+  }
+
   /// Runs `handoff` with `arguments` (without the program name) and returns the exit status.
   package static func main(arguments: [String], environment: [String: String]) -> Int32 {
     // A reader that goes away (`handoff list | head`) must end output quietly.
@@ -41,7 +50,7 @@ package enum HandoffCLI {
     // The version and help need no config file: they work even when it has a bad line.
     var out = Output.standardOutput()
     if options.version {
-      out.line("handoff \(version)")
+      out.line(versionLine)
       return 0
     }
     let found = try words.first.flatMap { $0 == "snapshot" ? nil : try Registry.find(words) }
