@@ -83,6 +83,7 @@ package enum HandoffCLI {
         "unexpected argument '\(UntrustedTextCLI.safe(args.positionals[spec.positionals.upperBound]))': usage: handoff \(spec.usage)"
       )
     }
+    try StoreGuard.check(context, command: spec.name, positionals: n)
     try spec.run(context, args)
     return 0
   }

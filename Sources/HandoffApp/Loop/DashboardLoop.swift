@@ -23,6 +23,7 @@ struct DashboardLoop {
       height: session.size.height)
     state.readOnly = !store.isWritable
     state.keymap = options.keymap
+    state.firstRunStore = options.firstRunStore
   }
 
   var now: Timestamp { options.clock.now() }

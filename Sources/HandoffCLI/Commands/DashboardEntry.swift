@@ -21,14 +21,21 @@ enum DashboardEntry {
   static func run(_ context: Context) throws -> Int32 {
     let theme = try Theme.resolve(context.settings.theme.value, environment: context.environment)
     guard context.options.demo else {
+      let address = try context.storeAddress()
+      if case .file(let path) = address { try StoreGuard.requireFolder(context, path: path) }
       var options = DashboardOptions(
         store: try context.makeStore(), user: try context.user(), theme: theme,
         environment: context.environment, clock: context.clock)
       options.keymap = context.settings.keymap
+      // A store not there yet opens on the first-run screen, not an empty dashboard.
+      if StoreGuard.isMissing(address) { options.firstRunStore = address.displayName }
       return try Dashboard.run(options: options)
     }
     let address =
       try context.options.store.map(StoreAddress.init) ?? .file(DemoStore.temporaryPath())
+    if context.options.store != nil, case .file(let path) = address {
+      try StoreGuard.requireFolder(context, path: path)
+    }
     // A demo store of our own making is removed when the dashboard closes (after the
     // simulated colleague has stopped); one named with --store is the user's to keep.
     defer {
@@ -54,6 +61,7 @@ enum DashboardEntry {
       arguments,
       flags: [.value("view", "VIEW"), .value("width", "W"), .value("height", "H")],
       command: "snapshot")
+    try StoreGuard.check(context, command: "snapshot")
     let name = args.value("view") ?? "dashboard"
     let lead = try args.positionals.first.map { try Values.integer($0, "lead", in: 1...Int.max) }
     guard let view = SnapshotView(name: name, lead: lead) else {
