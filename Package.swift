@@ -73,18 +73,18 @@ let package = Package(
       dependencies: [
         "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost",
         "HandoffTerminal", "HandoffApp", "HandoffCLI", "HandoffTerminalTesting",
+        "HandoffPostgresCluster",
       ]),
+    // Throwaway PostgreSQL servers (initdb + pg_ctl in a temporary folder, run as a
+    // non-root user when this process is root), for the tests and the benchmark's
+    // PostgreSQL figures; no product links it.
+    .target(name: "HandoffPostgresCluster", dependencies: ["HandoffSystem"]),
     // A small program on the terminal engine alone, driven by the engine's pty tests.
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal", "HandoffTTY"]),
 
     .target(
       name: "TestSupport", dependencies: ["HandoffDemo", "HandoffTerminalTesting"],
       path: "Tests/TestSupport"),
-    // Throwaway PostgreSQL servers (initdb + pg_ctl in a temporary folder) for the tests
-    // and the benchmark; not linked into `handoff`.
-    .target(
-      name: "PostgresTestCluster", dependencies: ["HandoffSystem"],
-      path: "Tests/PostgresTestCluster"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
     .testTarget(name: "HandoffTextTests", dependencies: ["HandoffText"]),
     .testTarget(
@@ -95,7 +95,8 @@ let package = Package(
       name: "StoreContractTests",
       dependencies: [
         "HandoffModel", "HandoffStore", "HandoffHost", "HandoffPostgres", "HandoffSystem",
-        "HandoffTerminal", "HandoffTerminalTesting", "PostgresTestCluster", "TestSupport", "handoff",
+        "HandoffTerminal", "HandoffTerminalTesting", "HandoffPostgresCluster", "TestSupport",
+        "handoff",
       ]),
     .testTarget(
       name: "HandoffImportTests",
@@ -104,7 +105,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "HandoffPostgresTests",
-      dependencies: ["HandoffPostgres", "HandoffSystem", "PostgresTestCluster", "TestSupport"]),
+      dependencies: ["HandoffPostgres", "HandoffSystem", "HandoffPostgresCluster", "TestSupport"]),
     .testTarget(
       name: "HandoffModelTests",
       dependencies: ["HandoffModel", "HandoffDemo", "HandoffHost", "TestSupport"]),

@@ -132,6 +132,15 @@ package final class PseudoTerminal {
     return true
   }
 
+  /// Reads whatever output is there now, without waiting (for a caller that polls many
+  /// terminals' `master` at once). Returns whether there was any.
+  @discardableResult
+  package func readAvailable() -> Bool {
+    var any = false
+    while readOnce(waitingMilliseconds: 0) { any = true }
+    return any
+  }
+
   /// Reads output until the given text appears after byte `offset`.
   @discardableResult
   package func read(

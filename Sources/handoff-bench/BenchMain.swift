@@ -3,7 +3,7 @@ import HandoffModel
 import HandoffStore
 
 /// The benchmark's command line: `handoff-bench [--sizes 10k,100k,1m] [--json FILE]
-/// [--dir DIR]`, plus internal sub-commands it runs in child processes so that memory
+/// [--dir DIR] [--postgres | --postgres-only] [--postgres-leads N]`, plus internal sub-commands it runs in child processes so that memory
 /// and start-up are measured in a clean process.
 enum BenchMain {
   static func run(_ arguments: [String]) -> Int32 {
@@ -13,9 +13,17 @@ enum BenchMain {
     if arguments.first == "dashboard", arguments.count == 3 {
       return ObservedDashboard.run(store: arguments[1], marks: arguments[2])
     }
+    if arguments.first == "postgres-writer", arguments.count == 4, let count = Int(arguments[2]),
+      let index = Int(arguments[3])
+    {
+      return PostgresWriter.run(url: arguments[1], count: count, index: index)
+    }
     var sizes = [10_000, 100_000]
     var jsonPath: String?
     var directory: String?
+    var postgres = false
+    var postgresOnly = false
+    var postgresLeads = 100_000
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
@@ -35,6 +43,19 @@ enum BenchMain {
         guard let value else { return usage("--dir needs a folder") }
         directory = value
         index += 2
+      case "--postgres":
+        postgres = true
+        index += 1
+      case "--postgres-only":
+        postgres = true
+        postgresOnly = true
+        index += 1
+      case "--postgres-leads":
+        guard let value, let parsed = parseSizes(value), parsed.count == 1 else {
+          return usage("--postgres-leads needs one size such as 100k")
+        }
+        postgresLeads = parsed[0]
+        index += 2
       case "-h", "--help":
         print(helpText)
         return 0
@@ -45,9 +66,21 @@ enum BenchMain {
     var report = BenchReport(machine: Machine.describe())
     let folder = directory ?? NSTemporaryDirectory() + "handoff-bench-\(getpid())"
     defer { if directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
-    for size in sizes {
+    for size in postgresOnly ? [] : sizes {
       do {
         report.sizes.append(try SizeBench(leads: size, folder: folder).run())
+      } catch {
+        FileHandle.standardError.write(Data("handoff-bench: \(error)\n".utf8))
+        return 1
+      }
+    }
+    if postgres {
+      do {
+        report.sizes.append(
+          try PostgresBench(
+            leads: postgresLeads, followers: 50, followerLeads: min(10_000, postgresLeads),
+            folder: folder + "/postgres"
+          ).run())
       } catch {
         FileHandle.standardError.write(Data("handoff-bench: \(error)\n".utf8))
         return 1
@@ -68,9 +101,15 @@ enum BenchMain {
 
   static let helpText = """
     usage: handoff-bench [--sizes 10k,100k,1m] [--json FILE] [--dir DIR]
+                         [--postgres | --postgres-only] [--postgres-leads 100k]
     Generates demo stores of each size (leads) and measures load, start-up, keys,
     output bytes, live updates, memory and idling against the budgets of
     docs/PERFORMANCE.md. Exit 0 when every budget is met, 3 when one is missed.
+    --postgres adds the PostgreSQL figures (docs/POSTGRES.md) on a throwaway local
+    server it starts itself (needs PostgreSQL's initdb and pg_ctl, 13 or later): an
+    acknowledged write, append → 50 following dashboards, opening a store of
+    --postgres-leads leads cold and from the local cache, writers at once. Off by
+    default (it takes minutes); --postgres-only skips the file-log figures.
     """
 
   static func usage(_ message: String) -> Int32 {

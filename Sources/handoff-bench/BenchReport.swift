@@ -16,6 +16,8 @@ struct Figure {
 struct SizeReport {
   var leads: Int
   var events = 0
+  /// What the figures are of, when not the file log ("PostgreSQL 15, local server").
+  var title: String?
   var figures: [Figure] = []
 
   mutating func add(
@@ -36,14 +38,15 @@ struct BenchReport {
     var lines = ["machine: \(machine)"]
     for size in sizes {
       lines.append("")
-      lines.append("\(size.leads) leads, \(size.events) events")
       lines.append(
-        pad("figure", 34) + pad("value", 16, right: true) + "  " + pad("budget", 14) + "result")
+        (size.title.map { $0 + ": " } ?? "") + "\(size.leads) leads, \(size.events) events")
+      lines.append(
+        pad("figure", 40) + pad("value", 16, right: true) + "  " + pad("budget", 14) + "result")
       for f in size.figures {
         let budget = f.budget.map { "≤ " + format($0) + " " + f.unit } ?? ""
         let result = f.passed.map { $0 ? "pass" : "MISS" } ?? ""
         lines.append(
-          pad(f.name, 34) + pad(format(f.value) + " " + f.unit, 16, right: true) + "  "
+          pad(f.name, 40) + pad(format(f.value) + " " + f.unit, 16, right: true) + "  "
             + pad(budget, 14) + result + (f.note.map { "  (\($0))" } ?? ""))
       }
     }
@@ -63,7 +66,8 @@ struct BenchReport {
         return "{" + fields.joined(separator: ",") + "}"
       }
       sizesJSON.append(
-        "{\"leads\":\(size.leads),\"events\":\(size.events),\"figures\":[\(figures.joined(separator: ","))]}"
+        "{" + (size.title.map { "\"title\":\(quote($0))," } ?? "")
+          + "\"leads\":\(size.leads),\"events\":\(size.events),\"figures\":[\(figures.joined(separator: ","))]}"
       )
     }
     return "{\"machine\":\(quote(machine)),\"sizes\":[\(sizesJSON.joined(separator: ","))]}\n"

@@ -31,11 +31,15 @@ enum LoadProbe {
     return 0
   }
 
-  /// Runs the probe in a child process of this executable.
-  static func spawn(path: String, replay: Bool) throws -> (ms: Double, rss: Int, events: Int) {
+  /// Runs the probe in a child process of this executable; `environment` replaces this
+  /// process's (a PostgreSQL store's cache folder, say).
+  static func spawn(path: String, replay: Bool, environment: [String: String]? = nil) throws
+    -> (ms: Double, rss: Int, events: Int)
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: BenchExecutable.path)
     process.arguments = ["measure-load", path] + (replay ? ["--replay"] : [])
+    if let environment { process.environment = environment }
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()

@@ -1,7 +1,7 @@
 import Dispatch
 import HandoffPostgres
+import HandoffPostgresCluster
 import HandoffSystem
-import PostgresTestCluster
 import TestSupport
 import Testing
 
@@ -28,8 +28,8 @@ struct FailureTests {
 
   @Test(
     "a wrong password is one line for every method, socket and TCP",
-    arguments: [PostgresTestCluster.Role.password, .md5, .scram], [false, true])
-  func wrongPassword(role: PostgresTestCluster.Role, tcp: Bool) throws {
+    arguments: [PostgresCluster.Role.password, .md5, .scram], [false, true])
+  func wrongPassword(role: PostgresCluster.Role, tcp: Bool) throws {
     let cluster = try ServerFixture.cluster()
     let error = failure(cluster.url(role, password: "wrong", tcp: tcp))
     let endpoint =
@@ -62,13 +62,13 @@ struct FailureTests {
     let folder = TemporaryDirectory("handoff-pgpass")
     let file = folder.file("pgpass")
     let url = cluster.url(.scram, tcp: true)
-    let viaEnvironment = try connect(url, ["PGPASSWORD": PostgresTestCluster.password])
+    let viaEnvironment = try connect(url, ["PGPASSWORD": PostgresCluster.password])
     #expect(viaEnvironment.signInMethod == .scramSHA256)
     viaEnvironment.close()
 
     let fd = try FileDescriptor.open(file, O_WRONLY | O_CREAT, mode: 0o600)
     try fd.writeAll(
-      "# handoff\n127.0.0.1:\(cluster.port):*:scram_user:\(PostgresTestCluster.password)\n")
+      "# handoff\n127.0.0.1:\(cluster.port):*:scram_user:\(PostgresCluster.password)\n")
     fd.close()
     try connect(url, ["PGPASSFILE": file]).close()
     // A wrong password from the file says where it came from.

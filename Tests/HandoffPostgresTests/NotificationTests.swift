@@ -1,6 +1,6 @@
 import HandoffPostgres
+import HandoffPostgresCluster
 import HandoffSystem
-import PostgresTestCluster
 import Testing
 
 /// LISTEN/NOTIFY: notifications arrive on the session's descriptor, for a poll loop.

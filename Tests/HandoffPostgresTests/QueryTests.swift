@@ -1,5 +1,5 @@
 import HandoffPostgres
-import PostgresTestCluster
+import HandoffPostgresCluster
 import Testing
 
 /// Simple and extended queries, COPY, errors and transactions against a real server.

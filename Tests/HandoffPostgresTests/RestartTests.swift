@@ -1,5 +1,5 @@
 import HandoffPostgres
-import PostgresTestCluster
+import HandoffPostgresCluster
 import Testing
 
 /// A server stopped and started again under live sessions (a cluster of its own, so the
@@ -10,7 +10,7 @@ struct RestartTests {
     "sessions learn at once that the server stopped, connecting fails while it is down, and works again once it is back",
     arguments: [false, true])
   func restart(immediately: Bool) throws {
-    let cluster = try PostgresTestCluster.start()
+    let cluster = try PostgresCluster.start()
     let url = cluster.url(tcp: true)
     let options = try ConnectionOptions(url: url, environment: [:])
     let idle = try PostgresConnection.connect(options)

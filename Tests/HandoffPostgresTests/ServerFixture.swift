@@ -1,5 +1,5 @@
 import HandoffPostgres
-import PostgresTestCluster
+import HandoffPostgresCluster
 import Testing
 
 /// The shared test server and sessions on it, for the suites that need one.
@@ -7,17 +7,17 @@ enum ServerFixture {
   /// The trait that skips a suite, with the reason printed, when PostgreSQL is not
   /// installed.
   static var needsServer: ConditionTrait {
-    .enabled(if: PostgresTestCluster.isAvailable, Comment(rawValue: PostgresTestCluster.skipReason))
+    .enabled(if: PostgresCluster.isAvailable, Comment(rawValue: PostgresCluster.skipReason))
   }
 
-  static func cluster() throws -> PostgresTestCluster { try PostgresTestCluster.shared.get() }
+  static func cluster() throws -> PostgresCluster { try PostgresCluster.shared.get() }
 
   /// A session as the superuser (or `role`) on `database`.
   static func connect(
-    _ role: PostgresTestCluster.Role = .admin, database: String = "postgres", tcp: Bool = false
+    _ role: PostgresCluster.Role = .admin, database: String = "postgres", tcp: Bool = false
   ) throws -> PostgresConnection {
     let cluster = try cluster()
-    let password = role == .admin || role == .trust ? nil : PostgresTestCluster.password
+    let password = role == .admin || role == .trust ? nil : PostgresCluster.password
     return try PostgresConnection.connect(
       ConnectionOptions(
         url: cluster.url(role, password: password, database: database, tcp: tcp),

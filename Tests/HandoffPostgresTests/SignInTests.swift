@@ -1,6 +1,6 @@
 import Foundation
 import HandoffPostgres
-import PostgresTestCluster
+import HandoffPostgresCluster
 import Testing
 
 /// Signing in by every method `pg_hba.conf` can ask for, over the socket and over TCP,
@@ -9,10 +9,10 @@ import Testing
 struct SignInTests {
   @Test(
     "each sign-in method accepts the right password and reports the server's identity",
-    arguments: [PostgresTestCluster.Role.trust, .password, .md5, .scram], [false, true])
-  func signIn(role: PostgresTestCluster.Role, tcp: Bool) throws {
-    let cluster = try PostgresTestCluster.shared.get()
-    let password = role == .trust ? nil : PostgresTestCluster.password
+    arguments: [PostgresCluster.Role.trust, .password, .md5, .scram], [false, true])
+  func signIn(role: PostgresCluster.Role, tcp: Bool) throws {
+    let cluster = try PostgresCluster.shared.get()
+    let password = role == .trust ? nil : PostgresCluster.password
     let options = try ConnectionOptions(
       url: cluster.url(role, password: password, tcp: tcp), environment: [:])
     let connection = try PostgresConnection.connect(options)

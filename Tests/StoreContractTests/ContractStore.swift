@@ -2,9 +2,9 @@ import Foundation
 import HandoffHost
 import HandoffModel
 import HandoffPostgres
+import HandoffPostgresCluster
 import HandoffStore
 import HandoffSystem
-import PostgresTestCluster
 import TestSupport
 import Testing
 
@@ -30,13 +30,13 @@ final class ContractStore: @unchecked Sendable {
   let address: String
   let clock = ManualClock(Timestamp(iso8601: "2026-11-20T09:00:00Z")!)
 
-  init(_ kind: StoreKind, cluster: PostgresTestCluster? = nil) throws {
+  init(_ kind: StoreKind, cluster: PostgresCluster? = nil) throws {
     self.kind = kind
     switch kind {
     case .file:
       address = folder.file("store.jsonl")
     case .postgres:
-      let cluster = try cluster ?? PostgresTestCluster.shared.get()
+      let cluster = try cluster ?? PostgresCluster.shared.get()
       let database = "contract_\(UInt64.random(in: 1...UInt64.max))"
       let admin = try PostgresConnection.connect(
         ConnectionOptions(url: cluster.url(), environment: [:]))

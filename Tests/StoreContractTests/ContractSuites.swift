@@ -1,4 +1,4 @@
-import PostgresTestCluster
+import HandoffPostgresCluster
 import Testing
 
 /// The store contract against the JSON-lines log.
@@ -30,7 +30,7 @@ import Testing
 /// The store contract against PostgreSQL (a database per test on the shared test
 /// server); skipped, with the reason, where PostgreSQL is not installed.
 @Suite(
-  .enabled(if: PostgresTestCluster.isAvailable, Comment(rawValue: PostgresTestCluster.skipReason)))
+  .enabled(if: PostgresCluster.isAvailable, Comment(rawValue: PostgresCluster.skipReason)))
 struct PostgresStoreContractTests {
   private let contract = StoreContract(kind: .postgres)
 

@@ -1,21 +1,21 @@
 import Foundation
 import HandoffPostgres
+import HandoffPostgresCluster
 import HandoffTerminal
 import HandoffTerminalTesting
-import PostgresTestCluster
 import TestSupport
 import Testing
 
 /// Two live dashboards (real `handoff` processes on pseudo-terminals) on one PostgreSQL
 /// store while the server is stopped and started again.
 @Suite(
-  .enabled(if: PostgresTestCluster.isAvailable, Comment(rawValue: PostgresTestCluster.skipReason)))
+  .enabled(if: PostgresCluster.isAvailable, Comment(rawValue: PostgresCluster.skipReason)))
 struct DashboardRestartTests {
   @Test(
     "both dashboards say offline while the server is down, keep their screens, and catch up once it is back"
   )
   func twoDashboardsAcrossARestart() throws {
-    let cluster = try PostgresTestCluster.start()
+    let cluster = try PostgresCluster.start()
     let fixture = try ContractStore(.postgres, cluster: cluster)
     let store = try fixture.open(systemClock: true)
     try fixture.team(store)

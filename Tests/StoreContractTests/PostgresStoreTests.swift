@@ -1,21 +1,21 @@
 import Foundation
 import HandoffModel
 import HandoffPostgres
+import HandoffPostgresCluster
 import HandoffStore
-import PostgresTestCluster
 import TestSupport
 import Testing
 
 /// What only the PostgreSQL store has to show: going offline and coming back, the local
 /// cache, migrating to and from a file log, roles that may only read.
 @Suite(
-  .enabled(if: PostgresTestCluster.isAvailable, Comment(rawValue: PostgresTestCluster.skipReason)))
+  .enabled(if: PostgresCluster.isAvailable, Comment(rawValue: PostgresCluster.skipReason)))
 struct PostgresStoreTests {
   @Test(
     "a server restart: the follower goes offline keeping its state, writes are refused, and both catch up once it is back"
   )
   func restart() throws {
-    let cluster = try PostgresTestCluster.start()
+    let cluster = try PostgresCluster.start()
     let fixture = try ContractStore(.postgres, cluster: cluster)
     let writer = try fixture.open()
     try fixture.team(writer)
@@ -54,7 +54,7 @@ struct PostgresStoreTests {
     try fixture.team(writer)
     let follower = try fixture.open()
     let admin = try PostgresConnection.connect(
-      ConnectionOptions(url: try PostgresTestCluster.shared.get().url(), environment: [:]))
+      ConnectionOptions(url: try PostgresCluster.shared.get().url(), environment: [:]))
     defer { admin.close() }
     let database = try ConnectionOptions(url: fixture.address, environment: [:]).database
     try admin.query(
@@ -152,7 +152,7 @@ struct PostgresStoreTests {
 
   @Test("the CLI says in one line when PostgreSQL refuses or is not there")
   func cliLines() throws {
-    let cluster = try PostgresTestCluster.shared.get()
+    let cluster = try PostgresCluster.shared.get()
     let folder = TemporaryDirectory("handoff-pg-cli")
     let env = ["HOME": folder.path, "PATH": "/usr/bin:/bin", "PGPASSFILE": folder.file("none")]
     let wrong = runHandoff(

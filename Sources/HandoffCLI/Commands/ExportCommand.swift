@@ -37,12 +37,7 @@ enum ExportCommand {
       }
     }
     if let since = args.value("since") {
-      let moment: Timestamp
-      if let ago = DurationText.parse(since) {
-        moment = ctx.now - ago
-      } else {
-        moment = try Values.date(since, now: ctx.now, zone: pipeline.zone)
-      }
+      let moment = try Values.moment(since, "--since", now: ctx.now, zone: pipeline.zone)
       leads = leads.filter { $0.lastActivityAt >= moment }
     }
     let format = args.value("format")

@@ -4,7 +4,9 @@ enum Registry {
     [HelpText.spec] + LeadCommands.specs + [ShowCommand.spec] + ViewCommands.specs + [
       ExportCommand.spec
     ]
-    + TeamCommands.specs + TargetCommands.specs + [SettingsCommand.spec, StatsCommand.spec]
+    + TeamCommands.specs + TargetCommands.specs + [
+      SettingsCommand.spec, StatsCommand.spec, ReportCommand.spec,
+    ]
     + StoreCommands.specs + [ImportCommand.spec] + StoreSetupCommands.specs + [ConfigCommand.spec]
 
   /// Names for suggestions, including the groups' first words and `snapshot`.

@@ -10,7 +10,8 @@ enum StoreGuard {
   /// The commands that only read the store: on a store that is not there yet they say
   /// so instead of showing an empty one. (`settings` reads unless given a value.)
   static let reading: Set<String> = [
-    "list", "show", "stats", "targets", "team list", "export", "check", "compact", "settings",
+    "list", "show", "stats", "targets", "report", "team list", "export", "check", "compact",
+    "settings",
     "snapshot",
   ]
 

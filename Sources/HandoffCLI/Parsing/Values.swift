@@ -110,6 +110,36 @@ enum Values {
     )
   }
 
+  /// A moment counted back from now, for `--since` and `--at`: `now`, `today`,
+  /// `yesterday` (the start of that day in the zone), a date (`2026-12-01`, the start of
+  /// that day), a date and time (`2026-12-01 14:00` or `2026-12-01T14:00` in the zone;
+  /// with `Z` or an offset as written), or a span back (`3d`, `12h`, `2w`, `1d12h`).
+  static func moment(_ text: String, _ what: String, now: Timestamp, zone: Zone) throws(CLIError)
+    -> Timestamp
+  {
+    let today = zone.day(of: now)
+    switch text.lowercased() {
+    case "now": return now
+    case "today": return zone.startOfDay(today)
+    case "yesterday": return zone.startOfDay(today - 1)
+    default: break
+    }
+    if text.hasSuffix("w"), let weeks = Int64(text.dropLast()), weeks >= 0, weeks < 10_000 {
+      return now - .days(weeks * 7)
+    }
+    if let back = DurationText.parse(text) { return now - back }
+    if let local = Timestamp(iso8601: text + "Z"), text.count > 10 {
+      // A date and time with no zone of its own: a wall-clock time in the team's zone.
+      let ms = local.milliseconds
+      let intoDay = (ms % 86_400_000 + 86_400_000) % 86_400_000
+      return zone.startOfDay((ms - intoDay) / 86_400_000) + Duration(milliseconds: intoDay)
+    }
+    if let t = try? date(text, now: now, zone: zone) { return t }
+    throw .usage(
+      "\(what) '\(UntrustedTextCLI.safe(text))' is not valid: expected yesterday, a date such as 2026-12-01, a date and time such as '2026-12-01 14:00', or a span back such as 7d or 2w"
+    )
+  }
+
   /// A duration such as `30s`, `5m`, `1h30m`.
   static func duration(_ text: String, _ what: String) throws(CLIError) -> Duration {
     guard let d = DurationText.parse(text), d.milliseconds > 0 else {

@@ -27,22 +27,12 @@ extension FileStore {
 
   package func undo(by actor: String, lead: Int?) throws(StoreError) -> Event {
     try write(asBatch: false) { () throws(StoreError) in
-      guard let index = lastChange(by: actor, lead: lead) else {
-        throw .model(
-          .nothingToUndo(
-            lead.map { "\(actor) has not changed \($0)" } ?? "\(actor) has changed no lead"))
+      let undone = try lastChange(by: actor, lead: lead).map { (index) throws(StoreError) in
+        try event(at: index)
       }
-      let undone = try event(at: index)
-      guard let id = undone.leadID else { throw .model(.nothingToUndo("that change has no lead")) }
-      let earlier = try history(of: id).filter { $0.seq < undone.seq }
-      let now = clock.now()
-      do throws(ModelError) {
-        let body = try Planner(pipeline).plan(
-          undoOf: undone, leadBefore: LeadFold.replay(earlier), by: actor, at: now)
-        return [PlannedEvent(at: now, actor: actor, body: body)]
-      } catch {
-        throw .model(error)
-      }
+      return try UndoPlanning.plan(
+        undoing: undone, by: actor, lead: lead, pipeline: pipeline, at: clock.now()
+      ) { (id, seq) throws(StoreError) in try history(of: id).filter { $0.seq < seq } }
     }.last!
   }
 

@@ -27,23 +27,13 @@ extension PostgresStore {
         sql += " AND lead = $2"
         parameters.append(String(lead))
       }
-      guard let undone = try events(sql + " ORDER BY seq DESC LIMIT 1", parameters).first,
-        let id = undone.leadID
-      else {
-        throw .model(
-          .nothingToUndo(
-            lead.map { "\(actor) has not changed \($0)" } ?? "\(actor) has changed no lead"))
-      }
-      let earlier = try events(
-        "SELECT body FROM handoff_events WHERE lead = $1 AND seq < $2 ORDER BY seq",
-        [String(id), String(undone.seq)])
-      let now = clock.now()
-      do throws(ModelError) {
-        let body = try Planner(pipeline).plan(
-          undoOf: undone, leadBefore: LeadFold.replay(earlier), by: actor, at: now)
-        return [PlannedEvent(at: now, actor: actor, body: body)]
-      } catch {
-        throw .model(error)
+      let undone = try events(sql + " ORDER BY seq DESC LIMIT 1", parameters).first
+      return try UndoPlanning.plan(
+        undoing: undone, by: actor, lead: lead, pipeline: pipeline, at: clock.now()
+      ) { (id, seq) throws(StoreError) in
+        try events(
+          "SELECT body FROM handoff_events WHERE lead = $1 AND seq < $2 ORDER BY seq",
+          [String(id), String(seq)])
       }
     }.last!
   }

@@ -16,7 +16,7 @@ struct ClusterTemplate: Sendable {
   static let shared: Result<ClusterTemplate, ClusterError> = {
     do throws(ClusterError) {
       guard let binaries = PostgresBinaries.found else {
-        throw ClusterError(PostgresTestCluster.skipReason)
+        throw ClusterError(PostgresCluster.skipReason)
       }
       return .success(try ClusterTemplate(binaries: binaries))
     } catch {
@@ -47,7 +47,7 @@ struct ClusterTemplate: Sendable {
   /// Runs initdb into `folder/data`, writes `pg_hba.conf` and creates the roles.
   private static func build(binaries: PostgresBinaries, folder: String) throws(ClusterError) {
     let dataDirectory = folder + "/data"
-    let admin = PostgresTestCluster.Role.admin.rawValue
+    let admin = PostgresCluster.Role.admin.rawValue
     try binaries.command(
       [
         binaries.path("initdb"), "-D", dataDirectory, "-U", admin, "-A", "trust", "-E", "UTF8",
@@ -61,7 +61,7 @@ struct ClusterTemplate: Sendable {
     // for everyone else over the socket and for the superuser over TCP, SCRAM for the
     // rest over TCP.
     var hba: [String] = []
-    for role in PostgresTestCluster.Role.allCases where role != .admin {
+    for role in PostgresCluster.Role.allCases where role != .admin {
       hba.append("local all \(role.rawValue) \(role.method)")
       hba.append("host all \(role.rawValue) 127.0.0.1/32 \(role.method)")
     }
@@ -85,9 +85,9 @@ struct ClusterTemplate: Sendable {
         "-w", "-t", "60", "start",
       ], in: folder, log: log
     ).run()
-    let password = PostgresTestCluster.password.replacingOccurrences(of: "'", with: "''")
+    let password = PostgresCluster.password.replacingOccurrences(of: "'", with: "''")
     var statements: [String] = []
-    for role in PostgresTestCluster.Role.allCases where role != .admin {
+    for role in PostgresCluster.Role.allCases where role != .admin {
       // md5_user's password is stored as md5, or the server would run SCRAM for it
       // whatever pg_hba.conf says.
       statements.append("SET password_encryption = '\(role == .md5 ? "md5" : "scram-sha-256")'")
@@ -96,7 +96,7 @@ struct ClusterTemplate: Sendable {
     let psql = binaries.command(
       [
         binaries.path("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", folder, "-p", "5432",
-        "-U", PostgresTestCluster.Role.admin.rawValue, "-d", "postgres", "-c",
+        "-U", PostgresCluster.Role.admin.rawValue, "-d", "postgres", "-c",
         statements.joined(separator: "; "),
       ], in: folder, log: folder + "/psql.log", asOwner: false)
     let created = Result { () throws(ClusterError) in try psql.run() }

@@ -12,9 +12,9 @@ import HandoffSystem
 ///
 /// Sign-in is set up for the tests of every method: each fixture `Role` has its method
 /// in `pg_hba.conf`, over the socket and over TCP.
-package final class PostgresTestCluster: Sendable {
+package final class PostgresCluster: Sendable {
   /// The fixture roles and how each signs in. Every one but the trusted ones has the
-  /// password `PostgresTestCluster.password`, and each may create databases.
+  /// password `PostgresCluster.password`, and each may create databases.
   package enum Role: String, CaseIterable, Sendable {
     /// The superuser the tests and the benchmark work as (trust).
     case admin = "handoff_admin"
@@ -58,7 +58,7 @@ package final class PostgresTestCluster: Sendable {
     + "nobody user): the tests that need a server are skipped; .ci/run installs PostgreSQL"
 
   /// One cluster for the whole test process, started on first use, or why there is none.
-  package static let shared: Result<PostgresTestCluster, ClusterError> = {
+  package static let shared: Result<PostgresCluster, ClusterError> = {
     do throws(ClusterError) {
       return .success(try start())
     } catch {
@@ -70,14 +70,14 @@ package final class PostgresTestCluster: Sendable {
   /// so it costs a copy rather than an initdb). `durable` keeps fsync on (benchmark
   /// figures); the tests turn it off, which loses nothing when processes are killed,
   /// only when the machine is.
-  package static func start(durable: Bool = false) throws(ClusterError) -> PostgresTestCluster {
+  package static func start(durable: Bool = false) throws(ClusterError) -> PostgresCluster {
     guard let binaries = PostgresBinaries.found else { throw ClusterError(skipReason) }
     let template = try ClusterTemplate.shared.get()
     var lastError = ClusterError("no attempt")
     // A free port may be taken by someone else before the server binds it: try again.
     for _ in 0..<4 {
       do throws(ClusterError) {
-        return try PostgresTestCluster(binaries: binaries, template: template, durable: durable)
+        return try PostgresCluster(binaries: binaries, template: template, durable: durable)
       } catch {
         lastError = error
       }

@@ -1,0 +1,162 @@
+import Foundation
+import HandoffCLI
+import HandoffDemo
+import HandoffHost
+import HandoffModel
+import HandoffPostgresCluster
+import HandoffStore
+import HandoffSystem
+
+/// The PostgreSQL figures (`--postgres`), on a throwaway local server this benchmark
+/// starts itself (`HandoffPostgresCluster`, the one the tests use, with fsync on so a
+/// commit costs what it costs on a real server), reached over its Unix socket:
+///
+/// - an acknowledged write: one note through `PostgresStore`, as `handoff note` does
+///   once it has opened the store (lock, catch up, plan, insert, commit);
+/// - append → every one of `followers` dashboards on screen (`PostgresFollowers`);
+/// - opening the store with a warm local cache, and cold (an empty cache folder: every
+///   event read from the server, the cache written);
+/// - writers at once, to weigh the whole-store lock (`PostgresContention`).
+struct PostgresBench {
+  /// The store opened cold and warm, and written to.
+  let leads: Int
+  /// How many dashboards follow the store at once.
+  let followers: Int
+  /// The leads of the store the followers show (each follower holds it in memory).
+  let followerLeads: Int
+  /// A scratch folder: caches, marks.
+  let folder: String
+
+  func run() throws -> SizeReport {
+    guard PostgresCluster.isAvailable else {
+      throw BenchError.setup("--postgres: \(PostgresCluster.skipReason)")
+    }
+    let cluster: PostgresCluster
+    do {
+      cluster = try PostgresCluster.start(durable: true)
+    } catch {
+      throw BenchError.setup("--postgres: cannot start a local server: \(error)")
+    }
+    var report = SizeReport(leads: leads)
+    report.title = "PostgreSQL \(cluster.version), local server over its Unix socket, fsync on"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+
+    let main = try makeStore(cluster, leads: leads, into: &report)
+    report.events = main.events
+    try measureOpening(main.url, into: &report)
+    try measureWrites(main.url, cluster: cluster, into: &report)
+
+    let small = try makeStore(cluster, leads: followerLeads, into: &report)
+    try PostgresContention(url: small.url, environment: environment(cache: "contention"))
+      .run(into: &report)
+    try PostgresFollowers(
+      url: small.url, leads: followerLeads, count: followers, appends: 100,
+      environment: environment(cache: "followers"), folder: folder
+    ).run(into: &report)
+    return report
+  }
+
+  /// The environment of this benchmark's stores and children: a cache folder of their
+  /// own under the scratch folder (never the user's), nothing of libpq's from outside.
+  func environment(cache: String) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    for key in environment.keys where key.hasPrefix("PG") { environment.removeValue(forKey: key) }
+    environment["XDG_CACHE_HOME"] = folder + "/cache-" + cache
+    environment["TERM"] = "xterm-256color"
+    environment["COLORTERM"] = "truecolor"
+    environment["HANDOFF_USER"] = "bench"
+    environment.removeValue(forKey: "NO_COLOR")
+    return environment
+  }
+
+  /// A new database holding the demo history of `leads` leads, written in one batch.
+  private func makeStore(
+    _ cluster: PostgresCluster, leads: Int, into report: inout SizeReport
+  ) throws -> (url: String, events: Int) {
+    let database = try cluster.createDatabase("bench_\(leads)")
+    let url = cluster.url(database: database)
+    let events = DemoTeam.events(leads: leads, seed: 7, now: SizeBench.now, zone: .utc)
+    let store = try StoreOpener.store(
+      at: StoreAddress(url), clock: ManualClock(SizeBench.now), zones: FixedZones(),
+      environment: environment(cache: "writer"))
+    _ = try store.create()
+    let write = try Measure.milliseconds { try store.append(events) }
+    report.add(
+      "write \(leads) leads in one batch (COPY)", write, "ms", note: "\(events.count) events")
+    return (url, events.count)
+  }
+
+  /// Opening the store in a fresh child process: cold (an empty cache folder each time),
+  /// then with the cache the last cold open wrote.
+  private func measureOpening(_ url: String, into report: inout SizeReport) throws {
+    let environment = environment(cache: "open")
+    let cache = environment["XDG_CACHE_HOME"]!
+    var cold: [Double] = []
+    for _ in 0..<3 {
+      try? FileManager.default.removeItem(atPath: cache)
+      cold.append(try LoadProbe.spawn(path: url, replay: false, environment: environment).ms)
+    }
+    report.add(
+      "open, cold (no local cache)", Measure.percentile(cold, 0.5), "ms", budget: 3000,
+      note: "every event from the server; the cache written")
+    var warm: [(ms: Double, rss: Int, events: Int)] = []
+    for _ in 0..<5 {
+      warm.append(try LoadProbe.spawn(path: url, replay: false, environment: environment))
+    }
+    report.add("open, warm local cache", Measure.percentile(warm.map(\.ms), 0.5), "ms", budget: 300)
+    report.add(
+      "peak RSS, warm open", Double(warm.map(\.rss).max() ?? 0) / 1_048_576, "MB")
+  }
+
+  /// Acknowledged writes: notes on an open store, each timed from the call to its
+  /// return (committed).
+  private func measureWrites(
+    _ url: String, cluster: PostgresCluster, into report: inout SizeReport
+  ) throws {
+    let store = try StoreOpener.store(
+      at: StoreAddress(url), clock: SystemClock(), zones: FixedZones(),
+      environment: environment(cache: "writer"))
+    try store.open()
+    let leads = store.pipeline.allLeads.prefix(200).map(\.id)
+    var times: [Double] = []
+    for n in 0..<400 {
+      let lead = leads[n % leads.count]
+      times.append(
+        try Measure.milliseconds {
+          try store.perform(.note(id: lead, text: "bench write \(n)"), by: "bench-writer")
+        })
+    }
+    report.add("acknowledged write median", Measure.percentile(times, 0.5), "ms", budget: 5)
+    report.add("acknowledged write p99", Measure.percentile(times, 0.99), "ms")
+    let floor = try diskSync(in: cluster.folder)
+    report.add(
+      "floor: 8 KB write + fdatasync", floor, "ms",
+      note: "median, on the server's disk: a commit waits for one")
+  }
+
+  /// What one durable commit costs the disk at least, as the server's WAL pays it: the
+  /// median of 200 writes of 8 KB (a WAL page) into a file already allocated, each
+  /// followed by `fdatasync`, beside the server's data.
+  private func diskSync(in folder: String) throws -> Double {
+    let path = folder + "/bench-fsync-\(getpid())"
+    let file = try FileDescriptor.open(path, O_RDWR | O_CREAT | O_TRUNC, mode: 0o600)
+    defer {
+      file.close()
+      try? FilePaths.remove(path)
+    }
+    let page = [UInt8](repeating: 0x2A, count: 8192)
+    for _ in 0..<200 { try file.writeAll(page) }
+    try file.sync()
+    var times: [Double] = []
+    for index in 0..<200 {
+      times.append(
+        Measure.milliseconds {
+          _ = page.withUnsafeBytes {
+            pwrite(file.rawValue, $0.baseAddress, $0.count, off_t(index * 8192))
+          }
+          _ = fdatasync(file.rawValue)
+        })
+    }
+    return Measure.percentile(times, 0.5)
+  }
+}
