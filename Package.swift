@@ -72,7 +72,7 @@ let package = Package(
       name: "handoff-bench",
       dependencies: [
         "HandoffModel", "HandoffStore", "HandoffSystem", "HandoffDemo", "HandoffHost",
-        "HandoffTerminal", "HandoffApp", "HandoffCLI", "HandoffTerminalTesting",
+        "HandoffTerminal", "HandoffApp", "HandoffCLI", "HandoffTerminalTesting", "HandoffImport",
         "HandoffPostgresCluster",
       ]),
     // Throwaway PostgreSQL servers (initdb + pg_ctl in a temporary folder, run as a

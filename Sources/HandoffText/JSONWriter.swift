@@ -153,35 +153,39 @@ package struct JSONWriter {
   }
 
   package mutating func string(_ value: String) {
+    var value = value
+    value.withUTF8 { string(utf8: $0) }
+  }
+
+  /// A string given as its UTF-8 bytes (valid UTF-8, as a Swift string's are), escaped
+  /// as `string(_:)` escapes it.
+  package mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
     beginValue()
     bytes.append(UInt8(ascii: "\""))
-    var value = value
-    value.withUTF8 { utf8 in
-      var start = 0
-      var index = 0
-      while index < utf8.count {
-        let byte = utf8[index]
-        guard byte == 0x22 || byte == 0x5C || ControlCharacters.mayStart(byte) else {
-          index += 1
-          continue
-        }
-        // Quotes, backslashes, C0 and DEL are always escaped; a 0xC2 or 0xE2 lead only
-        // when its scalar is on the list (most such scalars are ordinary: `£`, `…`).
-        let (scalar, length) = Self.scalar(in: utf8, at: index)
-        guard byte < 0x80 || ControlCharacters.contains(scalar) else {
-          index += length
-          continue
-        }
-        if start < index {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        }
-        escape(scalar)
+    var start = 0
+    var index = 0
+    while index < utf8.count {
+      let byte = utf8[index]
+      guard byte == 0x22 || byte == 0x5C || ControlCharacters.mayStart(byte) else {
+        index += 1
+        continue
+      }
+      // Quotes, backslashes, C0 and DEL are always escaped; a 0xC2 or 0xE2 lead only
+      // when its scalar is on the list (most such scalars are ordinary: `£`, `…`).
+      let (scalar, length) = Self.scalar(in: utf8, at: index)
+      guard byte < 0x80 || ControlCharacters.contains(scalar) else {
         index += length
-        start = index
+        continue
       }
-      if start < utf8.count {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      if start < index {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
       }
+      escape(scalar)
+      index += length
+      start = index
+    }
+    if start < utf8.count {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
     bytes.append(UInt8(ascii: "\""))
     needsComma = true

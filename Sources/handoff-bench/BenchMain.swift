@@ -2,13 +2,17 @@ import Foundation
 import HandoffModel
 import HandoffStore
 
-/// The benchmark's command line: `handoff-bench [--sizes 10k,100k,1m] [--json FILE]
-/// [--dir DIR] [--postgres | --postgres-only] [--postgres-leads N]`, plus internal sub-commands it runs in child processes so that memory
+/// The benchmark's command line: `handoff-bench [--sizes 10k,100k,1m|none] [--import ROWS|none]
+/// [--json FILE] [--dir DIR] [--postgres | --postgres-only] [--postgres-leads N]`, plus
+/// internal sub-commands it runs in child processes so that memory
 /// and start-up are measured in a clean process.
 enum BenchMain {
   static func run(_ arguments: [String]) -> Int32 {
     if arguments.first == "measure-load", arguments.count >= 2 {
       return LoadProbe.run(path: arguments[1], replay: arguments.dropFirst(2).contains("--replay"))
+    }
+    if arguments.first == "measure-import", arguments.count == 4 {
+      return ImportProbe.run(store: arguments[1], file: arguments[2], report: arguments[3])
     }
     if arguments.first == "dashboard", arguments.count == 3 {
       return ObservedDashboard.run(store: arguments[1], marks: arguments[2])
@@ -19,6 +23,7 @@ enum BenchMain {
       return PostgresWriter.run(url: arguments[1], count: count, index: index)
     }
     var sizes = [10_000, 100_000]
+    var importRows = 100_000
     var jsonPath: String?
     var directory: String?
     var postgres = false
@@ -30,10 +35,15 @@ enum BenchMain {
       let value = index + 1 < arguments.count ? arguments[index + 1] : nil
       switch argument {
       case "--sizes":
-        guard let value, let parsed = parseSizes(value) else {
-          return usage("--sizes needs a list such as 10k,100k,1m")
+        guard let value, let parsed = value == "none" ? [] : parseSizes(value) else {
+          return usage("--sizes needs a list such as 10k,100k,1m, or none")
         }
         sizes = parsed
+        index += 2
+      case "--import":
+        guard let value, let parsed = value == "none" ? [0] : parseSizes(value), parsed.count == 1
+        else { return usage("--import needs a number of rows such as 100k, or none") }
+        importRows = parsed[0]
         index += 2
       case "--json":
         guard let value else { return usage("--json needs a file") }
@@ -74,6 +84,14 @@ enum BenchMain {
         return 1
       }
     }
+    if importRows > 0, !postgresOnly {
+      do {
+        report.sizes.append(try ImportBench(rows: importRows, folder: folder).run())
+      } catch {
+        FileHandle.standardError.write(Data("handoff-bench: import: \(error)\n".utf8))
+        return 1
+      }
+    }
     if postgres {
       do {
         report.sizes.append(
@@ -100,11 +118,14 @@ enum BenchMain {
   }
 
   static let helpText = """
-    usage: handoff-bench [--sizes 10k,100k,1m] [--json FILE] [--dir DIR]
+    usage: handoff-bench [--sizes 10k,100k,1m|none] [--import ROWS|none] [--json FILE] [--dir DIR]
                          [--postgres | --postgres-only] [--postgres-leads 100k]
     Generates demo stores of each size (leads) and measures load, start-up, keys,
-    output bytes, live updates, memory and idling against the budgets of
-    docs/PERFORMANCE.md. Exit 0 when every budget is met, 3 when one is missed.
+    output bytes, live updates, memory and idling; then imports a generated HubSpot
+    contacts export of ROWS rows (100k by default) into an empty store and times it
+    against reading and splitting the file alone. Every figure is held to the budgets
+    of docs/PERFORMANCE.md. Exit 0 when every budget is met, 3 when one is missed.
+    --sizes none --import 100k measures the import only.
     --postgres adds the PostgreSQL figures (docs/POSTGRES.md) on a throwaway local
     server it starts itself (needs PostgreSQL's initdb and pg_ctl, 13 or later): an
     acknowledged write, append → 50 following dashboards, opening a store of

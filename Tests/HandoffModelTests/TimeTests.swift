@@ -11,6 +11,18 @@ struct TimeTests {
     #expect(Timestamp(iso8601: "2026-11-22T16:15:07.123+02:00") == t)
     #expect(Timestamp(iso8601: "2026-11-22")?.iso8601 == "2026-11-22T00:00:00.000Z")
     #expect(Timestamp(iso8601: "1969-12-31T23:59:59.999Z")?.milliseconds == -1)
+    #expect(Timestamp(milliseconds: -1).iso8601 == "1969-12-31T23:59:59.999Z")
+    // Four-digit years are written on the stack; the rest by the general path.
+    for text in [
+      "0001-01-01T00:00:00.000Z", "0999-12-31T23:59:59.999Z", "9999-12-31T23:59:59.999Z",
+    ] {
+      #expect(Timestamp(iso8601: text)?.iso8601 == text)
+    }
+    let past9999 = Timestamp(iso8601: "9999-12-31T23:59:59.999Z")!.milliseconds + 1
+    #expect(Timestamp(milliseconds: past9999).iso8601 == "10000-01-01T00:00:00.000Z")
+    #expect(
+      Timestamp(milliseconds: 86_400_123).withISO8601 { Array($0) }
+        == Array("1970-01-02T00:00:00.123Z".utf8))
     for bad in [
       "", "2026-13-01", "2026-02-30", "2026-11-22T25:00:00Z", "2026-11-22T10:00:00", "tomorrow",
       "2026-11-22Tx",

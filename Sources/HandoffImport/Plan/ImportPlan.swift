@@ -77,9 +77,13 @@ package struct ImportPlan: Sendable {
     firstRow.reserveCapacity(rows.count)
     var unique: [ImportedLead] = []
     unique.reserveCapacity(rows.count)
+    // Each unique row's key, folded once (merged repeats share it).
+    var keys: [MatchKey?] = []
+    keys.reserveCapacity(rows.count)
     for row in rows {
       guard let key = row.matchKey else {
         unique.append(row)
+        keys.append(nil)
         continue
       }
       if let at = firstRow[key] {
@@ -88,6 +92,7 @@ package struct ImportPlan: Sendable {
       } else {
         firstRow[key] = unique.count
         unique.append(row)
+        keys.append(key)
       }
     }
     var existing: [MatchKey: Lead] = [:]
@@ -103,8 +108,12 @@ package struct ImportPlan: Sendable {
     /// The store's lead a row is: by a Handoff export's id when that lead has the row's
     /// e-mail (a re-import of the store's own export), else by e-mail, else by name and
     /// company.
-    func match(_ row: ImportedLead) -> Lead? {
-      if let id = row.id, let lead = byID[id],
+    func match(_ row: ImportedLead, key: MatchKey?) -> Lead? {
+      guard let id = row.id else {
+        // Without an id the row's key is already the e-mail or name it matches by.
+        return key.flatMap { existing[$0] }
+      }
+      if let lead = byID[id],
         MatchKey.fold(lead.email) == MatchKey.fold(row.email ?? ""),
         !lead.email.isEmpty || MatchKey.fold(lead.name) == MatchKey.fold(row.name ?? "")
       {
@@ -116,8 +125,8 @@ package struct ImportPlan: Sendable {
     }
     let members = Dictionary(
       baseline.members.map { ($0.handle, $0) }, uniquingKeysWith: { a, _ in a })
-    for var row in unique {
-      guard let lead = match(row) else {
+    for (i, var row) in unique.enumerated() {
+      guard let lead = match(row, key: keys[i]) else {
         if let owner = row.owner, let handle = owner,
           let skipped = check(handle, line: row.line, stage: row.stage ?? .new, members: members)
         {

@@ -70,14 +70,45 @@ package struct Milliseconds: Hashable, Comparable, Sendable {
 extension Timestamp {
   /// Formats as ISO 8601 in UTC with milliseconds, e.g. `2026-11-22T14:15:07.123Z`.
   package var iso8601: String {
+    withISO8601 { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Calls `body` with the ISO 8601 text of `iso8601` as ASCII bytes, built on the stack
+  /// (the store writes several moments an event: no string is made for them).
+  package func withISO8601<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     let (days, msOfDay) = milliseconds.floorDivided(by: 86_400_000)
     let (year, month, day) = CivilDate.from(daysSinceEpoch: days)
-    let hours = msOfDay / 3_600_000
-    let minutes = msOfDay / 60_000 % 60
-    let seconds = msOfDay / 1000 % 60
-    let millis = msOfDay % 1000
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hours, 2)):\(pad(minutes, 2)):"
-      + "\(pad(seconds, 2)).\(pad(millis, 3))Z"
+    guard (0...9999).contains(year) else {
+      // Years of more or fewer than four digits, as rare as they are: the general path.
+      var text =
+        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(msOfDay / 3_600_000, 2)):"
+        + "\(pad(msOfDay / 60_000 % 60, 2)):\(pad(msOfDay / 1000 % 60, 2)).\(pad(msOfDay % 1000, 3))Z"
+      return try text.withUTF8(body)
+    }
+    return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { b in
+      func put(_ value: Int64, _ width: Int, at offset: Int) {
+        var v = value
+        for i in stride(from: offset + width - 1, through: offset, by: -1) {
+          b[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+          v /= 10
+        }
+      }
+      put(year, 4, at: 0)
+      b[4] = UInt8(ascii: "-")
+      put(month, 2, at: 5)
+      b[7] = UInt8(ascii: "-")
+      put(day, 2, at: 8)
+      b[10] = UInt8(ascii: "T")
+      put(msOfDay / 3_600_000, 2, at: 11)
+      b[13] = UInt8(ascii: ":")
+      put(msOfDay / 60_000 % 60, 2, at: 14)
+      b[16] = UInt8(ascii: ":")
+      put(msOfDay / 1000 % 60, 2, at: 17)
+      b[19] = UInt8(ascii: ".")
+      put(msOfDay % 1000, 3, at: 20)
+      b[23] = UInt8(ascii: "Z")
+      return try body(UnsafeBufferPointer(b))
+    }
   }
 
   /// Parses ISO 8601 as written by `iso8601`, and also without milliseconds, with a

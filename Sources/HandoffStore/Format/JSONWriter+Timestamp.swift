@@ -4,7 +4,8 @@ import HandoffText
 extension JSONWriter {
   /// A moment as its ISO 8601 text in UTC, as the log format writes every time.
   mutating func field(_ name: StaticString, _ value: Timestamp) {
-    field(name, value.iso8601)
+    key(name)
+    value.withISO8601 { string(utf8: $0) }
   }
 
   /// Writes the field only when there is a moment.
