@@ -91,7 +91,10 @@ package enum DemoTeam {
       default: command = step.action.command(lead: ids[lead]) ?? .addLead(newLeads[lead])
       }
       do {
-        let body = try Planner(pipeline).plan(command, by: step.actor, at: step.at)
+        // The manager routes the queue knowing who is busy: past a rep's capacity too,
+        // as `assign --force` does.
+        let body = try Planner(pipeline).plan(
+          command, by: step.actor, at: step.at, overriding: .force)
         seq += 1
         guard fold.apply(Event(seq: seq, at: step.at, actor: step.actor, body: body)) == nil
         else { throw ModelError.nothingChanged("does not fold") }
@@ -108,7 +111,9 @@ package enum DemoTeam {
     return (events, refused, pipeline)
   }
 
-  /// The team joining 100 days ago, and one rep going on leave three days ago.
+  /// The team joining 100 days ago, and one rep going on leave three days ago. The
+  /// marketing lead adds herself (to the empty team) and her team and the sales
+  /// manager, who adds his reps: only members write to a team. Both are managers.
   private static func teamSteps(roster: DemoRoster, leads: Int, now: Timestamp) -> (
     steps: [DemoStep], commands: [Command]
   ) {
@@ -123,14 +128,16 @@ package enum DemoTeam {
     for (i, m) in DemoCatalog.marketing.enumerated() {
       add(
         start + .minutes(Int64(i)), roster.marketing[0],
-        .addMember(handle: m.handle, name: m.name, department: .marketing, capacity: nil))
+        .addMember(
+          handle: m.handle, name: m.name, department: .marketing, capacity: nil,
+          role: i == 0 ? .manager : .member))
     }
     for (i, m) in DemoCatalog.sales.enumerated() {
       add(
-        start + .minutes(Int64(10 + i)), roster.manager,
+        start + .minutes(Int64(10 + i)), i == 0 ? roster.marketing[0] : roster.manager,
         .addMember(
           handle: m.handle, name: m.name, department: .sales,
-          capacity: i % 3 == 1 ? capacity : nil))
+          capacity: i % 3 == 1 ? capacity : nil, role: i == 0 ? .manager : .member))
     }
     add(
       roster.awayFrom, roster.manager,

@@ -43,7 +43,11 @@ package enum EventText {
       var s = "moved \(e.from.rawValue) → \(e.to.rawValue)"
       if let r = e.reason { s += ": \(r)" }
       if let v = e.value { s += " at \(money(v))" }
-      if let owner = e.owner { s += owner.map { ", owner \($0)" } ?? ", unassigned" }
+      if let from = e.takenFrom, case .some(let owner?) = e.owner {
+        s += ", taken by \(owner) from \(from)"
+      } else if let owner = e.owner {
+        s += owner.map { ", owner \($0)" } ?? ", unassigned"
+      }
       return s
     case .leadAssigned(let e):
       var s = e.owner.map { "assigned to \($0)" } ?? "unassigned"
@@ -60,12 +64,14 @@ package enum EventText {
       return "undid " + undone(e)
     case .memberJoined(let e):
       return "\(e.handle) joined \(e.department.rawValue)"
+        + (e.role == .manager ? " as a manager" : "")
     case .memberUpdated(let e):
       var parts: [String] = []
       if let away = e.away { parts.append(away ? "away" : "back") }
       if let c = e.capacity { parts.append("capacity " + (c.map(String.init) ?? "none")) }
       if let n = e.name { parts.append("name \(n)") }
       if let m = e.email { parts.append(m.isEmpty ? "no e-mail" : "e-mail \(m)") }
+      if let r = e.role { parts.append("role \(r.rawValue)") }
       return "\(e.handle): " + parts.joined(separator: ", ")
     case .memberLeft(let handle):
       return "\(handle) left the team"

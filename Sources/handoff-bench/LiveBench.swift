@@ -68,7 +68,8 @@ struct LiveBench {
       // writer's fsync returns.
       let appended = MonotonicClock.now()
       let event = try writer.perform(
-        .note(id: notable[n % notable.count], text: "bench live \(n)"), by: "bench-writer")
+        .note(id: notable[n % notable.count], text: "bench live \(n)"),
+        by: BenchActor.writer(writer.pipeline))
       guard
         let frame = wait(
           pty, marks, timeout: 5, until: { $0.firstFrame(showing: event.seq) != nil })?

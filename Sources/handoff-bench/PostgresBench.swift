@@ -123,7 +123,8 @@ struct PostgresBench {
       let lead = leads[n % leads.count]
       times.append(
         try Measure.milliseconds {
-          try store.perform(.note(id: lead, text: "bench write \(n)"), by: "bench-writer")
+          try store.perform(
+            .note(id: lead, text: "bench write \(n)"), by: BenchActor.writer(store.pipeline))
         })
     }
     report.add("acknowledged write median", Measure.percentile(times, 0.5), "ms", budget: 5)

@@ -118,7 +118,8 @@ enum PostgresWriter {
         times.append(
           try Measure.milliseconds {
             try store.perform(
-              .note(id: lead, text: "contention \(index).\(n)"), by: "writer-\(index)")
+              .note(id: lead, text: "contention \(index).\(n)"),
+              by: BenchActor.writer(store.pipeline))
           })
       }
       let end = MonotonicClock.now()

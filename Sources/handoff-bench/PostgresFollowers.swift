@@ -55,7 +55,8 @@ struct PostgresFollowers {
     for n in 0..<appends {
       let appended = MonotonicClock.now()
       let event = try writer.perform(
-        .note(id: notable[n % notable.count], text: "followed \(n)"), by: "bench-writer")
+        .note(id: notable[n % notable.count], text: "followed \(n)"),
+        by: BenchActor.writer(writer.pipeline))
       guard wait(followers, timeout: 10, until: { $0.firstFrame(showing: event.seq) != nil })
       else { throw BenchError.setup("event \(event.seq) did not reach every dashboard in 10 s") }
       let last = followers.map { $0.marks.firstFrame(showing: event.seq)!.nanos }.max()!

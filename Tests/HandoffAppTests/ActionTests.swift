@@ -142,12 +142,29 @@ struct ActionTests {
             .move(id: mql.id, to: .disqualified, reason: "not a fit"), ifVersion: mql.version)
         ])
     d.press(.tab, .tab)
-    let deal = try #require(d.pipeline.leads(of: .stage(.negotiation), in: 0..<1).first)
+    // Someone else's deal: losing it takes it, so the dashboard asks first.
+    let deal = try #require(
+      d.pipeline.leads(of: .stage(.negotiation), in: 0..<100).first {
+        $0.owner != nil && $0.owner != d.state.user
+      })
     d.state.selected[.sales] = deal.id
     d.press(.char("r"))
     d.type("price")
+    #expect(d.press(.enter) == [])
+    guard case .override(let prompt) = d.state.overlay else {
+      Issue.record("no question: \(String(describing: d.state.overlay))")
+      return
+    }
     #expect(
-      d.press(.enter) == [.perform(.lost(id: deal.id, reason: "price"), ifVersion: deal.version)])
+      prompt.question == "\(deal.id) is \(deal.owner!)'s: close it and take it from \(deal.owner!)?"
+    )
+    #expect(
+      d.press(.char("y"))
+        == [
+          .perform(
+            .lost(id: deal.id, reason: "price"), ifVersion: deal.version, overriding: .take)
+        ])
+    #expect(d.state.overlay == nil)
   }
 
   @Test("< on a queued lead needs a reason first")

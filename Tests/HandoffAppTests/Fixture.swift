@@ -33,11 +33,11 @@ struct Fixture {
 
   /// Carries out an effect's command as the store would: plan, then apply.
   @discardableResult
-  mutating func perform(_ command: Command, by actor: String, ifVersion: Int? = nil)
-    throws(ModelError)
-    -> Event
-  {
-    let body = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
+  mutating func perform(
+    _ command: Command, by actor: String, ifVersion: Int? = nil, overriding: Overrides = []
+  ) throws(ModelError) -> Event {
+    let body = try Planner(pipeline).plan(
+      command, by: actor, at: now, ifVersion: ifVersion, overriding: overriding)
     seq += 1
     let event = Event(seq: seq, at: now, actor: actor, body: body)
     #expect(fold.apply(event) == nil)

@@ -10,7 +10,7 @@ import Testing
 
 /// The dashboard against a real store that other OS processes write to.
 struct LiveTests {
-  func environment(_ folder: TemporaryDirectory, user: String = "admin") -> [String: String] {
+  func environment(_ folder: TemporaryDirectory, user: String = "maria") -> [String: String] {
     [
       "HANDOFF_USER": user, "HOME": folder.path, "TERM": "xterm-256color",
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
@@ -51,6 +51,11 @@ struct LiveTests {
     let made = runHandoff(
       ["--store", path, "demo", "--leads", "300", "--seed", "5"], environment: environment(folder))
     try #require(made.status == 0, "\(made.stderr)")
+    // Sam hands off as well as rejects: the sales manager makes him a manager.
+    let promoted = runHandoff(
+      ["--store", path, "team", "set", "sam", "--role", "manager"],
+      environment: environment(folder, user: "olivia"))
+    try #require(promoted.status == 0, "\(promoted.stderr)")
     let store = FileStore(path: path, clock: SystemClock(), zones: SystemZones())
     try store.open()
     let pipeline = store.pipeline

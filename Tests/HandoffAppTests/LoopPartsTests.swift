@@ -61,7 +61,7 @@ struct LoopPartsTests {
   func snapshotCommand() throws {
     let folder = TemporaryDirectory("handoff-snapshot")
     let path = folder.file("handoff.log")
-    let env = ["HANDOFF_USER": "admin", "HOME": folder.path, "TERM": "dumb"]
+    let env = ["HANDOFF_USER": "maria", "HOME": folder.path, "TERM": "dumb"]
     try #require(
       runHandoff(["--store", path, "demo", "--leads", "60"], environment: env).status == 0)
     let frame = runHandoff(

@@ -9,7 +9,7 @@ import Testing
 
 /// The real dashboard on a pseudo-terminal under hostile data and a storm of resizes.
 @Suite struct TerminalStressTests {
-  private func environment(_ folder: TemporaryDirectory, user: String = "admin") -> [String: String]
+  private func environment(_ folder: TemporaryDirectory, user: String = "maria") -> [String: String]
   {
     [
       "HANDOFF_USER": user, "HOME": folder.path, "TERM": "xterm-256color",
@@ -169,7 +169,7 @@ import Testing
       pty.resize(width: w, height: h)
       if n % 10 == 0 {
         try writer.perform(
-          .note(id: notable[(n / 10) % notable.count], text: "storm \(n)"), by: "ana")
+          .note(id: notable[(n / 10) % notable.count], text: "storm \(n)"), by: "aisha")
       }
       pty.read(until: { _ in false }, timeout: .milliseconds(1))
     }

@@ -45,9 +45,10 @@ struct Driver {
 
   /// Carries out a perform effect as the store would, then tells the dashboard.
   mutating func carryOut(_ effects: [Effect]) {
-    for case .perform(let command, let version) in effects {
+    for case .perform(let command, let version, let overrides) in effects {
       do {
-        let event = try fixture.perform(command, by: state.user, ifVersion: version)
+        let event = try fixture.perform(
+          command, by: state.user, ifVersion: version, overriding: overrides)
         send(.storeChanged)
         send(.actionResult(.done(event)))
       } catch {
@@ -103,7 +104,7 @@ struct NavigationTests {
     let chosen = try #require(d.selected(.queue))
     // Someone else accepts the oldest queued lead: every row moves up one.
     let oldest = d.queue[0]
-    try d.fixture.perform(.accept(id: oldest.id), by: d.fixture.member(of: .sales))
+    try d.fixture.perform(.accept(id: oldest.id), by: oldest.owner ?? d.fixture.member(of: .sales))
     d.send(.storeChanged)
     #expect(d.selected(.queue)?.id == chosen.id)
     #expect(d.state.selectedRow[.queue] == 1)
@@ -115,7 +116,7 @@ struct NavigationTests {
     d.press(.char("j"))
     let gone = try #require(d.selected(.queue))
     let next = d.queue[2]
-    try d.fixture.perform(.accept(id: gone.id), by: d.fixture.member(of: .sales))
+    try d.fixture.perform(.accept(id: gone.id), by: gone.owner ?? d.fixture.member(of: .sales))
     d.send(.storeChanged)
     #expect(d.selected(.queue)?.id == next.id)
   }

@@ -6,16 +6,8 @@ import Testing
 
 @testable import HandoffCLI
 
-/// The CLI's pure parts: suggestions, values, CSV cells.
+/// The CLI's pure parts: values, CSV cells.
 struct CLIPartsTests {
-  @Test("edit distance counts a swap of neighbours as one edit")
-  func distance() {
-    #expect(Suggestion.distance("lsit", "list") == 1)
-    #expect(Suggestion.distance("kitten", "sitting") == 3)
-    #expect(Suggestion.nearest(to: "stast", in: ["stats", "show", "score"]) == "stats")
-    #expect(Suggestion.nearest(to: "zzzzzz", in: ["list", "show"]) == nil)
-  }
-
   @Test("global options come out from anywhere; -- ends them")
   func globals() throws {
     let (o, rest) = try GlobalOptions.extract(from: [

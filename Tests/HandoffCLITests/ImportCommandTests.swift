@@ -136,6 +136,7 @@ import Testing
   func updatesExisting() throws {
     let cli = CLIFixture()
     cli.addTeam()
+    cli.ok("team", "add", "ops", "--dept", "marketing")
     cli.user = "ops"
     let id = cli.addLead("Ada Costa", owner: nil)
     cli.ok("edit", id, "--email", "ada@costa.example")
@@ -329,7 +330,7 @@ import Testing
     #expect(store.check().problems.isEmpty)
     // The next write settles whatever the killed one left; the store reads the same.
     try store.perform(
-      .addMember(handle: "after", name: nil, department: .sales, capacity: nil), by: "admin")
+      .addMember(handle: "after", name: nil, department: .sales, capacity: nil), by: "maria")
     let reread = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try reread.open()
     #expect(reread.pipeline.leadCount == leads)

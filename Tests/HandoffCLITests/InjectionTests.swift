@@ -44,6 +44,10 @@ struct InjectionTests {
   func typedFields() throws {
     let f = InjectionFixture()
     let store = try f.store()
+    // Maria writes here, and once the legacy members below join, only members write.
+    try store.perform(
+      .addMember(handle: "maria", name: "Maria", department: .marketing, capacity: nil),
+      by: "maria")
     let hub = try f.addLead(store, name: "hub")
     var leads: [Int] = []
     var tried = 0
@@ -53,7 +57,7 @@ struct InjectionTests {
       // what a log written before that rule holds, appended as it was (`legacy`).
       #expect(throws: StoreError.self, "\(item.what)") {
         try store.perform(
-          .addLead(NewLead(name: "x" + text, company: "", source: "s")), by: "admin")
+          .addLead(NewLead(name: "x" + text, company: "", source: "s")), by: "maria")
       }
       // Member names; handles must be plain.
       try f.legacy(store) { _ in
@@ -79,7 +83,7 @@ struct InjectionTests {
             lead: hub, version: p.version(hub) + 1, from: p.lead(hub)?.stage ?? .new,
             to: .disqualified, reason: text))
       }
-      try store.perform(.move(id: hub, to: .nurturing, reason: nil), by: "admin")
+      try store.perform(.move(id: hub, to: .nurturing, reason: nil), by: "maria")
       try f.legacy(store) { p in
         .leadAssigned(
           LeadAssigned(lead: hub, version: p.version(hub) + 1, owner: "m\(index)", note: text))
@@ -93,10 +97,10 @@ struct InjectionTests {
     // The same through the command line, for the write paths of the CLI itself.
     for item in InjectionTests.hostile.prefix(6) {
       let r = f.run([
-        "add", "--name", item.text, "--company", item.text, "--source", "cli", "--user", "admin",
+        "add", "--name", item.text, "--company", item.text, "--source", "cli", "--user", "maria",
       ])
       f.expectClean(r, "add \(item.what)")
-      f.expectClean(f.run(["note", String(hub), item.text, "--user", "admin"]), "note")
+      f.expectClean(f.run(["note", String(hub), item.text, "--user", "maria"]), "note")
       f.expectClean(
         f.run(["team", "add", "x\(tried)", "--dept", "sales", "--name", item.text]), "")
       f.expectClean(f.run(["help", item.text]), "help \(item.what)")
@@ -114,7 +118,7 @@ struct InjectionTests {
     let store = try f.store()
     let hub = try f.addLead(store, name: "hub")
     try store.perform(
-      .addMember(handle: "sam", name: "Sam", department: .sales, capacity: nil), by: "admin")
+      .addMember(handle: "sam", name: "Sam", department: .sales, capacity: nil), by: "maria")
     var seq = store.pipeline.lastSeq
     var lines: [[UInt8]] = []
     func line(_ body: String, raw: [UInt8] = []) {
@@ -213,7 +217,7 @@ struct InjectionTests {
     // 1 MB through the API (argv cannot carry it): refused the same way.
     let huge = String(repeating: "\u{1B}[2J", count: 1 << 18)
     #expect(throws: StoreError.self) {
-      try store.perform(.note(id: hub, text: huge), by: "admin")
+      try store.perform(.note(id: hub, text: huge), by: "maria")
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: f.path)) == before)
   }
@@ -242,7 +246,7 @@ struct InjectionTests {
     // To a terminal the same export shows every control as a visible symbol.
     let pty = try PseudoTerminal(
       executable: handoffExecutable(), arguments: ["export", "--csv", "--store", f.path],
-      environment: ["HANDOFF_USER": "admin", "TERM": "xterm", "PATH": "/usr/bin:/bin"],
+      environment: ["HANDOFF_USER": "maria", "TERM": "xterm", "PATH": "/usr/bin:/bin"],
       width: 200, height: 50)
     #expect(pty.waitForExit(timeout: .seconds(20)) != nil)
     pty.read(until: { _ in false }, timeout: .milliseconds(200))
@@ -311,7 +315,7 @@ final class InjectionFixture {
   /// Appends the event `body` plans, as it is: what a log written before the rule that
   /// refuses control characters holds (the planner refuses such text now).
   func legacy(
-    _ store: FileStore, by actor: String = "admin", _ body: (Pipeline) throws -> EventBody
+    _ store: FileStore, by actor: String = "maria", _ body: (Pipeline) throws -> EventBody
   ) throws {
     let planned = try body(store.pipeline)
     try store.append([PlannedEvent(at: store.pipeline.lastEventAt, actor: actor, body: planned)])
@@ -321,7 +325,7 @@ final class InjectionFixture {
     let new = NewLead(
       name: name, company: "Acme", email: "", source: "webinar", segment: "", score: 1, value: 0,
       owner: nil)
-    return try store.perform(.addLead(new), by: "admin").leadID ?? 0
+    return try store.perform(.addLead(new), by: "maria").leadID ?? 0
   }
 
   /// Runs `handoff ARGS --store PATH` with output kept byte for byte.
@@ -329,7 +333,7 @@ final class InjectionFixture {
     let out = folder.file("stdout")
     let err = folder.file("stderr")
     let environment = [
-      "HOME": folder.path, "PATH": "/usr/bin:/bin", "HANDOFF_USER": "admin", "COLUMNS": "120",
+      "HOME": folder.path, "PATH": "/usr/bin:/bin", "HANDOFF_USER": "maria", "COLUMNS": "120",
     ]
     var output = Output(args: args, status: -1, stdout: [], stderr: [])
     do {

@@ -26,12 +26,12 @@ struct FiguresScenarioTests {
     h.act(.move(id: l4, to: .mql, reason: nil), by: "tom")
     h.act(.move(id: l3, to: .nurturing, reason: nil), by: "maria")
     let period = Period("2026-11")!
-    h.act(.setTarget(Target(metric: .mqls, period: period, scope: .team, value: 10)), by: "admin")
+    h.act(.setTarget(Target(metric: .mqls, period: period, scope: .team, value: 10)), by: "maria")
     h.act(
       .setTarget(Target(metric: .revenue, period: period, scope: .team, value: 10_000_000)),
-      by: "admin")
+      by: "maria")
     h.act(
-      .setTarget(Target(metric: .won, period: period, scope: .member("lee"), value: 2)), by: "admin"
+      .setTarget(Target(metric: .won, period: period, scope: .member("lee"), value: 2)), by: "maria"
     )
     h.advance(.minutes(10))
     h.act(.handOff(id: l1), by: "maria")

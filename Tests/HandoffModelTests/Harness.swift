@@ -21,11 +21,12 @@ final class Harness {
   /// Plans and applies a command; fails the test if it is refused.
   @discardableResult
   func act(
-    _ command: Command, by actor: String, ifVersion: Int? = nil,
+    _ command: Command, by actor: String, ifVersion: Int? = nil, overriding: Overrides = [],
     sourceLocation: SourceLocation = #_sourceLocation
   ) -> Event? {
     do {
-      let body = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
+      let body = try Planner(pipeline).plan(
+        command, by: actor, at: now, ifVersion: ifVersion, overriding: overriding)
       return record(body, by: actor)
     } catch {
       Issue.record("refused \(command): \(error)", sourceLocation: sourceLocation)
@@ -34,9 +35,12 @@ final class Harness {
   }
 
   /// Plans a command expecting a refusal, and returns it.
-  func refusal(_ command: Command, by actor: String, ifVersion: Int? = nil) -> ModelError? {
+  func refusal(
+    _ command: Command, by actor: String, ifVersion: Int? = nil, overriding: Overrides = []
+  ) -> ModelError? {
     do {
-      _ = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
+      _ = try Planner(pipeline).plan(
+        command, by: actor, at: now, ifVersion: ifVersion, overriding: overriding)
       return nil
     } catch {
       return error
@@ -55,18 +59,19 @@ final class Harness {
 
   func advance(_ d: Duration) { clock.advance(by: d) }
 
-  /// Adds the usual small team: two marketers, three sales reps.
+  /// Adds the usual small team: two marketers, three sales reps, all plain members.
+  /// Maria adds herself while the team is empty, then the others: only members write.
   func addTeam() {
     act(
       .addMember(handle: "maria", name: "Maria García", department: .marketing, capacity: nil),
-      by: "admin")
+      by: "maria")
     act(
       .addMember(handle: "tom", name: "Tom Berg", department: .marketing, capacity: nil),
-      by: "admin")
-    act(.addMember(handle: "sam", name: "Sam Okafor", department: .sales, capacity: 3), by: "admin")
-    act(.addMember(handle: "lee", name: "Lee Chen", department: .sales, capacity: nil), by: "admin")
+      by: "maria")
+    act(.addMember(handle: "sam", name: "Sam Okafor", department: .sales, capacity: 3), by: "maria")
+    act(.addMember(handle: "lee", name: "Lee Chen", department: .sales, capacity: nil), by: "maria")
     act(
-      .addMember(handle: "ana", name: "Ana Silva", department: .sales, capacity: nil), by: "admin")
+      .addMember(handle: "ana", name: "Ana Silva", department: .sales, capacity: nil), by: "maria")
   }
 
   /// Adds a lead and returns its id.

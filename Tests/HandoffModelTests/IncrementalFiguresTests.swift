@@ -16,20 +16,20 @@ struct IncrementalFiguresTests {
     let h = Harness(start: "2026-09-20T08:00:00Z", zone: zone)
     var rng = SplitMix64(seed: seed)
     h.addTeam()
-    h.act(.setSetting(key: "sla", value: "3h"), by: "admin")
-    if seed % 3 == 0 { h.act(.setSetting(key: "period", value: "quarter"), by: "admin") }
+    h.act(.setSetting(key: "sla", value: "3h"), by: "maria")
+    if seed % 3 == 0 { h.act(.setSetting(key: "period", value: "quarter"), by: "maria") }
     for period in ["2026-09", "2026-10", "2026-11", "2026-Q4", "2026-Q3"] {
       for metric in Metric.allCases {
         h.act(
           .setTarget(Target(metric: metric, period: Period(period)!, scope: .team, value: 40)),
-          by: "admin")
+          by: "maria")
         h.act(
           .setTarget(
             Target(metric: metric, period: Period(period)!, scope: .member("lee"), value: 7)),
-          by: "admin")
+          by: "maria")
       }
     }
-    let actors = ["maria", "tom", "sam", "lee", "ana", "bot"]
+    let actors = ["maria", "tom", "sam", "lee", "ana"]
     for step in 0..<1500 {
       h.advance(.minutes(Int64.random(in: 0...400, using: &rng)))
       let actor = actors.randomElement(using: &rng)!
@@ -77,7 +77,7 @@ struct IncrementalFiguresTests {
         : Stage.allCases.randomElement(using: &rng)!
       let value: Int64? =
         to == .won && Bool.random(using: &rng) ? Int64.random(in: 1...5_000_000, using: &rng) : nil
-      let mover = to == .accepted ? ["sam", "lee", "ana"].randomElement(using: &rng)! : actor
+      let mover = lead.map { self.mover($0, to: to, else: actor, rng: &rng) } ?? actor
       if let body = try? Planner(p).plan(
         .move(id: id, to: to, reason: reasons.randomElement(using: &rng), value: value), by: mover,
         at: h.now)
@@ -85,10 +85,26 @@ struct IncrementalFiguresTests {
         h.record(body, by: mover)
       }
       return
-    case 55..<62: command = .moveForward(id: id, reason: reasons.randomElement(using: &rng))
+    case 55..<62:
+      command = .moveForward(id: id, reason: reasons.randomElement(using: &rng))
+      if let lead = p.lead(id), let to = lead.stage.forward {
+        let mover = self.mover(lead, to: to, else: actor, rng: &rng)
+        if let body = try? Planner(p).plan(command, by: mover, at: h.now) {
+          h.record(body, by: mover)
+        }
+        return
+      }
     case 62..<70: command = .assign(id: id, to: members.randomElement(using: &rng), note: nil)
     case 70..<75: command = .autoAssign(id: id)
-    case 75..<80: command = .accept(id: id)
+    case 75..<80:
+      command = .accept(id: id)
+      if let lead = p.lead(id) {
+        let mover = self.mover(lead, to: .accepted, else: actor, rng: &rng)
+        if let body = try? Planner(p).plan(command, by: mover, at: h.now) {
+          h.record(body, by: mover)
+        }
+        return
+      }
     case 80..<84:
       let customers = p.leads(of: .customers, in: 0..<p.count(of: .customers))
       let customer = customers.randomElement(using: &rng)
@@ -110,6 +126,21 @@ struct IncrementalFiguresTests {
       return
     }
     if let body = try? Planner(p).plan(command, by: actor, at: h.now) { h.record(body, by: actor) }
+  }
+
+  /// Who makes a move: each department does its own part of the handoff, a sales
+  /// lead's owner closes it; any other move is the random actor's.
+  private func mover(_ lead: Lead, to: Stage, else actor: String, rng: inout SplitMix64)
+    -> String
+  {
+    let sales = ["sam", "lee", "ana"]
+    switch Duty(from: lead.stage, to: to) {
+    case .handOff?: return ["maria", "tom"].randomElement(using: &rng)!
+    case .some:
+      return lead.owner.flatMap { sales.contains($0) ? $0 : nil }
+        ?? sales.randomElement(using: &rng)!
+    case nil: return actor
+    }
   }
 
   /// Undoes one of the actor's recent lead events, with the lead's state before it

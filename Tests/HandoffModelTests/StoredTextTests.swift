@@ -10,9 +10,9 @@ import Testing
   private func team() -> (Harness, Int) {
     let h = Harness()
     h.act(
-      .addMember(handle: "maria", name: "Maria", department: .marketing, capacity: nil), by: "admin"
+      .addMember(handle: "maria", name: "Maria", department: .marketing, capacity: nil), by: "maria"
     )
-    h.act(.addMember(handle: "sam", name: "Sam", department: .sales, capacity: nil), by: "admin")
+    h.act(.addMember(handle: "sam", name: "Sam", department: .sales, capacity: nil), by: "maria")
     let lead = h.act(.addLead(NewLead(name: "Ada", company: "Acme", owner: "maria")), by: "maria")
     return (h, lead?.leadID ?? 0)
   }

@@ -179,7 +179,7 @@ import Testing
     #expect(store.check().problems.isEmpty)
     // Whatever was left, the next write settles it and the store reads clean.
     try store.perform(
-      .addMember(handle: "after", name: nil, department: .sales, capacity: nil), by: "admin")
+      .addMember(handle: "after", name: nil, department: .sales, capacity: nil), by: "maria")
     #expect(!FileManager.default.fileExists(atPath: path + ".batch"))
     let reread = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try reread.open()

@@ -120,10 +120,27 @@ final class ChaosRun: Sendable {
       path: folder.file("store.jsonl"), clock: ManualClock(past), zones: FixedZones())
     try store.open()
     try store.append(DemoTeam.events(leads: 40, seed: seed, now: past, zone: .utc))
+    // Every writer acts as its own member, so its events can be found by actor (only
+    // members write); away, so the simulator never picks one of them to act as.
+    let writers = (0..<4).flatMap { lane in
+      (0..<ChaosRun.commandsPerLane).map { "chaos-\(lane)-\($0)" }
+    }
+    try store.append(
+      (writers + ["chaos-last"]).flatMap { handle in
+        [
+          PlannedEvent(
+            at: past, actor: "maria",
+            body: .memberJoined(
+              MemberJoined(handle: handle, name: handle, department: .marketing))),
+          PlannedEvent(
+            at: past, actor: "maria",
+            body: .memberUpdated(MemberUpdated(handle: handle, away: true))),
+        ]
+      })
     func lead(_ name: String) throws -> Int {
       let new = NewLead(
         name: name, company: "Chaos", source: "webinar", score: 50, value: 100_000, owner: nil)
-      return try store.perform(.addLead(new), by: "admin").leadID ?? 0
+      return try store.perform(.addLead(new), by: "maria").leadID ?? 0
     }
     noteLead = try lead("chaos note target")
     moveLead = try lead("chaos move target")

@@ -118,7 +118,7 @@ final class FaultFixture {
   init() throws {
     let store = FileStore(path: path, clock: SystemClock(), zones: FixedZones())
     try store.open()
-    try store.perform(.addLead(NewLead(name: "seed lead", company: "Acme")), by: "admin")
+    try store.perform(.addLead(NewLead(name: "seed lead", company: "Acme")), by: "maria")
   }
 
   func bytes() throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
@@ -148,7 +148,7 @@ final class FaultFixture {
     let out = folder.file("out")
     let err = folder.file("err")
     let environment = [
-      "HOME": folder.path, "PATH": "/usr/bin:/bin", "HANDOFF_USER": "admin",
+      "HOME": folder.path, "PATH": "/usr/bin:/bin", "HANDOFF_USER": "maria",
       "HANDOFF_STORE": path,
     ]
     do {

@@ -14,22 +14,22 @@ import Testing
     try store.perform(
       .addMember(
         handle: "maria", name: "Maria", department: .marketing, capacity: nil,
-        email: "Maria@Example.com"), by: "admin")
+        email: "Maria@Example.com"), by: "maria")
     try store.perform(
-      .addMember(handle: "sam", name: "Sam", department: .sales, capacity: nil), by: "admin")
+      .addMember(handle: "sam", name: "Sam", department: .sales, capacity: nil), by: "maria")
     #expect(throws: StoreError.self) {
       try store.perform(
         .updateMember(
           handle: "sam", away: nil, capacity: nil, name: nil, email: "maria@example.com"),
-        by: "admin")
+        by: "maria")
     }
     try store.perform(
       .updateMember(handle: "sam", away: nil, capacity: nil, name: nil, email: "sam@example.com"),
-      by: "admin")
+      by: "maria")
     #expect(try fixture.store().pipeline.member("maria")?.email == "Maria@Example.com")
     #expect(try fixture.store().pipeline.member("sam")?.email == "sam@example.com")
     try store.perform(
-      .updateMember(handle: "sam", away: nil, capacity: nil, name: nil, email: ""), by: "admin")
+      .updateMember(handle: "sam", away: nil, capacity: nil, name: nil, email: ""), by: "maria")
     #expect(try fixture.store().pipeline.member("sam")?.email == nil)
     #expect(try String(contentsOfFile: fixture.path, encoding: .utf8).contains("\"email\":\"\""))
   }
@@ -42,7 +42,7 @@ import Testing
     let handle = try #require(store.pipeline.members.first?.handle)
     try store.perform(
       .updateMember(handle: handle, away: nil, capacity: nil, name: nil, email: "a@b.example"),
-      by: "admin")
+      by: "maria")
     _ = try fixture.store(checkpointThreshold: 500)
     #expect(FileManager.default.fileExists(atPath: fixture.path + ".checkpoint"))
     let restored = try fixture.store(checkpointThreshold: 500)

@@ -80,7 +80,7 @@ import Testing
       try writer.perform(.moveForward(id: id, reason: nil), by: "maria")
     }
     let follower = try fixture.store()
-    let compact = runHandoff(["compact"], environment: environment(fixture.path, user: "admin"))
+    let compact = runHandoff(["compact"], environment: environment(fixture.path, user: "maria"))
     #expect(compact.status == 0, "\(compact.stderr)")
     #expect(follower.isWoken(within: 5000), "woken by the replacement")
     #expect(try follower.refresh() == .reloaded)

@@ -18,18 +18,19 @@ final class StoreFixture {
     return store
   }
 
-  /// Adds two marketers and two reps, and returns the store.
+  /// Adds two marketers and two reps (Maria first, to the empty team, then the others:
+  /// only members write), and returns the store.
   func team() throws -> FileStore {
     let store = try store()
     try store.perform(
       .addMember(handle: "maria", name: "Maria Lopez", department: .marketing, capacity: nil),
-      by: "admin")
+      by: "maria")
     try store.perform(
-      .addMember(handle: "tom", name: nil, department: .marketing, capacity: 20), by: "admin")
+      .addMember(handle: "tom", name: nil, department: .marketing, capacity: 20), by: "maria")
     try store.perform(
-      .addMember(handle: "sam", name: "Sam Okafor", department: .sales, capacity: 10), by: "admin")
+      .addMember(handle: "sam", name: "Sam Okafor", department: .sales, capacity: 10), by: "maria")
     try store.perform(
-      .addMember(handle: "ana", name: "Ana Ruiz", department: .sales, capacity: nil), by: "admin")
+      .addMember(handle: "ana", name: "Ana Ruiz", department: .sales, capacity: nil), by: "maria")
     return store
   }
 

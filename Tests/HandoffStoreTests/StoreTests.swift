@@ -29,10 +29,10 @@ import Testing
     try store.perform(.handOff(id: id), by: "maria")
     try store.perform(.assign(id: id, to: "sam", note: "yours"), by: "ana")
     try store.perform(.reject(id: id, reason: "too small"), by: "sam")
-    try store.perform(.setSetting(key: "sla", value: "2h"), by: "admin")
+    try store.perform(.setSetting(key: "sla", value: "2h"), by: "maria")
     try store.perform(
       .setTarget(Target(metric: .mqls, period: Period("2026-11")!, scope: .team, value: 30)),
-      by: "admin")
+      by: "maria")
     let again = try fixture.store()
     #expect(StateSummary(again.pipeline) == StateSummary(store.pipeline))
     #expect(again.pipeline.lead(id)?.recycled?.reason == "too small")
@@ -281,7 +281,7 @@ import Testing
     #expect(try follower.refresh() == .vanished, "said again until it changes")
     #expect(follower.pipeline.members.count == 4, "the last state stays on screen")
     try writer.perform(
-      .addMember(handle: "zoe", name: nil, department: .sales, capacity: nil), by: "admin")
+      .addMember(handle: "zoe", name: nil, department: .sales, capacity: nil), by: "maria")
     #expect(try follower.refresh() == .reloaded)
     #expect(follower.pipeline.members.map(\.handle) == ["zoe"])
   }

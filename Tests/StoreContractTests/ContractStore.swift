@@ -81,13 +81,13 @@ final class ContractStore: @unchecked Sendable {
   func team(_ store: any EventStore) throws {
     try store.perform(
       .addMember(handle: "maria", name: "Maria Lopez", department: .marketing, capacity: nil),
-      by: "admin")
+      by: "maria")
     try store.perform(
-      .addMember(handle: "tom", name: nil, department: .marketing, capacity: 20), by: "admin")
+      .addMember(handle: "tom", name: nil, department: .marketing, capacity: 20), by: "maria")
     try store.perform(
-      .addMember(handle: "sam", name: "Sam Okafor", department: .sales, capacity: 10), by: "admin")
+      .addMember(handle: "sam", name: "Sam Okafor", department: .sales, capacity: 10), by: "maria")
     try store.perform(
-      .addMember(handle: "ana", name: "Ana Ruiz", department: .sales, capacity: nil), by: "admin")
+      .addMember(handle: "ana", name: "Ana Ruiz", department: .sales, capacity: nil), by: "maria")
   }
 
   /// Adds a lead and returns its id.

@@ -106,7 +106,7 @@ struct PostgresStoreTests {
     let folder = TemporaryDirectory("handoff-migrate")
     let source = folder.file("source.jsonl")
     let back = folder.file("back.jsonl")
-    let env = ["HOME": folder.path, "PATH": "/usr/bin:/bin", "HANDOFF_USER": "admin"]
+    let env = ["HOME": folder.path, "PATH": "/usr/bin:/bin", "HANDOFF_USER": "maria"]
     #expect(
       runHandoff(["--store", source, "demo", "--leads", "300"], environment: env).status == 0)
     let there = runHandoff(
@@ -144,7 +144,7 @@ struct PostgresStoreTests {
     #expect(reader.pipeline.members.count == 4)
     let refused = #expect(throws: StoreError.self) {
       try reader.perform(
-        .addMember(handle: "x", name: nil, department: .sales, capacity: nil), by: "admin")
+        .addMember(handle: "x", name: nil, department: .sales, capacity: nil), by: "maria")
     }
     #expect(
       refused?.description.contains("permission denied") == true, "\(refused?.description ?? "")")

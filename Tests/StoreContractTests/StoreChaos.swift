@@ -35,6 +35,17 @@ struct StoreChaos {
     let fixture = try ContractStore(kind)
     let setup = try fixture.open(systemClock: true)
     try fixture.team(setup)
+    // Every writer acts as its own member, so its events can be found by actor: only
+    // members write.
+    let writers = (0..<5).flatMap { lane in
+      (0..<StoreChaos.commandsPerLane).map { "chaos-\(lane)-\($0)" }
+    }
+    try setup.append(
+      (writers + ["chaos-last"]).map { handle in
+        PlannedEvent(
+          at: setup.pipeline.members[0].joinedAt, actor: "maria",
+          body: .memberJoined(MemberJoined(handle: handle, name: handle, department: .marketing)))
+      })
     let noteLead = try fixture.lead(setup, "chaos note target")
     let moveLead = try fixture.lead(setup, "chaos move target")
     let binary = handoffExecutable()

@@ -11,9 +11,10 @@ struct EffectRunner {
   /// the loop handles itself).
   func run(_ effect: Effect) -> [Msg] {
     switch effect {
-    case .perform(let command, let version):
+    case .perform(let command, let version, let overrides):
       do {
-        let event = try store.perform(command, by: user, ifVersion: version)
+        let event = try store.perform(
+          command, by: user, ifVersion: version, overriding: overrides)
         return [.storeChanged, .actionResult(.done(event))]
       } catch {
         return [.storeChanged, .actionResult(.refused(error.description))]

@@ -6,4 +6,6 @@ package enum AppOverlay: Equatable, Sendable {
   case picker(MemberPicker)
   /// Asking for a reason before a move that needs one.
   case reason(ReasonPrompt)
+  /// Asking whether to take a lead or assign anyway, before an action that needs it.
+  case override(OverridePrompt)
 }

@@ -44,8 +44,9 @@ package struct HistoryError: Error, Sendable, Equatable {
 
 /// What `update` asks the loop to do; values, so tests check them without doing them.
 package enum Effect: Equatable, Sendable {
-  /// Append the event for a command, refused if the lead is no longer at `ifVersion`.
-  case perform(Command, ifVersion: Int?)
+  /// Append the event for a command, refused if the lead is no longer at `ifVersion`;
+  /// `overriding` what the user confirmed.
+  case perform(Command, ifVersion: Int?, overriding: Overrides = [])
   /// Undo the user's last change (to a lead, if given).
   case undo(lead: Int?)
   /// Read a lead's history for the detail view.

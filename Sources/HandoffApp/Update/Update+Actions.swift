@@ -33,7 +33,7 @@ extension Update {
       state.overlay = .picker(
         MemberPicker(
           leadID: lead.id, version: lead.version, department: lead.stage.ownerDepartment,
-          pipeline: context.pipeline))
+          owner: lead.owner, pipeline: context.pipeline))
       return []
     case .reject:
       guard let purpose = reasonPurpose(lead.stage) else {
@@ -68,18 +68,40 @@ extension Update {
   }
 
   /// Checks a command against the pipeline as the user, at the version shown; a
-  /// refusal becomes the status message, a go becomes the effect.
+  /// refusal becomes the status message, a go becomes the effect. A refusal the user
+  /// may override (taking someone else's lead, assigning anyway) asks first.
   static func act(
-    _ command: Command, _ version: Int, _ state: inout AppState, _ context: Context
+    _ command: Command, _ version: Int, _ state: inout AppState, _ context: Context,
+    overriding overrides: Overrides = []
   ) -> [Effect] {
     do {
       _ = try Planner(context.pipeline).plan(
-        command, by: state.user, at: context.now, ifVersion: version)
+        command, by: state.user, at: context.now, ifVersion: version, overriding: overrides)
     } catch {
+      if let more = error.override, !overrides.contains(more), let question = error.question {
+        state.overlay = .override(
+          OverridePrompt(
+            command: command, version: version, overrides: overrides.union(more),
+            question: question))
+        return []
+      }
       refuse(&state, context, error.description)
       return []
     }
-    return [.perform(command, ifVersion: version)]
+    return [.perform(command, ifVersion: version, overriding: overrides)]
+  }
+
+  /// Keys of the override question: `y` goes ahead (checked again, so a second
+  /// question may follow), anything else cancels.
+  static func overrideKey(
+    _ key: KeyPress, _ prompt: OverridePrompt, _ state: inout AppState, _ context: Context
+  ) -> [Effect] {
+    state.overlay = nil
+    guard key == .char("y") || key == .char("Y") else {
+      inform(&state, context, "cancelled: nothing changed")
+      return []
+    }
+    return act(prompt.command, prompt.version, &state, context, overriding: prompt.overrides)
   }
 
   /// Keys of the assign picker: type to filter, arrows to choose, Enter to assign.
@@ -93,10 +115,9 @@ extension Update {
       return []
     case .chosen(let index):
       let handle = picker.list.items[index].key
-      let effects = act(
-        .assign(id: picker.leadID, to: handle, note: picker.note), picker.version, &state, context)
       state.overlay = nil
-      return effects
+      return act(
+        .assign(id: picker.leadID, to: handle, note: picker.note), picker.version, &state, context)
     case .ignored:
       if key == .enter { refuse(&state, context, "no member matches '\(picker.query)'") }
     case .changed:

@@ -31,6 +31,8 @@ extension Update {
       return pickerKey(key, picker, &state, context)
     case .reason(let prompt):
       return reasonKey(key, prompt, &state, context)
+    case .override(let prompt):
+      return overrideKey(key, prompt, &state, context)
     case nil:
       break
     }
@@ -205,7 +207,7 @@ extension Update {
     case .reason(var prompt):
       prompt.editor.handle(.paste(clean))
       state.overlay = .reason(prompt)
-    case .help:
+    case .help, .override:
       break
     case nil:
       if state.editingFilter {

@@ -54,6 +54,8 @@ package enum AppView {
     case .reason(let prompt):
       PromptView(screen: screen, question: prompt.question, editor: prompt.editor).draw(
         in: &buffer, theme: theme)
+    case .override(let prompt):
+      OverrideView(screen: screen, question: prompt.question).draw(in: &buffer, theme: theme)
     case nil: break
     }
     return buffer

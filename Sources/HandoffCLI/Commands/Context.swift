@@ -36,9 +36,11 @@ final class Context {
   /// The current moment.
   var now: Timestamp { clock.now() }
 
-  /// The width tables should fit: `COLUMNS` when set, else the terminal's, else 80.
+  /// The width tables should fit on a terminal: `COLUMNS` when set, else the
+  /// terminal's, else 80. Output to a pipe or a file is never cut: every cell whole.
   var width: Int {
-    max(
+    guard out.isTerminal else { return Int(Int32.max) }
+    return max(
       40,
       environment["COLUMNS"].flatMap { Int($0) }
         ?? TTYDevice.querySize(out.descriptor)?.width ?? 80)
@@ -98,12 +100,13 @@ final class Context {
 
   /// Performs a command as the user; `--if-version` applies to lead changes only.
   @discardableResult
-  func perform(_ command: Command) throws -> Event {
+  func perform(_ command: Command, overriding overrides: Overrides = []) throws -> Event {
     let store = try store()
     if options.ifVersion != nil, command.leadID == nil {
       throw CLIError.usage("--if-version applies only to commands that change a lead")
     }
-    return try store.perform(command, by: try user(), ifVersion: options.ifVersion)
+    return try store.perform(
+      command, by: try user(), ifVersion: options.ifVersion, overriding: overrides)
   }
 
   /// The lead with an id, or the "no lead" failure.

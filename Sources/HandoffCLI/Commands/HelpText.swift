@@ -46,8 +46,9 @@ enum HelpText {
         --store STORE      a log file, or postgres://USER@HOST/DB (else
                            HANDOFF_STORE, else the config file's store, else
                            $XDG_DATA_HOME/handoff/store.jsonl)
-        --user NAME        who acts (else HANDOFF_USER, else the config file's
-                           user, else your login name)
+        --user NAME        who acts: a member's handle once the team has one
+                           (else HANDOFF_USER, else the config file's user, else
+                           your login name)
         --json             data as JSON
         --if-version V     refuse a lead change if the lead is no longer at version V
         --theme T          dashboard theme (else HANDOFF_THEME, else the config

@@ -8,38 +8,49 @@ enum LeadCommands {
     CommandSpec(
       name: "add",
       usage:
-        "add --name N [--company C] [--email E] [--source S] [--segment S] [--score N] [--value V] [--owner H]",
+        "add --name N [--company C] [--email E] [--source S] [--segment S] [--score N] [--value V] [--owner H [--force]]",
       summary: "capture a new lead; prints its id alone",
       flags: [
         .value("name", "N"), .value("company", "C"), .value("email", "E"), .value("source", "S"),
         .value("segment", "S"), .value("score", "N"), .value("value", "V"), .value("owner", "H"),
+        .toggle("force"),
       ],
-      details: "Values are in major currency units: 12000, 12,000.50, 12k, 1.5m.",
+      details:
+        "Values are in major currency units: 12000, 12,000.50, 12k, 1.5m. --force gives the lead to an owner who is away or at capacity.",
       run: add),
     CommandSpec(
-      name: "move", changesLead: true, usage: "move ID STAGE [--reason R]",
+      name: "move", changesLead: true, usage: "move ID STAGE [--reason R] [--take]",
       summary: "move a lead to a stage",
-      flags: [.value("reason", "R")], positionals: 2...2,
-      details: "Stages: " + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+      flags: [.value("reason", "R"), .toggle("take")], positionals: 2...2,
+      details: "Stages: " + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ". "
+        + takeDetails,
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         let stage = try Values.stage(try args.positional(1, "stage"))
-        try change(ctx, .move(id: id, to: stage, reason: args.value("reason")))
+        try change(ctx, .move(id: id, to: stage, reason: args.value("reason")), args)
       }),
     CommandSpec(
-      name: "assign", changesLead: true, usage: "assign ID HANDLE|none [--note T]",
-      summary: "give a lead to a member, or to no one", flags: [.value("note", "T")],
-      positionals: 2...2,
+      name: "assign", changesLead: true, usage: "assign ID HANDLE|none [--note T] [--force]",
+      summary: "give a lead to a member, or to no one",
+      flags: [.value("note", "T"), .toggle("force")], positionals: 2...2,
+      details: "--force assigns to a member who is away or at capacity.",
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         let who = try args.positional(1, "member handle (or none)")
-        try change(ctx, .assign(id: id, to: who == "none" ? nil : who, note: args.value("note")))
+        try change(
+          ctx, .assign(id: id, to: who == "none" ? nil : who, note: args.value("note")), args)
       }),
     leadAction("autoassign", "give a lead to the least-loaded member who can take it") {
       .autoAssign(id: $0)
     },
     leadAction("handoff", "hand an MQL off to sales (to the queue)") { .handOff(id: $0) },
-    leadAction("accept", "accept a queued lead for sales") { .accept(id: $0) },
+    CommandSpec(
+      name: "accept", changesLead: true, usage: "accept ID [--take]",
+      summary: "accept a queued lead for sales", flags: [.toggle("take")], positionals: 1...1,
+      details: "An unowned lead becomes yours. " + takeDetails,
+      run: { ctx, args in
+        try change(ctx, .accept(id: try Values.leadID(try args.positional(0, "lead id"))), args)
+      }),
     CommandSpec(
       name: "reject", changesLead: true, usage: "reject ID --reason R",
       summary: "send a queued or accepted lead back to marketing", flags: [.value("reason", "R")],
@@ -49,19 +60,21 @@ enum LeadCommands {
         try change(ctx, .reject(id: id, reason: try required(args, "reason", "reject")))
       }),
     CommandSpec(
-      name: "won", changesLead: true, usage: "won ID [--value V]", summary: "mark a deal won",
-      flags: [.value("value", "V")], positionals: 1...1,
+      name: "won", changesLead: true, usage: "won ID [--value V] [--take]",
+      summary: "mark a deal won", flags: [.value("value", "V"), .toggle("take")],
+      positionals: 1...1, details: takeDetails,
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
         let value = try args.value("value").map { try Values.money($0) }
-        try change(ctx, .won(id: id, value: value))
+        try change(ctx, .won(id: id, value: value), args)
       }),
     CommandSpec(
-      name: "lost", changesLead: true, usage: "lost ID --reason R", summary: "mark a deal lost",
-      flags: [.value("reason", "R")], positionals: 1...1,
+      name: "lost", changesLead: true, usage: "lost ID --reason R [--take]",
+      summary: "mark a deal lost", flags: [.value("reason", "R"), .toggle("take")],
+      positionals: 1...1, details: takeDetails,
       run: { ctx, args in
         let id = try Values.leadID(try args.positional(0, "lead id"))
-        try change(ctx, .lost(id: id, reason: try required(args, "reason", "lost")))
+        try change(ctx, .lost(id: id, reason: try required(args, "reason", "lost")), args)
       }),
     CommandSpec(
       name: "note", changesLead: true, usage: "note ID TEXT", summary: "add a note to a lead",
@@ -120,6 +133,10 @@ enum LeadCommands {
       }),
   ]
 
+  /// What `--take` does, for the help of the commands that have it.
+  static let takeDetails =
+    "A lead another member owns is accepted, won or lost only with --take, which makes it yours (its history says from whom)."
+
   /// A command that takes only a lead id.
   private static func leadAction(
     _ name: String, _ summary: String, _ make: @escaping @Sendable (Int) -> Command
@@ -151,16 +168,24 @@ enum LeadCommands {
     if let v = args.value("value") { new.value = try Values.money(v) }
     new.owner = args.value("owner")
     if let owner = new.owner { try ctx.requireMember(owner) }
-    let event = try ctx.perform(.addLead(new))
+    let event = try ctx.perform(.addLead(new), overriding: overrides(args))
     guard let id = event.leadID else { throw CLIError.failure("the store did not create a lead") }
     ctx.print(String(id))
   }
 
+  /// What the command's `--take` and `--force` confirm.
+  private static func overrides(_ args: Arguments?) -> Overrides {
+    var o: Overrides = []
+    if args?.has("take") == true { o.insert(.take) }
+    if args?.has("force") == true { o.insert(.force) }
+    return o
+  }
+
   /// Performs a lead change and says what happened (or prints the lead as JSON).
-  private static func change(_ ctx: Context, _ command: Command) throws {
+  private static func change(_ ctx: Context, _ command: Command, _ args: Arguments? = nil) throws {
     if let id = command.leadID { _ = try ctx.lead(id) }
     if case .assign(_, let who?, _) = command { try ctx.requireMember(who) }
-    try report(ctx, try ctx.perform(command))
+    try report(ctx, try ctx.perform(command, overriding: overrides(args)))
   }
 
   /// One line about an appended event, or the lead as JSON with `--json`.

@@ -1,3 +1,5 @@
+import HandoffText
+
 /// Every command `handoff` knows, in the order help lists them.
 enum Registry {
   static let commands: [CommandSpec] =

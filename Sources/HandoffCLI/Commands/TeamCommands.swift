@@ -8,13 +8,15 @@ enum TeamCommands {
   static let specs: [CommandSpec] = [
     CommandSpec(
       name: "team add",
-      usage: "team add HANDLE --dept marketing|sales [--name N] [--email E] [--capacity N]",
+      usage:
+        "team add HANDLE --dept marketing|sales [--role member|manager] [--name N] [--email E] [--capacity N]",
       summary: "add a member",
       flags: [
-        .value("dept", "D"), .value("name", "N"), .value("email", "E"), .value("capacity", "N"),
+        .value("dept", "D"), .value("role", "R"), .value("name", "N"), .value("email", "E"),
+        .value("capacity", "N"),
       ],
       positionals: 1...1,
-      details: "The e-mail is how an imported file's owner column finds the member.",
+      details: "The e-mail is how an imported file's owner column finds the member. " + roleDetails,
       run: { ctx, args in
         let handle = try args.positional(0, "member handle")
         guard let d = args.value("dept") else {
@@ -24,21 +26,25 @@ enum TeamCommands {
         let capacity = try args.value("capacity").map {
           try Values.integer($0, "capacity", in: 0...100_000)
         }
+        let role = try args.value("role").map { try Values.role($0) } ?? .member
         try ctx.perform(
           .addMember(
             handle: handle, name: args.value("name"), department: dept, capacity: capacity,
-            email: args.value("email")))
-        ctx.print("\(UntrustedTextCLI.safe(handle)) joined \(dept.rawValue)")
+            email: args.value("email"), role: role))
+        ctx.print(
+          "\(UntrustedTextCLI.safe(handle)) joined \(dept.rawValue)"
+            + (role == .manager ? " as a manager" : ""))
       }),
     CommandSpec(
       name: "team set",
-      usage: "team set HANDLE [--away on|off] [--capacity N|none] [--name N] [--email E|none]",
+      usage:
+        "team set HANDLE [--away on|off] [--capacity N|none] [--name N] [--email E|none] [--role member|manager]",
       summary: "change a member",
       flags: [
         .value("away", "on|off"), .value("capacity", "N"), .value("name", "N"),
-        .value("email", "E"),
+        .value("email", "E"), .value("role", "R"),
       ],
-      positionals: 1...1,
+      positionals: 1...1, details: roleDetails,
       run: { ctx, args in
         let handle = try args.positional(0, "member handle")
         let away = try args.value("away").map { try Values.onOff($0, "away") }
@@ -48,13 +54,18 @@ enum TeamCommands {
             c == "none" ? .some(nil) : .some(try Values.integer(c, "capacity", in: 0...100_000))
         }
         let email = args.value("email").map { $0 == "none" ? "" : $0 }
-        guard away != nil || capacity != nil || args.value("name") != nil || email != nil else {
-          throw CLIError.usage("team set needs --away, --capacity, --name or --email")
+        let role = try args.value("role").map { try Values.role($0) }
+        guard
+          away != nil || capacity != nil || args.value("name") != nil || email != nil
+            || role != nil
+        else {
+          throw CLIError.usage("team set needs --away, --capacity, --name, --email or --role")
         }
         try ctx.requireMember(handle)
         let event = try ctx.perform(
           .updateMember(
-            handle: handle, away: away, capacity: capacity, name: args.value("name"), email: email))
+            handle: handle, away: away, capacity: capacity, name: args.value("name"), email: email,
+            role: role))
         let pipeline = try ctx.pipeline()
         ctx.print(
           UntrustedTextCLI.safe(
@@ -72,6 +83,10 @@ enum TeamCommands {
       }),
   ]
 
+  /// What a role allows, for the help of the commands that set it.
+  static let roleDetails =
+    "Marketing members hand leads off; sales members accept, reject and close them; a manager may do either. Only members write to a team that has any."
+
   private static func list(_ ctx: Context, _ args: Arguments) throws {
     let pipeline = try ctx.pipeline()
     let members = pipeline.members
@@ -84,13 +99,14 @@ enum TeamCommands {
       return
     }
     var table = TableText([
-      .init("HANDLE"), .init("NAME", flexible: true), .init("DEPT"),
+      .init("HANDLE"), .init("NAME", flexible: true), .init("DEPT"), .init("ROLE"),
       .init("OPEN", alignment: .right), .init("CAPACITY", alignment: .right),
       .init("EMAIL", flexible: true), .init("STATUS"),
     ])
     for m in members {
       table.add([
-        m.handle, m.name, m.department.rawValue, String(pipeline.load(of: m.handle)),
+        m.handle, m.name, m.department.rawValue, m.role.rawValue,
+        String(pipeline.load(of: m.handle)),
         m.capacity.map(String.init) ?? "-", m.email ?? "-",
         !m.active ? "left" : m.away ? "away" : "active",
       ])

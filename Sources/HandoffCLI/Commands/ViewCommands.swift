@@ -7,9 +7,22 @@ import HandoffText
 enum ViewCommands {
   static let specs: [CommandSpec] = [
     CommandSpec(
-      name: "list", usage: "list [--stage S] [--owner H|none] [--dept D] [--json]",
+      name: "list",
+      usage:
+        "list [--stage S] [--owner H|none] [--dept D] [--search TEXT] [--recycled] [--stale] [--breached] [--since DATE] [--json]",
       summary: "leads, filtered",
-      flags: [.value("stage", "S"), .value("owner", "H"), .value("dept", "D")],
+      flags: [
+        .value("stage", "S"), .value("owner", "H"), .value("dept", "D"), .value("search", "TEXT"),
+        .toggle("recycled"), .toggle("stale"), .toggle("breached"), .value("since", "DATE"),
+      ],
+      details: """
+        Every filter given must hold. --search matches id, name, company, e-mail, owner \
+        (or unassigned) and source, as the dashboard's / does; --recycled keeps leads sales \
+        sent back and marketing has not qualified again; --stale open deals with no \
+        activity for the stale-days setting; --breached queued leads past the acceptance \
+        SLA; --since leads with activity at or after DATE (2026-12-01, or 7d for a week \
+        ago). Output to a pipe or file is never cut to a width.
+        """,
       run: list)
   ]
 
@@ -33,6 +46,20 @@ enum ViewCommands {
     if let d = args.value("dept") {
       let dept = try Values.department(d)
       leads = leads.filter { $0.stage.department == dept }
+    }
+    if let text = args.value("search") {
+      let search = LeadSearch(text)
+      leads = leads.filter { search.matches($0) }
+    }
+    let deadlines = Deadlines(pipeline)
+    if args.has("recycled") { leads = leads.filter { $0.recycled != nil } }
+    if args.has("stale") { leads = leads.filter { deadlines.isStale($0, at: ctx.now) } }
+    if args.has("breached") {
+      leads = leads.filter { deadlines.sla(of: $0, at: ctx.now)?.state == .breached }
+    }
+    if let since = args.value("since") {
+      let moment = try Values.moment(since, "--since", now: ctx.now, zone: pipeline.zone)
+      leads = leads.filter { $0.lastActivityAt >= moment }
     }
     if ctx.json {
       ctx.printJSON { w in
@@ -64,7 +91,7 @@ enum ViewCommands {
       ]
       if showSLA {
         cells.append(
-          Deadlines(pipeline).sla(of: lead, at: now).map { DurationText.sla($0.remaining) } ?? "")
+          deadlines.sla(of: lead, at: now).map { DurationText.sla($0.remaining) } ?? "")
       }
       table.add(cells + [lead.name, lead.company])
     }

@@ -1,3 +1,5 @@
+import HandoffText
+
 /// A command's own flags: the name and, for flags that take one, what their value is
 /// called in help (`--reason R`).
 struct Flag: Sendable {

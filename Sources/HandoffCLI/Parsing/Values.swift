@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffText
 
 /// Turning words typed on the command line into model values, each failing with a
 /// usage error that says what was expected.
@@ -53,6 +54,14 @@ enum Values {
         "no department '\(UntrustedTextCLI.safe(text))': expected marketing or sales")
     }
     return d
+  }
+
+  /// A member's role by name.
+  static func role(_ text: String) throws(CLIError) -> Role {
+    guard let r = Role(rawValue: text.lowercased()) else {
+      throw .usage("no role '\(UntrustedTextCLI.safe(text))': expected member or manager")
+    }
+    return r
   }
 
   /// A target metric by name.

@@ -21,7 +21,8 @@ package enum Command: Sendable, Hashable {
   case autoAssign(id: Int)
   /// Hand an MQL off to sales (`h`).
   case handOff(id: Int)
-  /// Sales accepts a queued lead (`x`); the actor becomes owner if it has none.
+  /// Sales accepts a queued lead (`x`); the actor becomes owner if it has none (one
+  /// owned by someone else only with `Overrides.take`).
   case accept(id: Int)
   /// Sales rejects a queued lead, or recycles an accepted one, back to marketing (`r`).
   case reject(id: Int, reason: String)
@@ -36,13 +37,16 @@ package enum Command: Sendable, Hashable {
   case followUp(id: Int, next: Timestamp?)
   /// The owner opened a lead newly assigned to them.
   case open(id: Int)
-  /// Someone joins the team (with an e-mail, for matching owners in imported files).
+  /// Someone joins the team (with an e-mail, for matching owners in imported files),
+  /// as a member or a manager.
   case addMember(
-    handle: String, name: String?, department: Department, capacity: Int?, email: String? = nil)
-  /// Change a member's away flag, capacity (`.some(nil)` clears it), name or e-mail (an
-  /// empty one clears it).
+    handle: String, name: String?, department: Department, capacity: Int?, email: String? = nil,
+    role: Role = .member)
+  /// Change a member's away flag, capacity (`.some(nil)` clears it), name, e-mail (an
+  /// empty one clears it) or role.
   case updateMember(
-    handle: String, away: Bool?, capacity: Int??, name: String?, email: String? = nil)
+    handle: String, away: Bool?, capacity: Int??, name: String?, email: String? = nil,
+    role: Role? = nil)
   /// Someone leaves the team.
   case removeMember(handle: String)
   /// Set a target.

@@ -18,12 +18,14 @@ package struct Member: Sendable, Hashable {
   package var lastAssignedAt: Timestamp?
   /// Their e-mail address, to match owners in imported files (optional).
   package var email: String?
+  /// Member or manager: a manager may do either department's part of the handoff.
+  package var role: Role
 
   /// Creates a member.
   package init(
     handle: String, name: String, department: Department, active: Bool = true, away: Bool = false,
     capacity: Int? = nil, joinedAt: Timestamp, lastAssignedAt: Timestamp? = nil,
-    email: String? = nil
+    email: String? = nil, role: Role = .member
   ) {
     self.handle = handle
     self.name = name
@@ -34,8 +36,13 @@ package struct Member: Sendable, Hashable {
     self.joinedAt = joinedAt
     self.lastAssignedAt = lastAssignedAt
     self.email = email
+    self.role = role
   }
 
   /// Whether the member can be given a new lead: active and not away.
   package var canReceiveLeads: Bool { active && !away }
+
+  /// Whether the member may do a step of the handoff: their department's, or any as a
+  /// manager.
+  package func may(_ duty: Duty) -> Bool { role == .manager || department == duty.department }
 }

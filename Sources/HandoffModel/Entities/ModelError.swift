@@ -25,6 +25,14 @@ package enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
   case nothingToUndo(String)
   case cannotUndo(String)
   case nothingChanged(String)
+  /// A write by someone not on the team (the nearest member's handle, if one is near).
+  case notAMember(String, nearest: String?)
+  /// A member doing a step of the handoff that is another department's.
+  case notTheirDuty(handle: String, department: Department, duty: Duty)
+  /// Accepting, winning or losing a lead another member owns, without taking it.
+  case ownedByOther(lead: Int, owner: String, duty: Duty)
+  /// Assigning to a member who already holds as many open leads as their capacity.
+  case atCapacity(handle: String, load: Int, capacity: Int)
 
   package var description: String {
     switch self {
@@ -37,7 +45,8 @@ package enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case .memberInactive(let h):
       return "\(h) has left the team"
     case .memberAway(let h):
-      return "\(h) is away and receives no new leads (handoff team set \(h) --away off)"
+      return
+        "\(h) is away and receives no new leads (--force assigns anyway; handoff team set \(h) --away off)"
     case .wrongDepartment(let h, let d, let s, let needed):
       return "\(h) is in \(d.rawValue), but leads in \(s.rawValue) are owned by \(needed.rawValue)"
     case .illegalMove(let id, let from, let to):
@@ -79,6 +88,42 @@ package enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
       return "cannot undo: \(why)"
     case .nothingChanged(let why):
       return "nothing changed: \(why)"
+    case .notAMember(let actor, let nearest):
+      let hint = nearest.map { "did you mean '\($0)'? " } ?? ""
+      return
+        "'\(actor)' is not on the team, and only members change it (\(hint)see: handoff team list)"
+    case .notTheirDuty(let h, let d, let duty):
+      return
+        "\(h) is in \(d.rawValue): only \(duty.department.rawValue) members and managers \(duty.words) leads"
+    case .ownedByOther(let id, let owner, let duty):
+      return "\(id) is \(owner)'s: to \(duty.words) it yourself, take it from \(owner) (--take)"
+    case .atCapacity(let h, let load, let capacity):
+      return "\(h) holds \(load) open leads, at capacity \(capacity) (--force assigns anyway)"
+    }
+  }
+
+  /// The confirmation that lets the action through, when there is one: taking the
+  /// lead, or assigning anyway.
+  package var override: Overrides? {
+    switch self {
+    case .ownedByOther: return .take
+    case .memberAway, .atCapacity: return .force
+    default: return nil
+    }
+  }
+
+  /// The question the dashboard asks before going ahead with the override, in place of
+  /// the refusal (which names the CLI's flag).
+  package var question: String? {
+    switch self {
+    case .ownedByOther(let id, let owner, let duty):
+      return "\(id) is \(owner)'s: \(duty.words) it and take it from \(owner)?"
+    case .memberAway(let h):
+      return "\(h) is away: assign anyway?"
+    case .atCapacity(let h, let load, let capacity):
+      return "\(h) holds \(load) open leads (capacity \(capacity)): assign anyway?"
+    default:
+      return nil
     }
   }
 }

@@ -177,11 +177,14 @@ package struct LeadMoved: Sendable, Hashable {
   package var value: Int64?
   /// When winning: the first follow-up with the new customer is due then.
   package var nextFollowUp: Timestamp?
+  /// The owner the actor took the lead from (accepting, winning or losing a lead
+  /// someone else owned, with `--take`); the new owner is `owner`.
+  package var takenFrom: String?
 
   /// Creates the event payload.
   package init(
     lead: Int, version: Int, from: Stage, to: Stage, reason: String? = nil, owner: String?? = nil,
-    value: Int64? = nil, nextFollowUp: Timestamp? = nil
+    value: Int64? = nil, nextFollowUp: Timestamp? = nil, takenFrom: String? = nil
   ) {
     self.lead = lead
     self.version = version
@@ -191,6 +194,7 @@ package struct LeadMoved: Sendable, Hashable {
     self.owner = owner
     self.value = value
     self.nextFollowUp = nextFollowUp
+    self.takenFrom = takenFrom
   }
 }
 
@@ -258,11 +262,13 @@ package struct MemberJoined: Sendable, Hashable {
   package var lastAssignedAt: Timestamp?
   /// Their e-mail address, if given.
   package var email: String?
+  /// Member or manager (`member` in logs written before roles).
+  package var role: Role
 
   /// Creates the event payload.
   package init(
     handle: String, name: String, department: Department, capacity: Int? = nil,
-    lastAssignedAt: Timestamp? = nil, email: String? = nil
+    lastAssignedAt: Timestamp? = nil, email: String? = nil, role: Role = .member
   ) {
     self.handle = handle
     self.name = name
@@ -270,6 +276,7 @@ package struct MemberJoined: Sendable, Hashable {
     self.capacity = capacity
     self.lastAssignedAt = lastAssignedAt
     self.email = email
+    self.role = role
   }
 }
 
@@ -281,16 +288,18 @@ package struct MemberUpdated: Sendable, Hashable {
   package var away: Bool?
   package var capacity: Int??
   package var email: String?
+  package var role: Role?
 
   /// Creates the event payload.
   package init(
     handle: String, name: String? = nil, away: Bool? = nil, capacity: Int?? = nil,
-    email: String? = nil
+    email: String? = nil, role: Role? = nil
   ) {
     self.handle = handle
     self.name = name
     self.away = away
     self.capacity = capacity
     self.email = email
+    self.role = role
   }
 }

@@ -1,5 +1,5 @@
-/// A case-insensitive search over a lead's name, company, email, owner ("unassigned"
-/// when none) and source: the dashboard's `/` filter.
+/// A case-insensitive search over a lead's id, name, company, email, owner
+/// ("unassigned" when none) and source: the dashboard's `/` filter and `list --search`.
 ///
 /// It runs over every lead of a list on each keystroke, so an ASCII query (the common
 /// case) compares UTF-8 bytes folding ASCII case, without allocating; any other query
@@ -35,7 +35,8 @@ package struct LeadSearch: Sendable {
         .contains { $0.lowercased().contains(text) }
     }
     return ascii.withUnsafeBufferPointer { needle in
-      LeadSearch.contains(lead.name, needle) || LeadSearch.contains(lead.company, needle)
+      LeadSearch.contains(String(lead.id), needle)
+        || LeadSearch.contains(lead.name, needle) || LeadSearch.contains(lead.company, needle)
         || LeadSearch.contains(lead.email, needle)
         || LeadSearch.contains(lead.owner ?? "unassigned", needle)
         || LeadSearch.contains(lead.source, needle)
@@ -74,6 +75,7 @@ package struct LeadSearch: Sendable {
 private struct UnsafeLeadFields {
   let pointer: UnsafePointer<Lead>
   init(_ pointer: UnsafePointer<Lead>) { self.pointer = pointer }
+  var id: Int { pointer.pointee.id }
   var name: String { pointer.pointee.name }
   var company: String { pointer.pointee.company }
   var email: String { pointer.pointee.email }

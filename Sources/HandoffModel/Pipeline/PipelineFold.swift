@@ -47,12 +47,13 @@ package struct PipelineFold {
         existing.capacity = e.capacity
         existing.lastAssignedAt = e.lastAssignedAt ?? existing.lastAssignedAt
         existing.email = e.email
+        existing.role = e.role
         p.team.set(existing)
       } else {
         p.team.set(
           Member(
             handle: e.handle, name: e.name, department: e.department, capacity: e.capacity,
-            joinedAt: event.at, lastAssignedAt: e.lastAssignedAt, email: e.email))
+            joinedAt: event.at, lastAssignedAt: e.lastAssignedAt, email: e.email, role: e.role))
       }
     case .memberUpdated(let e):
       guard var m = p.team.member(e.handle) else { return .unknownMember(e.handle) }
@@ -60,6 +61,7 @@ package struct PipelineFold {
       if let v = e.away { m.away = v }
       if let v = e.capacity { m.capacity = v }
       if let v = e.email { m.email = v.isEmpty ? nil : v }
+      if let v = e.role { m.role = v }
       p.team.set(m)
     case .memberLeft(let handle):
       guard var m = p.team.member(handle) else { return .unknownMember(handle) }

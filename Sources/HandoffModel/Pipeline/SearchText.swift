@@ -4,8 +4,8 @@
   import Darwin
 #endif
 
-/// The searchable text of every lead (name, company, email, owner or "unassigned",
-/// source), ASCII-lowercased and packed into one byte buffer, so a filter keystroke
+/// The searchable text of every lead (id, name, company, email, owner or
+/// "unassigned", source), ASCII-lowercased and packed into one byte buffer, so a filter keystroke
 /// over all leads is one pass over contiguous bytes instead of five strings a lead.
 ///
 /// Built on the first search; afterwards a lead whose searchable fields change gets its
@@ -77,7 +77,10 @@ struct SearchText {
   /// Appends the lead's fields, separated by NUL so no match spans two fields.
   private mutating func write(_ lead: Lead) -> (Int32, Int32) {
     let from = bytes.count
-    for field in [lead.name, lead.company, lead.email, lead.owner ?? "unassigned", lead.source] {
+    let fields = [
+      String(lead.id), lead.name, lead.company, lead.email, lead.owner ?? "unassigned", lead.source,
+    ]
+    for field in fields {
       for byte in field.utf8 { bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
       bytes.append(0)
     }

@@ -5,6 +5,7 @@ extension Planner {
   package func plan(
     undoOf event: Event, leadBefore: Lead?, by actor: String, at now: Timestamp
   ) throws(ModelError) -> EventBody {
+    _ = try member(acting: actor)
     guard event.actor == actor else { throw .cannotUndo("that change was made by \(event.actor)") }
     guard let id = event.leadID, let current = pipeline.lead(id) else {
       throw .cannotUndo("only changes to leads can be undone")

@@ -1,3 +1,5 @@
+import HandoffText
+
 /// Planning: what an action would append, checked against the current state, or why
 /// it is refused. Reads the pipeline; changes nothing (the store appends and folds).
 package struct Planner {
@@ -10,10 +12,17 @@ package struct Planner {
   /// The event an action would append, checked against the current state; or the
   /// reason it is refused. `ifVersion` is the lead's version the actor saw: if the
   /// lead has changed since, the action is refused with what changed and who did it.
+  /// `overrides` are what the actor has confirmed (taking a lead, assigning anyway).
+  ///
+  /// Only members of the team write (except while the team is still empty, so that
+  /// someone can add the first members); each does their department's part of the
+  /// handoff, managers either.
   package func plan(
-    _ command: Command, by actor: String, at now: Timestamp, ifVersion: Int? = nil
+    _ command: Command, by actor: String, at now: Timestamp, ifVersion: Int? = nil,
+    overriding overrides: Overrides = []
   ) throws(ModelError) -> EventBody {
     try Validate.actor(actor)
+    let acting = try member(acting: actor)
     if let id = command.leadID {
       let lead = try existingLead(id)
       if let expected = ifVersion, expected != lead.version {
@@ -21,12 +30,13 @@ package struct Planner {
           lead: id, expected: expected, current: lead.version,
           change: lead.describeLastChange(now: now))
       }
-      return try planLeadCommand(command, lead: lead, actor: actor, now: now)
+      return try planLeadCommand(
+        command, lead: lead, actor: actor, acting: acting, now: now, overrides: overrides)
     }
     switch command {
     case .addLead(let new):
-      return try planNewLead(new, actor: actor, now: now)
-    case .addMember(let handle, let name, let department, let capacity, let email):
+      return try planNewLead(new, actor: actor, now: now, overrides: overrides)
+    case .addMember(let handle, let name, let department, let capacity, let email, let role):
       try Validate.handle(handle)
       if let m = pipeline.member(handle), m.active { throw .memberExists(handle) }
       let display = try Validate.text(name ?? handle, field: "name", limit: FieldLimits.name)
@@ -35,8 +45,8 @@ package struct Planner {
       return .memberJoined(
         MemberJoined(
           handle: handle, name: display, department: department, capacity: capacity,
-          email: address.flatMap { $0.isEmpty ? nil : $0 }))
-    case .updateMember(let handle, let away, let capacity, let name, let email):
+          email: address.flatMap { $0.isEmpty ? nil : $0 }, role: role))
+    case .updateMember(let handle, let away, let capacity, let name, let email, let role):
       let m = try activeMember(handle)
       var change = MemberUpdated(handle: handle)
       if let away, away != m.away { change.away = away }
@@ -52,8 +62,10 @@ package struct Planner {
         let address = try memberEmail(email, for: handle)
         if address != (m.email ?? "") { change.email = address }
       }
+      if let role, role != m.role { change.role = role }
       guard
         change.away != nil || change.capacity != nil || change.name != nil || change.email != nil
+          || change.role != nil
       else {
         throw .nothingChanged("\(handle) already has those settings")
       }
@@ -94,6 +106,21 @@ package struct Planner {
     return address
   }
 
+  /// The member acting, checked: on the team and not gone. Nil while the team has no
+  /// active member, when anyone may write (to add the first members).
+  package func member(acting actor: String) throws(ModelError) -> Member? {
+    let team = pipeline.members
+    guard team.contains(where: \.active) else { return nil }
+    guard let m = pipeline.member(actor) else {
+      throw .notAMember(
+        actor,
+        nearest: Suggestion.nearest(
+          to: actor.lowercased(), in: team.filter(\.active).map(\.handle)))
+    }
+    guard m.active else { throw .memberInactive(actor) }
+    return m
+  }
+
   private func existingLead(_ id: Int) throws(ModelError) -> Lead {
     guard let lead = pipeline.lead(id) else { throw .unknownLead(id) }
     return lead
@@ -105,19 +132,29 @@ package struct Planner {
     return m
   }
 
-  /// A member who may be given a lead in a stage: on the team, not away, right department.
-  private func assignee(_ handle: String, for stage: Stage) throws(ModelError) -> Member {
+  /// A member who may be given a lead in a stage: on the team, right department, and
+  /// (unless forced) not away and below their capacity.
+  private func assignee(_ handle: String, for stage: Stage, overrides: Overrides)
+    throws(ModelError) -> Member
+  {
     let m = try activeMember(handle)
-    guard !m.away else { throw .memberAway(handle) }
     guard m.department == stage.ownerDepartment else {
       throw .wrongDepartment(
         handle: handle, department: m.department, stage: stage, needed: stage.ownerDepartment)
     }
+    guard !overrides.contains(.force) else { return m }
+    guard !m.away else { throw .memberAway(handle) }
+    if let capacity = m.capacity {
+      let load = pipeline.load(of: handle)
+      guard load < capacity else {
+        throw .atCapacity(handle: handle, load: load, capacity: capacity)
+      }
+    }
     return m
   }
 
-  private func planNewLead(_ new: NewLead, actor: String, now: Timestamp) throws(ModelError)
-    -> EventBody
+  private func planNewLead(_ new: NewLead, actor: String, now: Timestamp, overrides: Overrides)
+    throws(ModelError) -> EventBody
   {
     let name = try Validate.text(new.name, field: "name", limit: FieldLimits.name)
     let company = try Validate.text(
@@ -127,7 +164,7 @@ package struct Planner {
     let segment = try Validate.label(new.segment, field: "segment", allowEmpty: true)
     try Validate.score(new.score)
     try Validate.value(new.value)
-    if let owner = new.owner { _ = try assignee(owner, for: .new) }
+    if let owner = new.owner { _ = try assignee(owner, for: .new, overrides: overrides) }
     let lead = Lead(
       id: pipeline.nextLeadID, name: name, company: company, email: email, source: source,
       segment: segment,
@@ -138,17 +175,27 @@ package struct Planner {
 
   /// The event a lead command would append to `lead` as given (not as the state holds
   /// it): for planning several changes to one lead in a row, as an import does, each on
-  /// the lead the one before leaves.
+  /// the lead the one before leaves. The actor must be on the team, but an import
+  /// brings another system's state as it stands: the departments' parts of the handoff
+  /// and taking leads from their owners do not apply.
   package func plan(_ command: Command, on lead: Lead, by actor: String, at now: Timestamp)
     throws(ModelError) -> EventBody
   {
     try Validate.actor(actor)
-    return try planLeadCommand(command, lead: lead, actor: actor, now: now)
+    _ = try member(acting: actor)
+    return try planLeadCommand(
+      command, lead: lead, actor: actor, acting: nil, now: now, overrides: [])
   }
 
   private func planLeadCommand(
-    _ command: Command, lead: Lead, actor: String, now: Timestamp
+    _ command: Command, lead: Lead, actor: String, acting: Member?, now: Timestamp,
+    overrides: Overrides
   ) throws(ModelError) -> EventBody {
+    func move(_ to: Stage, reason: String?, value: Int64? = nil) throws(ModelError) -> EventBody {
+      try planMove(
+        lead, to: to, reason: reason, value: value, actor: actor, acting: acting, now: now,
+        overrides: overrides)
+    }
     let id = lead.id
     let next = lead.version + 1
     switch command {
@@ -185,26 +232,26 @@ package struct Planner {
       guard score != lead.score else { throw .nothingChanged("\(id) already scores \(score)") }
       return .leadScored(lead: id, version: next, score: score)
     case .move(_, let to, let reason, let value):
-      return try planMove(lead, to: to, reason: reason, value: value, actor: actor, now: now)
+      return try move(to, reason: reason, value: value)
     case .moveForward(_, let reason):
       guard let to = lead.stage.forward else { throw .noForwardMove(lead: id, stage: lead.stage) }
-      return try planMove(lead, to: to, reason: reason, value: nil, actor: actor, now: now)
+      return try move(to, reason: reason)
     case .moveBackward(_, let reason):
       guard let to = lead.stage.backward else { throw .noBackwardMove(lead: id, stage: lead.stage) }
-      return try planMove(lead, to: to, reason: reason, value: nil, actor: actor, now: now)
+      return try move(to, reason: reason)
     case .handOff:
-      return try planMove(lead, to: .queued, reason: nil, value: nil, actor: actor, now: now)
+      return try move(.queued, reason: nil)
     case .accept:
-      return try planMove(lead, to: .accepted, reason: nil, value: nil, actor: actor, now: now)
+      return try move(.accepted, reason: nil)
     case .reject(_, let reason):
       guard lead.stage == .queued || lead.stage == .accepted else {
         throw .illegalMove(lead: id, from: lead.stage, to: .nurturing)
       }
-      return try planMove(lead, to: .nurturing, reason: reason, value: nil, actor: actor, now: now)
+      return try move(.nurturing, reason: reason)
     case .won(_, let value):
-      return try planMove(lead, to: .won, reason: nil, value: value, actor: actor, now: now)
+      return try move(.won, reason: nil, value: value)
     case .lost(_, let reason):
-      return try planMove(lead, to: .lost, reason: reason, value: nil, actor: actor, now: now)
+      return try move(.lost, reason: reason)
     case .assign(_, let handle, let note):
       let note = try note.map { (n: String) throws(ModelError) in
         try Validate.text(n, field: "note", limit: FieldLimits.note, multiline: true)
@@ -214,7 +261,7 @@ package struct Planner {
         return .leadAssigned(LeadAssigned(lead: id, version: next, owner: nil, note: note))
       }
       guard handle != lead.owner else { throw .alreadyOwner(lead: id, handle: handle) }
-      _ = try assignee(handle, for: lead.stage)
+      _ = try assignee(handle, for: lead.stage, overrides: overrides)
       return .leadAssigned(LeadAssigned(lead: id, version: next, owner: handle, note: note))
     case .autoAssign:
       let m = try AutoAssign(pipeline).leastLoaded(for: lead)
@@ -240,12 +287,33 @@ package struct Planner {
   }
 
   private func planMove(
-    _ lead: Lead, to: Stage, reason: String?, value: Int64?, actor: String, now: Timestamp
+    _ lead: Lead, to: Stage, reason: String?, value: Int64?, actor: String, acting: Member?,
+    now: Timestamp, overrides: Overrides
   ) throws(ModelError) -> EventBody {
     let id = lead.id
     let from = lead.stage
     guard from != to else { throw .sameStage(lead: id, stage: from) }
     guard from.canMove(to: to) else { throw .illegalMove(lead: id, from: from, to: to) }
+    let duty = Duty(from: from, to: to)
+    if let duty, let acting, !acting.may(duty) {
+      throw .notTheirDuty(handle: actor, department: acting.department, duty: duty)
+    }
+    // Accepting, winning or losing someone else's lead takes it from them, and only
+    // when the actor says so.
+    var takenFrom: String?
+    if let duty, duty == .accept || duty == .close, let owner = lead.owner, owner != actor,
+      acting != nil, pipeline.member(owner)?.active == true
+    {
+      guard overrides.contains(.take) else {
+        throw .ownedByOther(lead: id, owner: owner, duty: duty)
+      }
+      guard acting?.department == to.ownerDepartment else {
+        throw .wrongDepartment(
+          handle: actor, department: acting?.department ?? .marketing, stage: to,
+          needed: to.ownerDepartment)
+      }
+      takenFrom = owner
+    }
     var reasonText: String?
     if let reason, !reason.allSatisfy(\.isWhitespace) {
       reasonText = try Validate.text(reason, field: "reason", limit: FieldLimits.reason)
@@ -260,13 +328,14 @@ package struct Planner {
       }
       try Validate.value(value)
     }
-    let owner = try ownerAfterMove(lead, to: to, actor: actor)
+    let owner = takenFrom != nil ? actor : try ownerAfterMove(lead, to: to, actor: actor)
     let changesOwner = owner != lead.owner
     return .leadMoved(
       LeadMoved(
         lead: id, version: lead.version + 1, from: from, to: to, reason: reasonText,
         owner: changesOwner ? .some(owner) : nil, value: value,
-        nextFollowUp: to == .won ? now + .days(Int64(pipeline.settings.followUpDays)) : nil))
+        nextFollowUp: to == .won ? now + .days(Int64(pipeline.settings.followUpDays)) : nil,
+        takenFrom: takenFrom))
   }
 
   /// Who owns a lead after a move: sales reps keep deals, accepted leads go to their

@@ -5,7 +5,7 @@ import HandoffModel
 /// in; where they live and whether they still match the log is the store's business.
 enum PipelineCodec {
   /// The format of the bytes; a checkpoint of another version is ignored and rebuilt.
-  static let version = 2
+  static let version = 3
 
   /// The state as bytes.
   static func encode(_ pipeline: Pipeline) -> [UInt8] {
@@ -27,6 +27,7 @@ enum PipelineCodec {
       w.int64(m.joinedAt.milliseconds)
       w.optionalInt64(m.lastAssignedAt?.milliseconds)
       w.optionalString(m.email)
+      w.bool(m.role == .manager)
     }
     w.count(state.targets.count)
     for (key, value) in state.targets {
@@ -77,13 +78,14 @@ enum PipelineCodec {
       guard let handle = r.string(), let name = r.string(), let sales = r.bool(),
         let active = r.bool(), let away = r.bool(), let capacity = r.optionalInt64(),
         let joined = r.int64(), let lastAssigned = r.optionalInt64(),
-        let email = r.optionalString()
+        let email = r.optionalString(), let manager = r.bool()
       else { return nil }
       members.append(
         Member(
           handle: handle, name: name, department: sales ? .sales : .marketing, active: active,
           away: away, capacity: capacity.map { Int($0) }, joinedAt: Timestamp(milliseconds: joined),
-          lastAssignedAt: lastAssigned.map { Timestamp(milliseconds: $0) }, email: email))
+          lastAssignedAt: lastAssigned.map { Timestamp(milliseconds: $0) }, email: email,
+          role: manager ? .manager : .member))
     }
     guard let targetCount = r.count() else { return nil }
     var targets: [TargetKey: Int64] = [:]

@@ -67,7 +67,7 @@ package struct Compaction {
         .memberJoined(
           MemberJoined(
             handle: m.handle, name: m.name, department: m.department, capacity: m.capacity,
-            lastAssignedAt: m.lastAssignedAt, email: m.email)))
+            lastAssignedAt: m.lastAssignedAt, email: m.email, role: m.role)))
       if m.away { add(m.joinedAt, .memberUpdated(MemberUpdated(handle: m.handle, away: true))) }
       if !m.active { add(m.joinedAt, .memberLeft(handle: m.handle)) }
     }

@@ -11,13 +11,15 @@ extension FileStore {
   /// How long a writer waits for another process's lock before giving up.
   static let lockPatience: Int64 = 10_000
 
-  package func perform(_ command: Command, by actor: String, ifVersion: Int?) throws(StoreError)
-    -> Event
-  {
+  @discardableResult
+  package func perform(
+    _ command: Command, by actor: String, ifVersion: Int?, overriding overrides: Overrides
+  ) throws(StoreError) -> Event {
     try write(asBatch: false) { () throws(StoreError) in
       let now = clock.now()
       do throws(ModelError) {
-        let body = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
+        let body = try Planner(pipeline).plan(
+          command, by: actor, at: now, ifVersion: ifVersion, overriding: overrides)
         return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
         throw .model(error)

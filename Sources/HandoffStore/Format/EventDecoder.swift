@@ -30,6 +30,13 @@ enum EventDecoder {
       guard let value else { throw missing(key, in: type) }
       return value
     }
+    func role(_ text: String?) throws(LineError) -> Role? {
+      guard let text else { return nil }
+      guard let role = Role(rawValue: text) else {
+        throw LineError(message: "unknown role \"\(text)\"", column: 0)
+      }
+      return role
+    }
     func stage(_ text: String?, _ key: String) throws(LineError) -> Stage {
       let raw = try need(text, key)
       guard let stage = Stage(rawValue: raw) else {
@@ -59,7 +66,7 @@ enum EventDecoder {
         LeadMoved(
           lead: try need(f.lead, "lead"), version: try need(f.v, "v"),
           from: try stage(f.from, "from"), to: try stage(f.to, "to"), reason: f.reason,
-          owner: f.owner, value: f.valueNumber, nextFollowUp: f.followup))
+          owner: f.owner, value: f.valueNumber, nextFollowUp: f.followup, takenFrom: f.takenFrom))
     case .leadAssigned:
       return .leadAssigned(
         LeadAssigned(
@@ -93,12 +100,13 @@ enum EventDecoder {
       return .memberJoined(
         MemberJoined(
           handle: handle, name: f.name ?? handle, department: department,
-          capacity: f.capacity ?? nil, lastAssignedAt: f.lastAssigned, email: f.email))
+          capacity: f.capacity ?? nil, lastAssignedAt: f.lastAssigned, email: f.email,
+          role: try role(f.role) ?? .member))
     case .memberUpdated:
       return .memberUpdated(
         MemberUpdated(
           handle: try need(f.handle, "handle"), name: f.name, away: f.away, capacity: f.capacity,
-          email: f.email))
+          email: f.email, role: try role(f.role)))
     case .memberLeft:
       return .memberLeft(handle: try need(f.handle, "handle"))
     case .targetSet:
@@ -173,6 +181,8 @@ struct LineFields {
   var capacity: Int??
   var away: Bool?
   var lastAssigned: Timestamp?
+  var role: String?
+  var takenFrom: String?
   var metric: String?
   var period: String?
   var scope: String?
@@ -245,6 +255,8 @@ struct LineFields {
     case .capacity: capacity = r.null() ? .some(nil) : .some(try r.int())
     case .away: away = try r.bool()
     case .lastAssigned: lastAssigned = try r.timestamp()
+    case .role: role = try r.string()
+    case .takenFrom: takenFrom = try r.string()
     case .active, .joined: try r.skipValue()
     case .metric: metric = try r.string()
     case .period: period = try r.string()

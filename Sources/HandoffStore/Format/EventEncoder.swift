@@ -51,6 +51,7 @@ enum EventEncoder {
       if let owner = e.owner { w.nullable("owner", owner) }
       w.optional("value", e.value)
       w.optional("followup", e.nextFollowUp)
+      w.optional("taken_from", e.takenFrom)
     case .leadAssigned(let e):
       w.field("lead", e.lead)
       w.field("v", e.version)
@@ -82,6 +83,7 @@ enum EventEncoder {
       w.field("dept", e.department.rawValue)
       if let capacity = e.capacity { w.field("capacity", capacity) }
       w.optional("email", e.email)
+      if e.role != .member { w.field("role", e.role.rawValue) }
       w.optional("last_assigned", e.lastAssignedAt)
     case .memberUpdated(let e):
       w.field("handle", e.handle)
@@ -89,6 +91,7 @@ enum EventEncoder {
       if let away = e.away { w.field("away", away) }
       if let capacity = e.capacity { w.nullable("capacity", capacity.map(Int64.init)) }
       w.optional("email", e.email)
+      w.optional("role", e.role?.rawValue)
     case .memberLeft(let handle):
       w.field("handle", handle)
     case .targetSet(let t):
@@ -167,6 +170,7 @@ enum EventEncoder {
     w.field("away", m.away)
     w.nullable("capacity", m.capacity.map(Int64.init))
     w.nullable("email", m.email)
+    w.field("role", m.role.rawValue)
     if let load { w.field("load", load) }
     w.field("joined", m.joinedAt)
     w.close()

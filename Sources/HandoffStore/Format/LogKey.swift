@@ -20,6 +20,8 @@ enum LogKey: String, CaseIterable, Sendable {
   case restore
   case handle, dept, capacity, away, active, joined
   case lastAssigned = "last_assigned"
+  case role
+  case takenFrom = "taken_from"
   case metric, period, scope, key
 
   /// The key whose name is `bytes`, or nil for a key this version does not know.

@@ -68,9 +68,11 @@ package protocol EventStore: AnyObject {
 
   /// Plans `command` against the caught-up state, appends its event durably and folds
   /// it in. Refused with the model's reason when the action is not allowed, or when
-  /// the lead is no longer at `ifVersion` (the version the actor saw).
+  /// the lead is no longer at `ifVersion` (the version the actor saw). `overrides` are
+  /// what the actor confirmed (taking a lead, assigning anyway).
   @discardableResult
-  func perform(_ command: Command, by actor: String, ifVersion: Int?) throws(StoreError) -> Event
+  func perform(_ command: Command, by actor: String, ifVersion: Int?, overriding: Overrides)
+    throws(StoreError) -> Event
 
   /// Undoes `actor`'s last change (to `lead`, when given) with a compensating event.
   /// Refused when the lead has changed since.
@@ -109,7 +111,15 @@ extension EventStore {
   /// Performs `command` as `actor`, with no version check.
   @discardableResult
   package func perform(_ command: Command, by actor: String) throws(StoreError) -> Event {
-    try perform(command, by: actor, ifVersion: nil)
+    try perform(command, by: actor, ifVersion: nil, overriding: [])
+  }
+
+  /// Performs `command` as `actor` at the version the actor saw, overriding nothing.
+  @discardableResult
+  package func perform(_ command: Command, by actor: String, ifVersion: Int?)
+    throws(StoreError) -> Event
+  {
+    try perform(command, by: actor, ifVersion: ifVersion, overriding: [])
   }
 
   /// Undoes `actor`'s last change to any lead.

@@ -2,13 +2,15 @@ import HandoffModel
 import HandoffPostgres
 
 extension PostgresStore {
-  package func perform(_ command: Command, by actor: String, ifVersion: Int?) throws(StoreError)
-    -> Event
-  {
+  @discardableResult
+  package func perform(
+    _ command: Command, by actor: String, ifVersion: Int?, overriding overrides: Overrides
+  ) throws(StoreError) -> Event {
     try write(validating: false) { (_, _) throws(StoreError) in
       let now = clock.now()
       do throws(ModelError) {
-        let body = try Planner(pipeline).plan(command, by: actor, at: now, ifVersion: ifVersion)
+        let body = try Planner(pipeline).plan(
+          command, by: actor, at: now, ifVersion: ifVersion, overriding: overrides)
         return [PlannedEvent(at: now, actor: actor, body: body)]
       } catch {
         throw .model(error)

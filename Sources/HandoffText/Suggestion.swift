@@ -1,8 +1,8 @@
 /// "Did you mean …?" for mistyped commands, flags and names.
-enum Suggestion {
+package enum Suggestion {
   /// The candidate nearest to `word` by edit distance, if it is near enough to be a
   /// plausible typo.
-  static func nearest(to word: String, in candidates: [String]) -> String? {
+  package static func nearest(to word: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, distance(word, $0)) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     let limit = max(2, word.count / 3)
@@ -10,14 +10,15 @@ enum Suggestion {
   }
 
   /// `" (did you mean 'x'?)"`, or nothing.
-  static func hint(for word: String, in candidates: [String], prefix: String = "") -> String {
+  package static func hint(for word: String, in candidates: [String], prefix: String = "") -> String
+  {
     guard let n = nearest(to: word, in: candidates) else { return "" }
     return " (did you mean '\(prefix)\(n)'?)"
   }
 
   /// The edit distance between two words, by characters: insertions, deletions,
   /// substitutions and swaps of neighbours (`lsit` is one edit from `list`).
-  static func distance(_ a: String, _ b: String) -> Int {
+  package static func distance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     if a.isEmpty { return b.count }
