@@ -130,7 +130,7 @@ enum BenchMain {
     server it starts itself (needs PostgreSQL's initdb and pg_ctl, 13 or later): an
     acknowledged write, append → 50 following dashboards, opening a store of
     --postgres-leads leads cold and from the local cache, writers at once. Off by
-    default (it takes minutes); --postgres-only skips the file-log figures.
+    default (it takes minutes); --postgres-only skips the file-log and import figures.
     """
 
   static func usage(_ message: String) -> Int32 {

@@ -27,14 +27,26 @@ enum LoadProbe {
     }
     // Touch the state so nothing is left lazy.
     _ = QueueFigures(store.pipeline, at: store.clock.now())
-    print("load_ms=\(ms) rss=\(Measure.peakRSS()) events=\(store.pipeline.eventCount)")
+    print(
+      "load_ms=\(ms) rss=\(Measure.peakRSS()) events=\(store.pipeline.eventCount) "
+        + "cpu_ms=\(Measure.cpuMilliseconds())")
     return 0
+  }
+
+  /// What one probe measured: the open's wall time, the process's peak memory, the
+  /// events loaded, and the CPU time the whole process used (which, unlike the wall
+  /// time, does not grow while other work on the machine takes the cores).
+  struct Result {
+    var ms: Double
+    var rss: Int
+    var events: Int
+    var cpuMS: Double
   }
 
   /// Runs the probe in a child process of this executable; `environment` replaces this
   /// process's (a PostgreSQL store's cache folder, say).
   static func spawn(path: String, replay: Bool, environment: [String: String]? = nil) throws
-    -> (ms: Double, rss: Int, events: Int)
+    -> Result
   {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: BenchExecutable.path)
@@ -52,9 +64,9 @@ enum LoadProbe {
       if parts.count == 2, let v = Double(parts[1]) { values[String(parts[0])] = v }
     }
     guard process.terminationStatus == 0, let ms = values["load_ms"], let rss = values["rss"],
-      let events = values["events"]
+      let events = values["events"], let cpu = values["cpu_ms"]
     else { throw BenchError.probe(text) }
-    return (ms, Int(rss), Int(events))
+    return Result(ms: ms, rss: Int(rss), events: Int(events), cpuMS: cpu)
   }
 }
 

@@ -29,6 +29,18 @@ enum Measure {
     return sorted[min(sorted.count - 1, max(0, rank))]
   }
 
+  /// The CPU time (user and system) this process has used so far, in milliseconds.
+  static func cpuMilliseconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func ms(_ time: timeval) -> Double { Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
+    return ms(usage.ru_utime) + ms(usage.ru_stime)
+  }
+
   /// Peak resident memory of this process, in bytes. On Linux from `VmHWM`: the
   /// `ru_maxrss` of `getrusage` survives `exec`, so a child would report its parent's peak.
   static func peakRSS() -> Int {

@@ -42,8 +42,8 @@ struct PostgresBench {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 
     let main = try makeStore(cluster, leads: leads, into: &report)
-    report.events = main.events
-    try measureOpening(main.url, into: &report)
+    report.events = main.events.count
+    try measureOpening(main.url, events: main.events, into: &report)
     try measureWrites(main.url, cluster: cluster, into: &report)
 
     let small = try makeStore(cluster, leads: followerLeads, into: &report)
@@ -72,7 +72,7 @@ struct PostgresBench {
   /// A new database holding the demo history of `leads` leads, written in one batch.
   private func makeStore(
     _ cluster: PostgresCluster, leads: Int, into report: inout SizeReport
-  ) throws -> (url: String, events: Int) {
+  ) throws -> (url: String, events: [PlannedEvent]) {
     let database = try cluster.createDatabase("bench_\(leads)")
     let url = cluster.url(database: database)
     let events = DemoTeam.events(leads: leads, seed: 7, now: SizeBench.now, zone: .utc)
@@ -83,29 +83,56 @@ struct PostgresBench {
     let write = try Measure.milliseconds { try store.append(events) }
     report.add(
       "write \(leads) leads in one batch (COPY)", write, "ms", note: "\(events.count) events")
-    return (url, events.count)
+    return (url, events)
   }
 
   /// Opening the store in a fresh child process: cold (an empty cache folder each time),
-  /// then with the cache the last cold open wrote.
-  private func measureOpening(_ url: String, into report: inout SizeReport) throws {
+  /// then with the cache the last cold open wrote. Then the same events as a file log,
+  /// opened the same two ways at the same moment: on a busy machine the wall times
+  /// grow together, so the pair shows what PostgreSQL itself adds.
+  private func measureOpening(
+    _ url: String, events: [PlannedEvent], into report: inout SizeReport
+  ) throws {
     let environment = environment(cache: "open")
     let cache = environment["XDG_CACHE_HOME"]!
-    var cold: [Double] = []
+    var cold: [LoadProbe.Result] = []
     for _ in 0..<3 {
       try? FileManager.default.removeItem(atPath: cache)
-      cold.append(try LoadProbe.spawn(path: url, replay: false, environment: environment).ms)
+      cold.append(try LoadProbe.spawn(path: url, replay: false, environment: environment))
     }
-    report.add(
-      "open, cold (no local cache)", Measure.percentile(cold, 0.5), "ms", budget: 3000,
-      note: "every event from the server; the cache written")
-    var warm: [(ms: Double, rss: Int, events: Int)] = []
+    var warm: [LoadProbe.Result] = []
     for _ in 0..<5 {
       warm.append(try LoadProbe.spawn(path: url, replay: false, environment: environment))
     }
-    report.add("open, warm local cache", Measure.percentile(warm.map(\.ms), 0.5), "ms", budget: 300)
+    let log = folder + "/reference-\(leads).jsonl"
+    let file = try SizeBench.store(log)
+    try file.open()
+    try file.append(events)
+    var fileCold: [LoadProbe.Result] = []
+    for _ in 0..<3 {
+      try? FileManager.default.removeItem(atPath: log + ".checkpoint")
+      fileCold.append(try LoadProbe.spawn(path: log, replay: false, environment: environment))
+    }
+    var fileWarm: [LoadProbe.Result] = []
+    for _ in 0..<5 {
+      fileWarm.append(try LoadProbe.spawn(path: log, replay: false, environment: environment))
+    }
+    for path in [log, log + ".checkpoint"] { try? FileManager.default.removeItem(atPath: path) }
+
+    func median(_ results: [LoadProbe.Result], _ value: (LoadProbe.Result) -> Double) -> Double {
+      Measure.percentile(results.map(value), 0.5)
+    }
     report.add(
-      "peak RSS, warm open", Double(warm.map(\.rss).max() ?? 0) / 1_048_576, "MB")
+      "open, cold (no local cache)", median(cold, \.ms), "ms", budget: 3000,
+      note: "every event from the server; the cache written")
+    report.add("open, cold: process CPU time", median(cold, \.cpuMS), "ms")
+    report.add("open, warm local cache", median(warm, \.ms), "ms", budget: 300)
+    report.add("open, warm: process CPU time", median(warm, \.cpuMS), "ms")
+    report.add("peak RSS, warm open", Double(warm.map(\.rss).max() ?? 0) / 1_048_576, "MB")
+    report.add(
+      "file log, same events: no checkpoint", median(fileCold, \.ms), "ms",
+      note: "reference, at the same moment; the checkpoint written")
+    report.add("file log, same events: checkpoint", median(fileWarm, \.ms), "ms", note: "reference")
   }
 
   /// Acknowledged writes: notes on an open store, each timed from the call to its

@@ -44,7 +44,7 @@ struct SizeBench {
     report.add("file", Double(bytes) / 1_048_576, "MB")
     report.add("raw read + count lines", raw, "ms")
     // Each load in a fresh child process: the whole log replayed, then from the checkpoint.
-    var replays: [(ms: Double, rss: Int, events: Int)] = []
+    var replays: [LoadProbe.Result] = []
     for _ in 0..<3 { replays.append(try LoadProbe.spawn(path: path, replay: true)) }
     let load = Measure.percentile(replays.map(\.ms), 0.5)
     report.add("load, whole log (parse + fold)", load, "ms")
@@ -54,7 +54,7 @@ struct SizeBench {
     let memoryBudget = (400 * Double(leads) + 30_000_000) / 1_048_576
     report.add("peak RSS, whole log replayed", peak, "MB", budget: memoryBudget)
     _ = try LoadProbe.spawn(path: path, replay: false)  // writes the checkpoint
-    var starts: [(ms: Double, rss: Int, events: Int)] = []
+    var starts: [LoadProbe.Result] = []
     for _ in 0..<3 { starts.append(try LoadProbe.spawn(path: path, replay: false)) }
     report.add("load from checkpoint", Measure.percentile(starts.map(\.ms), 0.5), "ms")
     let checkpointPeak = Double(starts.map(\.rss).max() ?? 0) / 1_048_576

@@ -99,6 +99,43 @@ struct PostgresStoreTests {
   }
 
   @Test(
+    "repair moves a bad row to handoff_events_bad, and no cache made while it was there is trusted"
+  )
+  func repair() throws {
+    let fixture = try ContractStore(.postgres)
+    let writer = try fixture.open()
+    try fixture.team(writer)
+    for n in 0..<12 { try fixture.lead(writer, "Lead \(n)") }
+    // SQL by hand: a row whose actor column disagrees with its line. Its line folds, so
+    // a cache made now holds that event.
+    let admin = try PostgresConnection.connect(
+      ConnectionOptions(url: fixture.address, environment: [:]))
+    defer { admin.close() }
+    try admin.query("UPDATE handoff_events SET actor = 'someone' WHERE seq = 6")
+    func opened() throws -> PostgresStore {
+      let store = try #require(try fixture.make() as? PostgresStore)
+      store.cacheThreshold = 5
+      try store.open()
+      return store
+    }
+    #expect(try opened().cachedEvents == 0)
+    #expect(try opened().cachedEvents == 16, "the cache is written and used")
+    let problems = writer.check().problems
+    #expect(problems.count == 1)
+    #expect(problems.first?.hasSuffix("event 6: the actor column disagrees with its line") == true)
+
+    let report = try writer.repair()
+    #expect(report.sideFile == "table handoff_events_bad in \(writer.name)")
+    let kept = try admin.query("SELECT seq FROM handoff_events_bad").rows.map { $0.int(0) }
+    #expect(kept == [6])
+    #expect(writer.check().problems.isEmpty)
+    let after = try opened()
+    #expect(after.cachedEvents == 0)
+    #expect(after.pipeline.eventCount == 15)
+    #expect(FoldedState(after.pipeline) == FoldedState(writer.pipeline))
+  }
+
+  @Test(
     "migrate copies a file log into PostgreSQL and back, line for line, and refuses a store that is not empty"
   )
   func migrate() throws {

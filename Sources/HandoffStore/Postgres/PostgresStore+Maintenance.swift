@@ -6,7 +6,7 @@ import HandoffPostgres
 /// could leave: a line that is not an event, columns that disagree with their line,
 /// events out of order or that do not fit, a missing trigger. Nothing is ever deleted:
 /// `repair` moves bad rows to `handoff_events_bad`, `compact` keeps the history in a
-/// dated table.
+/// dated table; both give the store a new id, so caches and followers read it again.
 extension PostgresStore {
   package func create() throws(StoreError) -> Bool {
     let connection = try writeConnection()
@@ -28,7 +28,10 @@ extension PostgresStore {
     var (report, bad) = try examine()
     guard !bad.isEmpty else { return report }
     let list = bad.map(String.init).joined(separator: ",")
+    let oldIdentity = identity
     do {
+      // A new store id: a cache made while the bad rows were there would otherwise
+      // still pass its check (the event it ends at may be a good one).
       try connection.simpleQuery(
         "BEGIN; LOCK TABLE handoff_events IN EXCLUSIVE MODE; "
           + "CREATE TABLE IF NOT EXISTS handoff_events_bad "
@@ -36,6 +39,7 @@ extension PostgresStore {
           + "INSERT INTO handoff_events_bad (seq, at, actor, type, lead, body) "
           + "SELECT seq, at, actor, type, lead, body FROM handoff_events WHERE seq IN (\(list)); "
           + "DELETE FROM handoff_events WHERE seq IN (\(list)); "
+          + "UPDATE handoff_meta SET value = gen_random_uuid()::text WHERE key = 'store_id'; "
           + "SELECT pg_notify('\(PostgresSchema.channel)', 'reload'); COMMIT")
     } catch {
       if !connection.isClosed, connection.transactionStatus != .idle {
@@ -44,6 +48,7 @@ extension PostgresStore {
       throw storeError(error)
     }
     report.sideFile = "table handoff_events_bad in \(name)"
+    if let oldIdentity { cache?.remove(identity: oldIdentity) }
     try load(on: connection)
     return report
   }
