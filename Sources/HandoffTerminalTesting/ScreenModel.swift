@@ -1,6 +1,7 @@
 /// An independent model of a VT terminal screen for tests: it parses the subset of
 /// escape sequences Handoff's renderer emits (cursor positioning and moves, SGR, erase,
-/// private modes, UTF-8 text with wide characters) and keeps the resulting grid, so a
+/// private modes, the scroll region with line insert and delete, UTF-8 text with wide
+/// characters) and keeps the resulting grid, so a
 /// test can replay emitted bytes and compare the screen with the frame it meant.
 ///
 /// Written apart from the renderer on purpose: it shares no code with it, only the
@@ -40,6 +41,9 @@ package struct ScreenModel: Sendable {
   /// Whether the cursor sits past the last column, waiting to wrap.
   package private(set) var pendingWrap = false
   package private(set) var rendition = Rendition()
+  /// The scroll region (`CSI top ; bottom r`), rows counted from 0, both inclusive.
+  package private(set) var scrollTop = 0
+  package private(set) var scrollBottom: Int
   /// Private modes (`CSI ? n h/l`) as last set.
   package private(set) var privateModes: [Int: Bool] = [:]
   /// Sequences the model did not understand, for assertions.
@@ -62,6 +66,7 @@ package struct ScreenModel: Sendable {
     self.width = width
     self.height = height
     self.displayWidth = displayWidth
+    scrollBottom = height - 1
     cells = Array(
       repeating: Cell(text: " ", width: 1, rendition: Rendition()), count: width * height)
   }
@@ -137,12 +142,44 @@ package struct ScreenModel: Sendable {
 
   private mutating func lineFeed() {
     pendingWrap = false
-    if cursorY == height - 1 {
-      cells.removeFirst(width)
-      cells += Array(repeating: blank(), count: width)
-    } else {
+    if cursorY == scrollBottom {
+      removeLines(at: scrollTop, count: 1)
+    } else if cursorY < height - 1 {
       cursorY += 1
     }
+  }
+
+  /// Removes `count` rows at `row` within the scroll region; the rows below move up
+  /// and blank rows fill the region's bottom.
+  private mutating func removeLines(at row: Int, count: Int) {
+    let count = min(count, scrollBottom + 1 - row)
+    guard count > 0 else { return }
+    cells.removeSubrange((row * width)..<((row + count) * width))
+    cells.insert(
+      contentsOf: Array(repeating: blank(), count: count * width),
+      at: (scrollBottom + 1 - count) * width)
+  }
+
+  /// Inserts `count` blank rows at `row` within the scroll region; the rows below move
+  /// down and those pushed past the region's bottom are lost.
+  private mutating func insertLines(at row: Int, count: Int) {
+    let count = min(count, scrollBottom + 1 - row)
+    guard count > 0 else { return }
+    cells.removeSubrange(((scrollBottom + 1 - count) * width)..<((scrollBottom + 1) * width))
+    cells.insert(contentsOf: Array(repeating: blank(), count: count * width), at: row * width)
+  }
+
+  /// `CSI top ; bottom r`: sets the scroll region (the whole screen when left out or
+  /// invalid) and homes the cursor.
+  private mutating func setScrollRegion(top: Int, bottom: Int) {
+    if top < bottom && bottom < height {
+      scrollTop = top
+      scrollBottom = bottom
+    } else {
+      scrollTop = 0
+      scrollBottom = height - 1
+    }
+    moveTo(x: 0, y: 0)
   }
 
   private func blank() -> Cell {
@@ -234,6 +271,20 @@ package struct ScreenModel: Sendable {
     case 0x4A: eraseDisplay(values.first ?? 0)
     case 0x4B: eraseLine(values.first ?? 0)
     case 0x6D: selectGraphicRendition(values)
+    case 0x72:
+      setScrollRegion(top: value(0, default: 1) - 1, bottom: value(1, default: height) - 1)
+    case 0x4C, 0x4D:
+      // IL and DL act only with the cursor inside the scroll region, and end at its
+      // first column.
+      if cursorY >= scrollTop && cursorY <= scrollBottom {
+        if final == 0x4C {
+          insertLines(at: cursorY, count: value(0, default: 1))
+        } else {
+          removeLines(at: cursorY, count: value(0, default: 1))
+        }
+      }
+      cursorX = 0
+      pendingWrap = false
     default: unknownSequences.append("CSI \(String(decoding: body, as: UTF8.self)) \(final)")
     }
   }

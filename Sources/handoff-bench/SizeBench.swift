@@ -66,6 +66,7 @@ struct SizeBench {
     try LiveBench(
       path: path, leads: leads, liveEvents: 200, burstEvents: min(10_000, leads), idleSeconds: 10
     ).run(into: &report)
+    try OutsideBench(path: path, leads: leads).run(into: &report)
     return report
   }
 }

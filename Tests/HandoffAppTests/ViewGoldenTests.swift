@@ -18,6 +18,8 @@ struct ViewGoldenTests {
     ("picker", [.char("a")]),
     ("reason", [.char("r"), .char("n"), .char("o")]),
     ("filtered", [.char("/"), .char("s"), .char("e"), .char("o"), .enter]),
+    // x on the queue's second lead, which kenji owns: the question before taking it.
+    ("take", [.char("j"), .char("x")]),
   ]
 
   static let cases: [(String, Int, Int)] = screens.flatMap { s in

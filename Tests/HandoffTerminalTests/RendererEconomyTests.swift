@@ -54,4 +54,38 @@ private func dashboard(selected: Int, theme: Theme = .standard) -> CellBuffer {
     renderer.render(dashboard(selected: 4), into: &bytes)
     #expect(bytes.isEmpty)
   }
+
+  @Test("a colour that is exactly an xterm-256 entry goes out as 38;5;N")
+  func exactPaletteColours() {
+    #expect(ColorPalette.exactIndex(0x5F, 0xD7, 0xFF) == 81)
+    #expect(ColorPalette.exactIndex(0, 0, 0) == 16)
+    #expect(ColorPalette.exactIndex(0xD0, 0xD0, 0xD0) == 252)
+    #expect(ColorPalette.exactIndex(0x12, 0x34, 0x56) == nil)
+    for index in 16...255 {
+      let (r, g, b) = ColorPalette.rgb(ofIndex: UInt8(index))
+      #expect(ColorPalette.exactIndex(r, g, b) == UInt8(index))
+    }
+    var frame = CellBuffer(width: 4, height: 1)
+    frame.put("a", x: 0, y: 0, style: Style(foreground: .rgb(0x5F, 0xD7, 0xFF)))
+    frame.put("b", x: 1, y: 0, style: Style(foreground: .rgb(0x12, 0x34, 0x56)))
+    var renderer = Renderer(depth: .truecolor)
+    var bytes: [UInt8] = []
+    renderer.render(frame, into: &bytes)
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(text.contains("\u{1B}[38;5;81ma\u{1B}[38;2;18;52;86mb"))
+  }
+
+  @Test("only the attributes that change are sent")
+  func attributeChanges() {
+    let colour = Color.rgb(0x5F, 0xD7, 0xFF)
+    var frame = CellBuffer(width: 4, height: 1)
+    frame.put("a", x: 0, y: 0, style: Style(foreground: colour, attributes: [.bold, .underline]))
+    frame.put("b", x: 1, y: 0, style: Style(foreground: colour, attributes: .underline))
+    frame.put("c", x: 2, y: 0, style: Style(foreground: colour, attributes: [.dim, .underline]))
+    var renderer = Renderer(depth: .truecolor)
+    var bytes: [UInt8] = []
+    renderer.render(frame, into: &bytes)
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(text.contains("\u{1B}[1;4;38;5;81ma\u{1B}[22mb\u{1B}[2mc"), "\(text.debugDescription)")
+  }
 }

@@ -26,7 +26,10 @@ private func modelColor(_ color: Color, depth: ColorDepth) -> ScreenModel.Color 
     let (r, g, b) = ColorPalette.rgb(ofIndex: index)
     return .palette(Int(ColorPalette.nearest16(r, g, b)))
   case (_, .indexed(let index)): return .palette(Int(index))
-  case (.truecolor, .rgb(let r, let g, let b)): return .rgb(Int(r), Int(g), Int(b))
+  case (.truecolor, .rgb(let r, let g, let b)):
+    // A colour that is exactly an xterm-256 entry goes out as that entry.
+    if let index = ColorPalette.exactIndex(r, g, b) { return .palette(Int(index)) }
+    return .rgb(Int(r), Int(g), Int(b))
   case (.indexed256, .rgb(let r, let g, let b)):
     return .palette(Int(ColorPalette.nearest256(r, g, b)))
   case (_, .rgb(let r, let g, let b)): return .palette(Int(ColorPalette.nearest16(r, g, b)))
@@ -34,7 +37,7 @@ private func modelColor(_ color: Color, depth: ColorDepth) -> ScreenModel.Color 
 }
 
 /// Checks that the model shows exactly the frame; returns the first difference.
-private func difference(_ model: ScreenModel, _ frame: CellBuffer, depth: ColorDepth) -> String? {
+func difference(_ model: ScreenModel, _ frame: CellBuffer, depth: ColorDepth) -> String? {
   for y in 0..<frame.height {
     for x in 0..<frame.width {
       let want = frame[x, y]
@@ -80,7 +83,7 @@ private let styles: [Style] = [
   Style(attributes: [.bold, .dim]),
 ]
 
-private func randomFrame(
+func randomFrame(
   width: Int, height: Int, from base: CellBuffer?, using random: inout SplitMix64
 ) -> CellBuffer {
   var frame = base ?? CellBuffer(width: width, height: height)

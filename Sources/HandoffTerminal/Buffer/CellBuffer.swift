@@ -33,19 +33,23 @@ public struct CellBuffer: Hashable, Sendable {
   ) -> Int {
     let area = (clip ?? bounds).intersection(bounds)
     guard y >= area.y, y < area.maxY else { return x }
-    var column = x
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+    var string = String(text)
+    let ascii = string.withUTF8 { bytes in
       // Printable ASCII: one cell per byte, no grapheme breaking needed.
-      for byte in text.utf8 {
+      guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil as Int? }
+      var column = x
+      for byte in bytes {
         if column >= area.maxX { break }
         if column >= area.x {
-          set(column, y, Cell(text: String(UnicodeScalar(byte)), style: style, width: 1))
+          setNarrow(column, y, Cell(scalar: UInt32(byte), style: style, width: 1))
         }
         column += 1
       }
       return min(column, area.maxX)
     }
-    for character in UntrustedText.sanitized(text) {
+    if let ascii { return ascii }
+    var column = x
+    for character in UntrustedText.sanitized(string) {
       if column >= area.maxX { break }
       var cluster = String(character)
       var cells = DisplayWidth.of(character)
@@ -72,8 +76,9 @@ public struct CellBuffer: Hashable, Sendable {
   /// Sets every cell of the rectangle to a space in the given style.
   public mutating func fill(_ rect: Rect, style: Style = .plain) {
     let area = rect.intersection(bounds)
+    let blank = Cell.blank(style)
     for y in area.y..<area.maxY {
-      for x in area.x..<area.maxX { set(x, y, .blank(style)) }
+      for x in area.x..<area.maxX { setNarrow(x, y, blank) }
     }
   }
 
@@ -86,7 +91,7 @@ public struct CellBuffer: Hashable, Sendable {
       // One cell a character: the same cell everywhere, without `put`'s per-call work.
       let cell = Cell(text: text, style: style, width: 1)
       for y in area.y..<area.maxY {
-        for x in area.x..<area.maxX { set(x, y, cell) }
+        for x in area.x..<area.maxX { setNarrow(x, y, cell) }
       }
       return
     }
@@ -120,6 +125,36 @@ public struct CellBuffer: Hashable, Sendable {
 
   /// The plain text of every row.
   public var lines: [String] { (0..<height).map { text(row: $0) } }
+
+  /// Moves the rows of `region` up by `distance` rows (down when negative), as a
+  /// terminal's delete or insert of lines inside a scroll region does: rows pushed out
+  /// of the region are lost and the rows left behind are plain blanks.
+  mutating func shiftRows(_ region: ClosedRange<Int>, by distance: Int) {
+    let top = max(0, region.lowerBound)
+    let bottom = min(height - 1, region.upperBound)
+    let count = min(abs(distance), bottom - top + 1)
+    guard count > 0 else { return }
+    let blanks = Array(repeating: Cell.blank(), count: count * width)
+    if distance > 0 {
+      cells.removeSubrange((top * width)..<((top + count) * width))
+      cells.insert(contentsOf: blanks, at: (bottom + 1 - count) * width)
+    } else {
+      cells.removeSubrange(((bottom + 1 - count) * width)..<((bottom + 1) * width))
+      cells.insert(contentsOf: blanks, at: top * width)
+    }
+  }
+
+  /// Stores a one-cell-wide cell: the plain store unless a wide character is
+  /// overwritten.
+  @inline(__always)
+  private mutating func setNarrow(_ x: Int, _ y: Int, _ cell: Cell) {
+    let index = y * width + x
+    if cells[index].width == 1 {
+      cells[index] = cell
+    } else {
+      set(x, y, cell)
+    }
+  }
 
   /// Stores a cell, keeping wide characters whole around it.
   private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {

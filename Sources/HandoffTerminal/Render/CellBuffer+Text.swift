@@ -9,7 +9,7 @@ extension CellBuffer {
     for y in 0..<height {
       // Trailing blanks are found by cell, not by walking the line's characters back.
       var end = width
-      while end > 0 && self[end - 1, y].text == " " { end -= 1 }
+      while end > 0 && self[end - 1, y].isSpace { end -= 1 }
       for x in 0..<end where !self[x, y].isContinuation { out += self[x, y].text }
       out += "\n"
     }
@@ -24,7 +24,7 @@ extension CellBuffer {
     var out: [UInt8] = []
     for y in 0..<height {
       var end = width
-      while end > 0 && self[end - 1, y].text == " " && self[end - 1, y].style == .plain {
+      while end > 0 && self[end - 1, y].isSpace && self[end - 1, y].style == .plain {
         end -= 1
       }
       var current = Style.plain
@@ -32,7 +32,7 @@ extension CellBuffer {
         let style = mapper.map(self[x, y].style)
         SGR.transition(from: current, to: style, into: &out)
         current = style
-        out.append(contentsOf: self[x, y].text.utf8)
+        self[x, y].appendUTF8(to: &out)
       }
       if current != .plain { out.appendASCII("\u{1B}[0m") }
       out.append(0x0A)

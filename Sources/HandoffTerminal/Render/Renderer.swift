@@ -1,6 +1,7 @@
 /// Turns frames into the bytes that change the screen from the last frame to the
-/// next: only changed cells, the cheapest cursor moves, SGR only on change, all
-/// wrapped in synchronized output with the cursor hidden.
+/// next: only changed cells, the cheapest cursor moves, SGR only on change, rows that
+/// moved up or down scrolled with a scroll region when that is cheaper, all wrapped in
+/// synchronized output with the cursor hidden.
 ///
 /// Pure: it writes into a byte array the caller owns and reuses; `TerminalSession`
 /// sends that array with one `write`.
@@ -19,11 +20,17 @@ public struct Renderer: Sendable {
   private var current = Style.plain
   /// Where the visible cursor was left, when the last frame showed one.
   private var shownCursor: (x: Int, y: Int)?
+  /// Whether rows that moved may be scrolled on the terminal (see `ScrollDetector`).
+  public let scrolls: Bool
+  /// The bytes of the frame drawn the other way, while the two are weighed.
+  private var trial: [UInt8] = []
 
-  /// A renderer whose first frame clears the screen and draws everything.
-  public init(depth: ColorDepth) {
+  /// A renderer whose first frame clears the screen and draws everything; with
+  /// `scrolls` false it never uses a scroll region (a reference for tests).
+  public init(depth: ColorDepth, scrolls: Bool = true) {
     mapper = ColorMapper(depth: depth)
     previous = CellBuffer(width: 0, height: 0)
+    self.scrolls = scrolls
   }
 
   /// Makes the next frame clear the screen and draw in full (after Ctrl-L, a
@@ -55,7 +62,11 @@ public struct Renderer: Sendable {
       clearNext = false
       previous = CellBuffer(width: frame.width, height: frame.height)
     }
-    drawChanges(frame, into: &out)
+    if scrolls, let shift = ScrollDetector.shift(from: previous, to: frame) {
+      drawWeighingScroll(shift, frame, into: &out)
+    } else {
+      drawChanges(frame, into: &out)
+    }
     if current != .plain {
       out.appendASCII("\u{1B}[0m")
       current = .plain
@@ -75,6 +86,52 @@ public struct Renderer: Sendable {
     }
     out.appendASCII("\u{1B}[?2026l")
     previous = frame
+  }
+
+  /// Draws the frame both ways, rewriting the moved rows and scrolling them first,
+  /// and keeps the shorter bytes (and the renderer state that goes with them).
+  private mutating func drawWeighingScroll(
+    _ shift: ScrollShift, _ frame: CellBuffer, into out: inout [UInt8]
+  ) {
+    var scrolled = self
+    var bytes = trial
+    trial = []
+    bytes.removeAll(keepingCapacity: true)
+    scrolled.scroll(shift, into: &bytes)
+    scrolled.drawChanges(frame, into: &bytes)
+    let start = out.count
+    drawChanges(frame, into: &out)
+    if bytes.count < out.count - start {
+      out.removeSubrange(start...)
+      out.append(contentsOf: bytes)
+      self = scrolled
+    }
+    bytes.removeAll(keepingCapacity: true)
+    trial = bytes
+  }
+
+  /// Moves rows on the terminal, and in `previous`, as `shift` says: sets the scroll
+  /// region, deletes or inserts lines at its top, and resets the region (which homes
+  /// the cursor). Lines come in blank in the plain style, which is current here.
+  private mutating func scroll(_ shift: ScrollShift, into out: inout [UInt8]) {
+    out.appendCSI()
+    out.appendDecimal(shift.top + 1)
+    out.append(0x3B)
+    out.appendDecimal(shift.bottom + 1)
+    out.append(0x72)
+    if shift.top > 0 {
+      out.appendCSI()
+      out.appendDecimal(shift.top + 1)
+      out.append(0x48)
+    }
+    out.appendCSI()
+    if abs(shift.distance) > 1 { out.appendDecimal(abs(shift.distance)) }
+    out.append(shift.distance > 0 ? 0x4D : 0x4C)
+    out.appendASCII("\u{1B}[r")
+    cursorX = 0
+    cursorY = 0
+    cursorKnown = true
+    previous.shiftRows(shift.top...shift.bottom, by: shift.distance)
   }
 
   private mutating func drawChanges(_ frame: CellBuffer, into out: inout [UInt8]) {
@@ -103,7 +160,7 @@ public struct Renderer: Sendable {
             }
             SGR.transition(from: current, to: style, into: &out)
             current = style
-            out.append(contentsOf: cell.text.utf8)
+            cell.appendUTF8(to: &out)
             x += Int(cell.width)
             cursorX = x
             // At the right edge the terminal holds a pending wrap: position unknown.
@@ -120,7 +177,7 @@ public struct Renderer: Sendable {
   /// A space whose foreground and bold/dim/italic cannot be seen (no reverse, no
   /// underline): only its background shows.
   static func isLooseBlank(_ cell: Cell) -> Bool {
-    cell.text == " " && cell.width == 1
+    cell.isSpace && cell.width == 1
       && cell.style.attributes.intersection([.reverse, .underline]).isEmpty
   }
 
@@ -205,11 +262,11 @@ public struct Renderer: Sendable {
     guard gap <= 3 && gap < columnMoveCost(from: from, to: to) else { return false }
     for x in from..<to {
       let cell = frame[x, y]
-      guard cell.width == 1, cell.text.utf8.count == 1, mapper.map(cell.style) == current else {
+      guard cell.width == 1, cell.ascii != nil, mapper.map(cell.style) == current else {
         return false
       }
     }
-    for x in from..<to { out.append(contentsOf: frame[x, y].text.utf8) }
+    for x in from..<to { frame[x, y].appendUTF8(to: &out) }
     return true
   }
 }

@@ -20,6 +20,24 @@ public enum ColorPalette {
     }
   }
 
+  /// The palette entry 16–255 whose xterm default is exactly this RGB colour, if one
+  /// is (the 6×6×6 cube first, then the grey ramp). Entries 0–15 are left out because
+  /// users redefine them; 16–255 are the same on every xterm-compatible terminal.
+  public static func exactIndex(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8? {
+    if let red = cubeStep(r), let green = cubeStep(g), let blue = cubeStep(b) {
+      return 16 + 36 * red + 6 * green + blue
+    }
+    guard r == g, g == b, r >= 8, r <= 238, (r - 8) % 10 == 0 else { return nil }
+    return 232 + (r - 8) / 10
+  }
+
+  /// The cube's step (0–5) for a channel exactly on one of its levels.
+  private static func cubeStep(_ value: UInt8) -> UInt8? {
+    if value == 0 { return 0 }
+    guard value >= 95, (value - 95) % 40 == 0 else { return nil }
+    return 1 + (value - 95) / 40
+  }
+
   /// The palette entry 16–255 nearest to an RGB colour. Entries 0–15 are left out
   /// because users redefine them.
   public static func nearest256(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
