@@ -90,6 +90,32 @@ struct ViewGoldenTests {
   }
 }
 
+/// The dashboard opened on a store that is not there yet.
+struct FirstRunTests {
+  @Test("on a store not there yet, the first-run screen says how to start one")
+  func firstRun() {
+    var state = AppState(user: "sam", storeName: "handoff/store.jsonl", width: 80, height: 24)
+    state.firstRunStore = "/home/sam/.local/share/handoff/store.jsonl"
+    let empty = PipelineFold(localZone: .utc).pipeline
+    let text = AppView.render(state, pipeline: empty, now: Fixture.start).plainText
+    Golden.check("first-run-80x24", text)
+    // Rebinding quit shows in its hint.
+    state.keymap.bind([.char("Q")], to: .quit)
+    let rebound = AppView.render(state, pipeline: empty, now: Fixture.start).plainText
+    #expect(rebound.split(separator: "\n").last?.hasPrefix(" Q quit") == true)
+  }
+
+  @Test("once the store has an event, the dashboard takes the first-run screen's place")
+  func givesWay() {
+    let fixture = Fixture()
+    var state = AppState(user: "sam", storeName: "demo", width: 80, height: 24)
+    let dashboard = AppView.render(state, pipeline: fixture.pipeline, now: fixture.now).plainText
+    state.firstRunStore = "/home/sam/.local/share/handoff/store.jsonl"
+    #expect(
+      AppView.render(state, pipeline: fixture.pipeline, now: fixture.now).plainText == dashboard)
+  }
+}
+
 /// Issue 13's `nego 7` for 77: a figure is shown whole or not at all, at every size.
 struct WholeFiguresTests {
   /// The ` · `-separated items of every figure line on the dashboard (pane rows that are

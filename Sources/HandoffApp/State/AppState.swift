@@ -46,6 +46,9 @@ package struct AppState: Equatable {
   /// Cached filtered or sorted orders, one per list, when a filter, sort or
   /// "only mine" applies.
   var derived: [LeadListID: DerivedOrder] = [:]
+  /// The store's name when it was not there yet as the dashboard opened: the
+  /// first-run screen shows until the store has an event.
+  package var firstRunStore: String?
   /// What the keys do: the standard keys unless a config file rebinds them.
   package var keymap = Keymap.standard
   /// Whether the app should stop.

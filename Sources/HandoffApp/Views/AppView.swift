@@ -18,6 +18,13 @@ package enum AppView {
       TooSmallView(width: width, height: height).draw(in: &buffer, theme: theme)
       return buffer
     }
+    if let store = state.firstRunStore, pipeline.eventCount == 0 {
+      FirstRunView(
+        store: store, width: width, height: height,
+        quitKey: state.keymap.keys(for: .quit).first?.name
+      ).draw(in: &buffer, theme: theme)
+      return buffer
+    }
     let reused = figures.flatMap { $0.isCurrent(pipeline: pipeline, now: now) ? $0 : nil }
     let c = ViewContext(
       state: state, pipeline: pipeline, now: now,

@@ -44,13 +44,19 @@ enum HelpText {
 
       Options (before or after the command):
         --store STORE      a log file, or postgres://USER@HOST/DB (else
-                           HANDOFF_STORE, else $XDG_DATA_HOME/handoff/store.jsonl)
+                           HANDOFF_STORE, else the config file's store, else
+                           $XDG_DATA_HOME/handoff/store.jsonl)
         --user NAME        who acts: a member's handle once the team has one
-                           (else HANDOFF_USER, else your login name)
+                           (else HANDOFF_USER, else the config file's user, else
+                           your login name)
         --json             data as JSON
         --if-version V     refuse a lead change if the lead is no longer at version V
-        --theme T          dashboard theme; --color / --no-color
+        --theme T          dashboard theme (else HANDOFF_THEME, else the config
+                           file's theme); --color / --no-color
         --version          the version
+
+      Config file: $XDG_CONFIG_HOME/handoff/config (else ~/.config/handoff/config);
+      handoff config shows every setting and where it came from.
 
       Values are in major currency units (12000, 12k, 1.5m); dates as 2026-12-01
       or a time from now (3d).

@@ -9,7 +9,7 @@ enum Registry {
     + TeamCommands.specs + TargetCommands.specs + [
       SettingsCommand.spec, StatsCommand.spec, ReportCommand.spec,
     ]
-    + StoreCommands.specs + [ImportCommand.spec] + StoreSetupCommands.specs
+    + StoreCommands.specs + [ImportCommand.spec] + StoreSetupCommands.specs + [ConfigCommand.spec]
 
   /// Names for suggestions, including the groups' first words and `snapshot`.
   static var names: [String] {
