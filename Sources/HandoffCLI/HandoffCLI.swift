@@ -15,6 +15,15 @@ package enum HandoffCLI {
   /// The version `handoff --version` prints.
   package static let version = "0.1.0"
 
+  /// What `handoff --version` prints: the version and the commit it was built from
+  /// (known to a build by scripts/install.sh; see `BuildCommit`).
+  static var versionLine: String {
+    guard let commit = BuildCommit.commit else {
+      return "handoff \(version) (commit unknown: not built by scripts/install.sh)"
+    }
+    return "handoff \(version) (commit \(commit))"
+  }
+
   /// Runs `handoff` with `arguments` (without the program name) and returns the exit status.
   package static func main(arguments: [String], environment: [String: String]) -> Int32 {
     // A reader that goes away (`handoff list | head`) must end output quietly.
@@ -31,22 +40,24 @@ package enum HandoffCLI {
 
   private static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
     let (options, words) = try GlobalOptions.extract(from: arguments)
-    let context = Context(options: options, environment: environment)
+    // The version and help need no config file: they work even when it has a bad line.
+    var out = Output.standardOutput()
     if options.version {
-      context.print("handoff \(version)")
+      out.line(versionLine)
       return 0
     }
-    guard !words.isEmpty else {
-      if options.help {
-        context.out.write(HelpText.full)
-        return 0
-      }
-      return try DashboardEntry.run(context)
-    }
-    let (spec, used) = try Registry.find(words)
+    let found = try words.first.map { _ in try Registry.find(words) }
     if options.help {
-      context.out.write(HelpText.help(for: spec))
+      out.write(found.map { HelpText.help(for: $0.0) } ?? HelpText.full)
       return 0
+    }
+    let isHelp = found?.0.name == HelpText.spec.name
+    let config = isHelp ? ConfigFile.none : try ConfigFile.load(environment: environment)
+    let settings = try EffectiveSettings(
+      options: options, environment: environment, config: config)
+    let context = Context(options: options, environment: environment, settings: settings)
+    guard let (spec, used) = found else {
+      return try DashboardEntry.run(context)
     }
     if options.ifVersion != nil, !spec.changesLead {
       throw CLIError.usage("--if-version applies only to commands that change a lead")
@@ -61,6 +72,7 @@ package enum HandoffCLI {
         "unexpected argument '\(UntrustedTextCLI.safe(args.positionals[spec.positionals.upperBound]))': usage: handoff \(spec.usage)"
       )
     }
+    try StoreGuard.check(context, command: spec.name, positionals: n)
     try spec.run(context, args)
     return 0
   }

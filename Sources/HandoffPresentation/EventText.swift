@@ -83,6 +83,47 @@ package enum EventText {
     }
   }
 
+  /// What an undo took back, in plain words, from the revert and the change it undid:
+  /// `undid moving 1042 from negotiation to won: it is back in negotiation`. Without the
+  /// undone change, says what kind of change it was.
+  package static func describeUndo(
+    _ revert: Event, undid: Event?, zone: Zone, currency: String
+  ) -> String {
+    guard case .leadReverted(let e) = revert.body else {
+      return describe(revert, zone: zone, currency: currency)
+    }
+    let id = e.lead
+    let lead = e.restore
+    func money(_ minor: Int64) -> String { Money.format(minor, currency: currency) }
+    let ownerNow = lead.owner.map { "it is back with \($0)" } ?? "it is unassigned again"
+    switch undid?.body {
+    case .leadMoved(let m)?:
+      return "undid moving \(id) from \(m.from.rawValue) to \(m.to.rawValue): it is back in "
+        + lead.stage.rawValue
+    case .leadAssigned(let a)?:
+      let what = a.owner.map { "assigning \(id) to \($0)" } ?? "unassigning \(id)"
+      return "undid \(what): \(ownerNow)"
+    case .noteAdded(_, _, let text)?:
+      return "undid your note on \(id): \(text)"
+    case .leadScored(_, _, let score)?:
+      return "undid scoring \(id) \(score): its score is back to \(lead.score)"
+    case .followUpLogged?:
+      return "undid the follow-up logged on \(id): next one due "
+        + (lead.nextFollowUp.map { LocalTime.date($0, zone: zone) } ?? "unset")
+    case .leadUpdated(let u)?:
+      var fields: [String] = []
+      if u.name != nil { fields.append("name") }
+      if u.company != nil { fields.append("company") }
+      if u.email != nil { fields.append("e-mail") }
+      if u.source != nil { fields.append("source") }
+      if u.segment != nil { fields.append("segment") }
+      if u.value != nil { fields.append("value \(money(lead.value))") }
+      return "undid your edit of \(id): " + fields.joined(separator: ", ") + " as before"
+    default:
+      return "\(id) " + predicate(revert, zone: zone, currency: currency)
+    }
+  }
+
   /// The change an undo took back, and where that left the lead:
   /// `a stage move: back in queued`.
   private static func undone(_ e: LeadReverted) -> String {

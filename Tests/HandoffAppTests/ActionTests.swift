@@ -115,7 +115,7 @@ struct ActionTests {
     var d = Driver()
     let lead = try #require(d.selected(.queue))
     d.press(.char("r"))
-    guard case .reason(let prompt) = d.state.overlay else {
+    guard case .prompt(let prompt) = d.state.overlay else {
       Issue.record("no prompt")
       return
     }
@@ -202,11 +202,157 @@ struct ActionTests {
     let effects = d.press(.enter)
     #expect(effects.contains(.perform(.open(id: lead.id), ifVersion: nil)))
     let before = d.state.status
-    d.state.lastOwnLead = 42
+    d.state.undoLeads = [42]
     d.carryOut(effects)
     #expect(d.pipeline.lead(lead.id)?.unseenByOwner == false)
-    #expect(d.state.lastOwnLead == 42)
+    #expect(d.state.undoLeads == [42])
     #expect(d.state.status == before)
+  }
+
+  @Test("> into won asks the deal's value, prefilled; Enter wins at the value typed")
+  func winAsksValue() throws {
+    var d = Driver()
+    d.press(.tab)
+    let deal = try #require(d.pipeline.leads(of: .stage(.negotiation), in: 0..<1).first)
+    // The owner closes it (anyone else is asked first whether to take it).
+    d.state.user = try #require(deal.owner)
+    d.state.selected[.sales] = deal.id
+    #expect(d.press(.char(">")).isEmpty)
+    guard case .prompt(let prompt) = d.state.overlay else {
+      Issue.record("no prompt")
+      return
+    }
+    #expect(prompt.purpose == .win)
+    #expect(Money.parse(prompt.text) == deal.value)
+    let frame = AppView.render(d.state, pipeline: d.pipeline, now: d.fixture.now).plainText
+    #expect(frame.contains("Mark \(deal.id) won — the deal's value:"))
+    d.press(.ctrl("u"))
+    d.type("nonsense")
+    #expect(d.press(.enter).isEmpty)
+    #expect(d.state.status?.text.contains("not an amount") == true)
+    d.press(.ctrl("u"))
+    d.type("12k")
+    #expect(
+      d.press(.enter) == [.perform(.won(id: deal.id, value: 1_200_000), ifVersion: deal.version)])
+    #expect(d.state.overlay == nil)
+  }
+
+  @Test("Esc cancels a final move: nothing is asked of the store, and the bar says so")
+  func escCancels() throws {
+    var d = Driver()
+    d.press(.tab)
+    let deal = try #require(d.pipeline.leads(of: .stage(.negotiation), in: 0..<1).first)
+    d.state.selected[.sales] = deal.id
+    d.press(.char(">"))
+    #expect(d.press(.escape).isEmpty)
+    #expect(d.state.overlay == nil)
+    #expect(d.state.status?.text == "cancelled: \(deal.id) is unchanged")
+    #expect(d.pipeline.lead(deal.id)?.stage == .negotiation)
+  }
+
+  @Test("> on a customer asks why it churned; > four times no longer runs to churned")
+  func churnAsksReason() throws {
+    var d = Driver()
+    d.press(.tab)
+    let customer = try #require(d.pipeline.leads(of: .stage(.won), in: 0..<1).first)
+    d.state.selected[.sales] = customer.id
+    d.press(.char(">"))
+    guard case .prompt(let prompt) = d.state.overlay else {
+      Issue.record("no prompt")
+      return
+    }
+    #expect(prompt.purpose == .churn)
+    #expect(d.press(.enter).isEmpty)
+    #expect(d.state.status?.text == "a reason is needed (Esc to cancel)")
+    d.type("moved to a competitor")
+    #expect(
+      d.press(.enter) == [
+        .perform(
+          .move(id: customer.id, to: .churned, reason: "moved to a competitor"),
+          ifVersion: customer.version)
+      ])
+  }
+
+  @Test("u undoes my actions one after another, saying in plain words what it undid")
+  func undoStack() throws {
+    var d = Driver()
+    let first = try #require(d.selected(.queue))
+    d.carryOut(d.press(.char("x")))
+    let second = try #require(d.queue.first { $0.owner == nil })
+    d.state.selected[.queue] = second.id
+    d.carryOut(d.press(.char("A")))
+    #expect(d.state.undoLeads == [first.id, second.id])
+    #expect(d.press(.char("u")) == [.undo(lead: second.id)])
+    let assigned = try #require(d.fixture.history(of: second.id).last)
+    let revert = try d.fixture.undo(assigned, by: d.state.user)
+    d.send(.storeChanged)
+    d.send(.actionResult(.undone(revert, undid: assigned)))
+    let owner = try #require(assigned.body.leadAssignedOwner)
+    #expect(
+      d.state.status?.text == "undid assigning \(second.id) to \(owner): it is unassigned again")
+    #expect(d.press(.char("u")) == [.undo(lead: first.id)])
+    let accepted = try #require(d.fixture.history(of: first.id).last)
+    d.send(.actionResult(.undone(try d.fixture.undo(accepted, by: d.state.user), undid: accepted)))
+    #expect(
+      d.state.status?.text
+        == "undid moving \(first.id) from queued to accepted: it is back in queued")
+    // None left from here: the user's last change anywhere, as the CLI's undo.
+    #expect(d.press(.char("u")) == [.undo(lead: nil)])
+  }
+
+  @Test("an undo refused for good moves on to the change before; a passing failure does not")
+  func undoRefusedSkips() {
+    var d = Driver()
+    d.state.undoLeads = [7, 9]
+    d.send(.actionResult(.undoRefused("cannot undo: since your change, …", skip: true)))
+    #expect(d.state.undoLeads == [7])
+    d.send(.actionResult(.undoRefused("offline", skip: false)))
+    #expect(d.state.undoLeads == [7])
+    #expect(d.state.status?.text == "offline")
+  }
+
+  @Test("n asks a note in one line; an empty one is refused, Esc cancels")
+  func note() throws {
+    var d = Driver()
+    let lead = try #require(d.selected(.queue))
+    d.press(.char("n"))
+    #expect(d.press(.enter).isEmpty)
+    #expect(d.state.status?.text == "a note is needed (Esc to cancel)")
+    d.type("called, back Tuesday")
+    #expect(
+      d.press(.enter) == [
+        .perform(.note(id: lead.id, text: "called, back Tuesday"), ifVersion: lead.version)
+      ])
+  }
+
+  @Test("f on a customer asks the next follow-up date, proposing the cadence")
+  func followUp() throws {
+    var d = Driver()
+    let queued = try #require(d.selected(.queue))
+    d.press(.char("f"))
+    #expect(d.state.overlay == nil)
+    #expect(d.state.status?.text.contains("\(queued.id) is in queued: follow-ups") == true)
+    d.press(.tab)
+    let customer = try #require(d.pipeline.leads(of: .stage(.won), in: 0..<1).first)
+    d.state.selected[.sales] = customer.id
+    d.press(.char("f"))
+    guard case .prompt(let prompt) = d.state.overlay else {
+      Issue.record("no prompt")
+      return
+    }
+    #expect(prompt.purpose == .followUp)
+    #expect(prompt.text == "2026-12-18")
+    d.press(.ctrl("u"))
+    d.type("yesterday")
+    #expect(d.press(.enter).isEmpty)
+    #expect(d.state.status?.text.contains("not a date ahead") == true)
+    d.press(.ctrl("u"))
+    d.type("14d")
+    #expect(
+      d.press(.enter) == [
+        .perform(
+          .followUp(id: customer.id, next: d.fixture.now + .days(14)), ifVersion: customer.version)
+      ])
   }
 
   @Test("a refusal from the store shows in the status bar")

@@ -132,12 +132,16 @@ import Testing
     }
     try setup.run(device)
     #expect(screens.atWait.count == 3)
-    #expect(screens.atWait[1].contains("Handoff queue  \(queued) "))
+    #expect(
+      QueueTitle.size(screens.atWait[1].split(separator: "\n").first.map(String.init) ?? "")
+        == String(queued))
     if setup.store.changeDescriptor != nil {
       // Change notifications: the loop watches the descriptor and refreshes when told.
       #expect(device.waits.allSatisfy { $0.watching.count == 1 })
     }
-    #expect(screens.atWait[2].contains("Handoff queue  \(queued + 1) "))
+    #expect(
+      QueueTitle.size(screens.atWait[2].split(separator: "\n").first.map(String.init) ?? "")
+        == String(queued + 1))
   }
 
   @Test("Ctrl-Z suspends; continued, the screen is drawn in full and keys still work")

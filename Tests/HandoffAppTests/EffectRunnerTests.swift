@@ -40,10 +40,11 @@ struct EffectRunnerTests {
     #expect(event.actor == sales.handle)
     #expect(store.pipeline.lead(lead.id)?.stage == .accepted)
     let undone = runner.run(.undo(lead: lead.id))
-    guard case .actionResult(.done) = undone.last else {
+    guard case .actionResult(.undone(_, let undid)) = undone.last else {
       Issue.record("undo not done: \(undone)")
       return
     }
+    #expect(undid?.seq == event.seq)
     #expect(store.pipeline.lead(lead.id)?.stage == .queued)
     guard
       case .history(let id, .success(let events)) = runner.run(.loadHistory(lead: lead.id)).first

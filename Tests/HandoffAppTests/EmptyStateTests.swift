@@ -7,8 +7,8 @@ import Testing
 /// number is never cut mid-value (no digit right before `…`).
 struct EmptyStateTests {
   static let views: [(name: String, keys: [KeyPress])] = [
-    ("dashboard", []), ("queue", [.char("f")]), ("marketing", [.backTab, .char("f")]),
-    ("sales", [.tab, .char("f")]), ("wall", [.char("w")]),
+    ("dashboard", []), ("queue", [.char("F")]), ("marketing", [.backTab, .char("F")]),
+    ("sales", [.tab, .char("F")]), ("wall", [.char("w")]),
   ]
 
   @Test("no empty state over leads, and no number cut, on every view from 60 to 200 columns")

@@ -45,12 +45,32 @@ struct Fixture {
     return event
   }
 
+  /// Undoes `event` as the store would: plans the revert from the lead's history
+  /// before it, then applies it.
+  mutating func undo(_ event: Event, by actor: String) throws(ModelError) -> Event {
+    let body = try Planner(pipeline).plan(
+      undoOf: event, history: events.filter { $0.leadID == event.leadID }, by: actor, at: now)
+    seq += 1
+    let revert = Event(seq: seq, at: now, actor: actor, body: body)
+    #expect(fold.apply(revert) == nil)
+    events.append(revert)
+    return revert
+  }
+
   /// A lead's history, as `Store.history(of:)` gives it.
   func history(of id: Int) -> [Event] { events.filter { $0.leadID == id } }
 
   /// A member of a department, the first in roster order.
   func member(of department: Department) -> String {
     pipeline.members.first { $0.department == department && $0.active }?.handle ?? "nobody"
+  }
+}
+
+extension EventBody {
+  /// The owner an assignment gave, if the event is one.
+  var leadAssignedOwner: String? {
+    if case .leadAssigned(let e) = self { return e.owner }
+    return nil
   }
 }
 

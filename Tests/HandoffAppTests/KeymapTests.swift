@@ -102,7 +102,7 @@ struct KeymapTests {
     var d = Driver()
     d.state.keymap = keymap
     #expect(!statusBar(d).contains("quit"))
-    d.press(.char("f"))
+    d.press(.char("F"))
     let title = AppView.render(d.state, pipeline: d.pipeline, now: d.fixture.now).lines[0]
     #expect(title.contains("Handoff queue") && !title.contains("back"))
     #expect(d.press(.escape).isEmpty)

@@ -119,7 +119,7 @@ import Testing
     }
     let steps: [(keys: String, shows: String, hides: String?)] = [
       ("j\r", "History", nil), ("\u{1B}", "Marketing", "History"), ("a", "Assign ", nil),
-      ("\u{1B}", "Marketing", "Assign "), ("f", "Handoff queue", "Marketing"),
+      ("\u{1B}", "Marketing", "Assign "), ("F", "Handoff queue", "Marketing"),
       ("\u{1B}", "Marketing", nil), ("w", "Targets · ", "Marketing"),
       ("\u{1B}", "Marketing", nil),
     ]

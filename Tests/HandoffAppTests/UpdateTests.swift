@@ -166,7 +166,7 @@ struct NavigationTests {
   @Test("f opens the focused pane full screen, w the wall view")
   func screens() {
     var d = Driver()
-    d.press(.backTab, .char("f"))
+    d.press(.backTab, .char("F"))
     #expect(d.state.screen == .list(.marketingAll))
     d.press(.escape, .char("w"))
     #expect(d.state.screen == .wall)

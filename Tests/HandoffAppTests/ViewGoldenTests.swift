@@ -9,9 +9,9 @@ struct ViewGoldenTests {
   /// The screens checked, each reached by the keys a person would press.
   static let screens: [(name: String, keys: [KeyPress])] = [
     ("dashboard", []),
-    ("queue", [.char("f")]),
-    ("marketing", [.backTab, .char("f")]),
-    ("sales", [.tab, .char("f")]),
+    ("queue", [.char("F")]),
+    ("marketing", [.backTab, .char("F")]),
+    ("sales", [.tab, .char("F")]),
     ("wall", [.char("w")]),
     ("detail", [.char("j"), .enter]),
     ("help", [.char("?")]),
@@ -42,12 +42,77 @@ struct ViewGoldenTests {
     Golden.check("\(name)-\(width)x\(height)", text)
   }
 
+  @Test(
+    "a customer's detail: notes and reasons wrapped in full, the follow-up marked, the whole height",
+    arguments: [(80, 24), (160, 45)])
+  func customerDetail(width: Int, height: Int) throws {
+    var fixture = Fixture()
+    let customer = try #require(fixture.pipeline.leads(of: .stage(.won), in: 0..<1).first)
+    try fixture.perform(
+      .note(
+        id: customer.id,
+        text: "Renewal call went well: they want the analytics add-on next quarter, but "
+          + "procurement needs a security review first; send the questionnaire and ask "
+          + "for their data-residency requirements before the next call."),
+      by: "olivia")
+    try fixture.perform(.note(id: customer.id, text: "Champion is the COO."), by: "olivia")
+    var d = Driver(fixture: fixture, width: width, height: height)
+    d.press(.tab)
+    d.state.selected[.sales] = customer.id
+    for effect in d.press(.enter) {
+      if case .loadHistory(let id) = effect {
+        d.send(.history(lead: id, .success(fixture.history(of: id))))
+      }
+    }
+    let text = AppView.render(d.state, pipeline: fixture.pipeline, now: fixture.now).plainText
+    #expect(text.contains("data-residency"))
+    Golden.check("customer-detail-\(width)x\(height)", text)
+  }
+
+  @Test("> into won asks the deal's value, prefilled", arguments: [(80, 24), (160, 45)])
+  func winPrompt(width: Int, height: Int) throws {
+    let fixture = Fixture()
+    var d = Driver(fixture: fixture, width: width, height: height)
+    let deal = try #require(fixture.pipeline.leads(of: .stage(.negotiation), in: 0..<1).first)
+    d.press(.tab)
+    d.state.selected[.sales] = deal.id
+    d.press(.char(">"))
+    let text = AppView.render(d.state, pipeline: fixture.pipeline, now: fixture.now).plainText
+    Golden.check("win-prompt-\(width)x\(height)", text)
+  }
+
   @Test("below the minimum size, a centred notice says how big the terminal must be")
   func tooSmall() {
     let fixture = Fixture()
     let state = AppState(user: "sam", storeName: "demo", width: 50, height: 12)
     let text = AppView.render(state, pipeline: fixture.pipeline, now: fixture.now).plainText
     Golden.check("too-small-50x12", text)
+  }
+}
+
+/// The dashboard opened on a store that is not there yet.
+struct FirstRunTests {
+  @Test("on a store not there yet, the first-run screen says how to start one")
+  func firstRun() {
+    var state = AppState(user: "sam", storeName: "handoff/store.jsonl", width: 80, height: 24)
+    state.firstRunStore = "/home/sam/.local/share/handoff/store.jsonl"
+    let empty = PipelineFold(localZone: .utc).pipeline
+    let text = AppView.render(state, pipeline: empty, now: Fixture.start).plainText
+    Golden.check("first-run-80x24", text)
+    // Rebinding quit shows in its hint.
+    state.keymap.bind([.char("Q")], to: .quit)
+    let rebound = AppView.render(state, pipeline: empty, now: Fixture.start).plainText
+    #expect(rebound.split(separator: "\n").last?.hasPrefix(" Q quit") == true)
+  }
+
+  @Test("once the store has an event, the dashboard takes the first-run screen's place")
+  func givesWay() {
+    let fixture = Fixture()
+    var state = AppState(user: "sam", storeName: "demo", width: 80, height: 24)
+    let dashboard = AppView.render(state, pipeline: fixture.pipeline, now: fixture.now).plainText
+    state.firstRunStore = "/home/sam/.local/share/handoff/store.jsonl"
+    #expect(
+      AppView.render(state, pipeline: fixture.pipeline, now: fixture.now).plainText == dashboard)
   }
 }
 

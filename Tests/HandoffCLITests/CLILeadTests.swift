@@ -108,13 +108,17 @@ struct CLILeadTests {
     #expect(f.ok("show", id).contains("Acme Robotics"))
     f.fails(2, "edit needs at least one", "edit", id)
     f.ok("move", id, "mql")
-    #expect(f.ok("undo").contains("\(id) undid a stage move: back in new"))
+    #expect(f.ok("undo").contains("undid moving \(id) from new to mql: it is back in new"))
     #expect(f.stage(id) == "new")
+    // Undo again: the edit before the move, not a refusal to undo the undo.
+    #expect(f.ok("undo").contains("undid your edit of \(id): company, e-mail as before"))
+    #expect(
+      (f.json(f.ok("show", id, "--json")) as? [String: Any])?["company"] as? String == "Acme Labs")
     #expect(f.ok("assign", id, "none").contains("\(id) unassigned"))
     #expect((f.json(f.ok("show", id, "--json")) as? [String: Any])?["owner"] is NSNull)
     f.fails(1, "nothing changed: \(id) has no owner", "assign", id, "none")
     f.user = "liam"
-    f.fails(1, "nothing to undo", "undo", id)
+    f.fails(1, "nothing to undo: you have not changed lead \(id)", "undo", id)
   }
 
   @Test("list filters by stage, owner and department; piped, it is never cut")

@@ -53,6 +53,9 @@ struct CLITeamTests {
   @Test("settings: list, read, change, refuse")
   func settings() {
     let f = CLIFixture()
+    // On a store not there yet, reading says so; on an empty one, the defaults.
+    f.fails(1, "no store at \(f.store) yet", "settings")
+    f.ok("init")
     let all = f.ok("settings")
     #expect(all.contains("sla") && all.contains("4h"))
     #expect(f.ok("settings", "sla", "2h") == "sla = 2h\n")

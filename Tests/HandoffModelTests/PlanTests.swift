@@ -162,7 +162,7 @@ struct PlanTests {
     let won = h.act(.won(id: id, value: 3_000_000), by: "lee")!
     let nov = Period("2026-11")!
     #expect(h.pipeline.actual(.revenue, scope: .member("lee"), period: nov) == 3_000_000)
-    #expect(throws: ModelError.cannotUndo("that change was made by lee")) {
+    #expect(throws: ModelError.cannotUndo("that change was made by lee, not by you")) {
       try Planner(h.pipeline).plan(undoOf: won, leadBefore: before, by: "sam", at: h.now)
     }
     let body = try? Planner(h.pipeline).plan(undoOf: won, leadBefore: before, by: "lee", at: h.now)
@@ -176,7 +176,8 @@ struct PlanTests {
     // Once someone else changes the lead, the older action cannot be undone.
     let note = h.act(.note(id: id, text: "call Tuesday"), by: "lee")!
     h.act(.score(id: id, 80), by: "sam")
-    #expect(throws: ModelError.cannotUndo("\(id) was scored 80 by sam just now since")) {
+    #expect(throws: ModelError.cannotUndo("since your change, \(id) was scored 80 by sam just now"))
+    {
       try Planner(h.pipeline).plan(undoOf: note, leadBefore: after, by: "lee", at: h.now)
     }
   }

@@ -237,6 +237,10 @@ import Testing
     #expect(
       StoreAddress.resolve(flag: nil, environment: ["HOME": "/h"])
         == .file("/h/.local/share/handoff/store.jsonl"))
+    // Never relative to wherever the command runs: no home, no default.
+    #expect(StoreAddress.resolve(flag: nil, environment: [:]) == nil)
+    #expect(
+      StoreAddress.resolve(flag: nil, environment: ["HOME": "", "XDG_DATA_HOME": "d"]) == nil)
   }
 }
 

@@ -11,6 +11,9 @@ import Testing
   @Test("undo, and undo refused after someone else's change") func undo() throws {
     try contract.undo()
   }
+  @Test("undo after undo walks back one change after another") func undoStack() throws {
+    try contract.undoStack()
+  }
   @Test("a batch lands whole or not at all") func batches() throws { try contract.batches() }
   @Test("a follower sees another process's append") func follower() throws {
     try contract.followerSeesAnotherProcess()
@@ -39,6 +42,9 @@ struct PostgresStoreContractTests {
   }
   @Test("undo, and undo refused after someone else's change") func undo() throws {
     try contract.undo()
+  }
+  @Test("undo after undo walks back one change after another") func undoStack() throws {
+    try contract.undoStack()
   }
   @Test("a batch lands whole or not at all") func batches() throws { try contract.batches() }
   @Test("a follower sees another process's append") func follower() throws {

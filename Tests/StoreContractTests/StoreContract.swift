@@ -66,6 +66,34 @@ struct StoreContract {
     #expect(store.pipeline.notes(of: id).map(\.text) == ["mine"])
   }
 
+  /// Undo after undo takes back the actor's changes one after another, newest first,
+  /// across leads (never stopping at its own revert), and says why when none is left.
+  func undoStack() throws {
+    let fixture = try ContractStore(kind)
+    let store = try fixture.open()
+    try fixture.team(store)
+    let a = try fixture.lead(store, "Ada", by: "tom")
+    let b = try fixture.lead(store, "Bea", by: "tom")
+    try store.perform(.note(id: a, text: "one"), by: "maria")
+    try store.perform(.score(id: b, 77), by: "maria")
+    try store.perform(.note(id: a, text: "two"), by: "maria")
+    let first = try store.undoing(by: "maria", lead: nil)
+    #expect(first.undid.map { $0.body.typeName } == "lead.note")
+    #expect(store.pipeline.notes(of: a).map(\.text) == ["one"])
+    try store.undo(by: "maria")
+    #expect(store.pipeline.lead(b)?.score == 40)
+    // On one lead too: the note before, past the undo of the note after it.
+    try store.undo(by: "maria", lead: a)
+    #expect(store.pipeline.notes(of: a).isEmpty)
+    let none = #expect(throws: StoreError.self) { try store.undo(by: "maria") }
+    #expect(
+      none?.description == "nothing to undo: every change you made has been undone already")
+    let never = #expect(throws: StoreError.self) { try store.undo(by: "sam", lead: a) }
+    #expect(never?.description == "nothing to undo: you have not changed lead \(a)")
+    // A fresh reader walks the same stack.
+    #expect(throws: StoreError.self) { try fixture.open().undo(by: "maria", lead: b) }
+  }
+
   /// A batch lands whole or not at all.
   func batches() throws {
     let fixture = try ContractStore(kind)

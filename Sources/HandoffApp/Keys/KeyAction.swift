@@ -16,6 +16,10 @@ package enum KeyAction: String, CaseIterable, Hashable, Sendable {
   case backward = "move-back"
   case handOff = "hand-off"
   case accept, reject
+  /// A note on the lead, typed in one line.
+  case note
+  /// A follow-up with a customer done, and the date of the next.
+  case followUp = "follow-up"
   case filter, sort, mine
   case fullScreen = "full-screen"
   case wall, undo, help, quit, redraw, suspend
@@ -27,7 +31,8 @@ package enum KeyAction: String, CaseIterable, Hashable, Sendable {
   /// Whether the action acts on the selected lead (or the lead in the detail view).
   var actsOnLead: Bool {
     switch self {
-    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject: return true
+    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject, .note, .followUp:
+      return true
     default: return false
     }
   }

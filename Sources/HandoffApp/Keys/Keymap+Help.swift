@@ -13,8 +13,9 @@ extension Keymap {
     ([.assign], "assign from a picker"), ([.autoAssign], "assign the least loaded"),
     ([.forward, .backward], "stage forward / back"), ([.handOff], "hand off to sales"),
     ([.accept], "accept"), ([.reject], "reject, recycle or lose"),
+    ([.note], "add a note"), ([.followUp], "log a follow-up"),
     ([.filter], "filter as you type"), ([.sort], "sort: urgency, score…"),
-    ([.mine], "only my leads"), ([.undo], "undo my last action"),
+    ([.mine], "only my leads"), ([.undo], "undo mine, one by one"),
     ([.fullScreen], "pane full screen"), ([.wall], "wall screen of targets"),
     ([.help], "this help"), ([.quit], "quit"), ([.redraw], "redraw"), ([.suspend], "suspend"),
   ]

@@ -17,6 +17,11 @@ package struct DashboardOptions {
   package var clock: any Clock
   /// Told of every wakeup and frame of the loop (the benchmark's); nil for none.
   package var observer: (any DashboardObserver)?
+  /// What the keys do (the config file's `key.ACTION` lines).
+  package var keymap = Keymap.standard
+  /// The store's name when it is not there yet: the first-run screen shows, saying
+  /// how to start one, until it has an event.
+  package var firstRunStore: String?
 
   /// Creates the options.
   package init(

@@ -22,6 +22,8 @@ struct DashboardLoop {
       user: options.user, storeName: storeName, width: session.size.width,
       height: session.size.height)
     state.readOnly = !store.isWritable
+    state.keymap = options.keymap
+    state.firstRunStore = options.firstRunStore
   }
 
   var now: Timestamp { options.clock.now() }

@@ -21,10 +21,10 @@ struct EffectRunner {
       }
     case .undo(let lead):
       do {
-        let event = try store.undo(by: user, lead: lead)
-        return [.storeChanged, .actionResult(.done(event))]
+        let (revert, undid) = try store.undoing(by: user, lead: lead)
+        return [.storeChanged, .actionResult(.undone(revert, undid: undid))]
       } catch {
-        return [.actionResult(.refused(error.description))]
+        return [.actionResult(.undoRefused(error.description, skip: error.isFinalForUndo))]
       }
     case .loadHistory(let lead):
       do {
@@ -35,5 +35,16 @@ struct EffectRunner {
     case .redraw, .quit, .suspend:
       return []
     }
+  }
+}
+
+extension StoreError {
+  /// Whether an undo refused so can never succeed for that change (it was changed by
+  /// someone since, or is of a kind never undone), as opposed to a store that could
+  /// not be written now.
+  fileprivate var isFinalForUndo: Bool {
+    if case .model(.cannotUndo) = self { return true }
+    if case .model(.nothingToUndo) = self { return true }
+    return false
   }
 }

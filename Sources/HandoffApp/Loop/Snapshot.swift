@@ -38,6 +38,8 @@ package struct SnapshotOptions {
   /// How many colours the escapes may use, when `color` is set.
   package var depth: ColorDepth
   package var clock: any Clock
+  /// What the keys do, for the status bar's hints.
+  package var keymap = Keymap.standard
 
   /// Creates the options.
   package init(
@@ -72,6 +74,7 @@ extension Dashboard {
       height: options.height)
     state.live = false
     state.readOnly = !store.isWritable
+    state.keymap = options.keymap
     switch options.view {
     case .dashboard: break
     case .queue: state.screen = .list(.queue)

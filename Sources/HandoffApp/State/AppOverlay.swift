@@ -4,8 +4,8 @@ package enum AppOverlay: Equatable, Sendable {
   case help
   /// Choosing a member to assign a lead to.
   case picker(MemberPicker)
-  /// Asking for a reason before a move that needs one.
-  case reason(ReasonPrompt)
+  /// Asking one line (a reason, a deal's value, a note, a date) before an action.
+  case prompt(LinePrompt)
   /// Asking whether to take a lead or assign anyway, before an action that needs it.
   case override(OverridePrompt)
 }

@@ -33,8 +33,10 @@ package struct AppState: Equatable {
   package var onlyMine = false
   /// The message in the status bar, if any.
   package var status: StatusMessage?
-  /// The lead of the user's last successful action here, for `u`.
-  package var lastOwnLead: Int?
+  /// The leads of the user's actions here, oldest first: `u` undoes the user's last
+  /// change to the last of them, then the one before, and so on; when none is left, the
+  /// user's last change anywhere.
+  package var undoLeads: [Int] = []
   /// Whether events from the store are being followed (the live indicator).
   package var live = true
   /// Whether the store cannot be reached now (the status bar says offline).
@@ -44,6 +46,9 @@ package struct AppState: Equatable {
   /// Cached filtered or sorted orders, one per list, when a filter, sort or
   /// "only mine" applies.
   var derived: [LeadListID: DerivedOrder] = [:]
+  /// The store's name when it was not there yet as the dashboard opened: the
+  /// first-run screen shows until the store has an event.
+  package var firstRunStore: String?
   /// What the keys do: the standard keys unless a config file rebinds them.
   package var keymap = Keymap.standard
   /// Whether the app should stop.

@@ -30,6 +30,11 @@ package enum Msg: Sendable {
 package enum ActionResult: Sendable {
   /// Appended: the event written.
   case done(Event)
+  /// An undo appended `revert`, taking back `undid` (nil when its history could not be read).
+  case undone(Event, undid: Event?)
+  /// An undo was refused; `skip` when the change it was after can never be undone (so
+  /// the next `u` goes on to the change before).
+  case undoRefused(String, skip: Bool)
   /// Refused, with the one line the user sees.
   case refused(String)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 extension Update {
@@ -15,12 +16,18 @@ extension Update {
     }
     switch action {
     case .forward:
-      return act(.moveForward(id: lead.id, reason: nil), lead.version, &state, context)
+      // A move that cannot be taken back by accident asks first.
+      switch lead.stage.forward {
+      case .won?:
+        return ask(.win, lead, &state, text: LinePrompt.plainAmount(lead.value))
+      case .churned?:
+        return ask(.churn, lead, &state)
+      default:
+        return act(.moveForward(id: lead.id, reason: nil), lead.version, &state, context)
+      }
     case .backward:
       if let back = lead.stage.backward, lead.stage.requiresReason(to: back) {
-        state.overlay = .reason(
-          ReasonPrompt(leadID: lead.id, version: lead.version, purpose: .moveBack))
-        return []
+        return ask(.moveBack, lead, &state)
       }
       return act(.moveBackward(id: lead.id, reason: nil), lead.version, &state, context)
     case .handOff:
@@ -42,16 +49,34 @@ extension Update {
           "\(lead.id) is \(lead.stage.rawValue): nothing to reject, lose or disqualify")
         return []
       }
-      state.overlay = .reason(
-        ReasonPrompt(leadID: lead.id, version: lead.version, purpose: purpose))
-      return []
+      return ask(purpose, lead, &state)
+    case .note:
+      return ask(.note, lead, &state)
+    case .followUp:
+      guard lead.stage == .won else {
+        refuse(
+          &state, context, ModelError.notACustomer(lead: lead.id, stage: lead.stage).description)
+        return []
+      }
+      let next = context.now + .days(Int64(context.pipeline.settings.followUpDays))
+      return ask(
+        .followUp, lead, &state, text: LocalTime.date(next, zone: context.pipeline.zone))
     default:
       return []
     }
   }
 
+  /// Opens a one-line prompt about the lead, at the version shown.
+  private static func ask(
+    _ purpose: LinePrompt.Purpose, _ lead: Lead, _ state: inout AppState, text: String = ""
+  ) -> [Effect] {
+    state.overlay = .prompt(
+      LinePrompt(leadID: lead.id, version: lead.version, purpose: purpose, text: text))
+    return []
+  }
+
   /// What `r` means for a lead in a stage.
-  static func reasonPurpose(_ stage: Stage) -> ReasonPrompt.Purpose? {
+  static func reasonPurpose(_ stage: Stage) -> LinePrompt.Purpose? {
     switch stage {
     case .queued, .accepted: return .reject
     case .meeting, .negotiation: return .lose
@@ -127,34 +152,72 @@ extension Update {
     return []
   }
 
-  /// Keys of the reason prompt: type, Enter to send, Esc to cancel.
-  static func reasonKey(
-    _ key: KeyPress, _ prompt: ReasonPrompt, _ state: inout AppState, _ context: Context
+  /// Keys of a one-line prompt: type, Enter to send, Esc to cancel (nothing changes).
+  static func promptKey(
+    _ key: KeyPress, _ prompt: LinePrompt, _ state: inout AppState, _ context: Context
   ) -> [Effect] {
     var prompt = prompt
     switch prompt.editor.handle(key.inputEvent) {
     case .cancelled:
       state.overlay = nil
+      inform(&state, context, "cancelled: \(prompt.leadID) is unchanged")
       return []
     case .submitted(let text):
-      let reason = text.trimmingCharacters(in: .whitespaces)
-      guard !reason.isEmpty else {
-        refuse(&state, context, "a reason is needed (Esc to cancel)")
-        return []
-      }
+      let answer = text.trimmingCharacters(in: .whitespaces)
       let command: Command
-      switch prompt.purpose {
-      case .reject: command = .reject(id: prompt.leadID, reason: reason)
-      case .lose: command = .lost(id: prompt.leadID, reason: reason)
-      case .disqualify: command = .move(id: prompt.leadID, to: .disqualified, reason: reason)
-      case .moveBack: command = .moveBackward(id: prompt.leadID, reason: reason)
+      do throws(PromptRefusal) {
+        command = try promptCommand(prompt, answer, context)
+      } catch {
+        refuse(&state, context, error.text)
+        state.overlay = .prompt(prompt)
+        return []
       }
       state.overlay = nil
       return act(command, prompt.version, &state, context)
     case .edited, .ignored:
       break
     }
-    state.overlay = .reason(prompt)
+    state.overlay = .prompt(prompt)
     return []
+  }
+
+  /// Why a prompt's answer was not taken: the line the status bar shows; the prompt
+  /// stays open to be corrected.
+  private struct PromptRefusal: Error {
+    var text: String
+  }
+
+  /// The command a prompt's answer asks for.
+  private static func promptCommand(_ prompt: LinePrompt, _ answer: String, _ context: Context)
+    throws(PromptRefusal) -> Command
+  {
+    let id = prompt.leadID
+    if prompt.asksReason || prompt.purpose == .note, answer.isEmpty {
+      let what = prompt.purpose == .note ? "a note" : "a reason"
+      throw PromptRefusal(text: "\(what) is needed (Esc to cancel)")
+    }
+    switch prompt.purpose {
+    case .reject: return .reject(id: id, reason: answer)
+    case .lose: return .lost(id: id, reason: answer)
+    case .disqualify: return .move(id: id, to: .disqualified, reason: answer)
+    case .moveBack: return .moveBackward(id: id, reason: answer)
+    case .churn: return .move(id: id, to: .churned, reason: answer)
+    case .note: return .note(id: id, text: answer)
+    case .win:
+      guard let value = Money.parse(answer) else {
+        throw PromptRefusal(
+          text: "'\(answer)' is not an amount: type one such as 12000, 12,000.50 or 12k")
+      }
+      return .won(id: id, value: value)
+    case .followUp:
+      let pipeline = context.pipeline
+      guard let next = MomentText.parse(answer, now: context.now, zone: pipeline.zone),
+        next > context.now
+      else {
+        throw PromptRefusal(
+          text: "'\(answer)' is not a date ahead: type one such as 2026-12-01 or 30d")
+      }
+      return .followUp(id: id, next: next)
+    }
   }
 }

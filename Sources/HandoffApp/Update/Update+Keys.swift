@@ -29,8 +29,8 @@ extension Update {
       return []
     case .picker(let picker):
       return pickerKey(key, picker, &state, context)
-    case .reason(let prompt):
-      return reasonKey(key, prompt, &state, context)
+    case .prompt(let prompt):
+      return promptKey(key, prompt, &state, context)
     case .override(let prompt):
       return overrideKey(key, prompt, &state, context)
     case nil:
@@ -90,10 +90,10 @@ extension Update {
     case .wall:
       state.screen = .wall
     case .undo:
-      return [.undo(lead: state.lastOwnLead)]
+      return [.undo(lead: state.undoLeads.last)]
     case .open:
       return openDetail(&state, context)
-    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject:
+    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject, .note, .followUp:
       return leadKey(action, &state, context)
     case .redraw, .suspend:
       // Handled before any screen sees the key.
@@ -116,16 +116,19 @@ extension Update {
       context.orderChanged = true
       return []
     case .down: detail.scroll += 1
-    case .up: detail.scroll = max(0, detail.scroll - 1)
-    case .pageDown: detail.scroll += max(1, state.height - 12)
-    case .pageUp: detail.scroll = max(0, detail.scroll - max(1, state.height - 12))
+    case .up: detail.scroll -= 1
+    case .pageDown: detail.scroll += max(1, DetailView.room(height: state.height) - 1)
+    case .pageUp: detail.scroll -= max(1, DetailView.room(height: state.height) - 1)
     case .top: detail.scroll = 0
-    case .bottom: detail.scroll = detail.history?.count ?? 0
+    case .bottom: detail.scroll = Int.max / 2
     case .open, .nextPane, .previousPane, .fullScreen, .filter, .sort, .mine:
       return []
     default:
       return nil
     }
+    let furthest = DetailView.maxScroll(
+      detail, context.pipeline, width: state.width, height: state.height)
+    detail.scroll = min(max(0, detail.scroll), furthest)
     state.screen = .detail(detail)
     return []
   }
@@ -204,9 +207,9 @@ extension Update {
     case .picker(var picker):
       picker.list.handle(.paste(clean))
       state.overlay = .picker(picker)
-    case .reason(var prompt):
+    case .prompt(var prompt):
       prompt.editor.handle(.paste(clean))
-      state.overlay = .reason(prompt)
+      state.overlay = .prompt(prompt)
     case .help, .override:
       break
     case nil:

@@ -124,7 +124,9 @@ extension Update {
       let delta: Int
       if case .wheelUp = mouse { delta = -3 } else { delta = 3 }
       if case .detail(var detail) = state.screen {
-        detail.scroll = max(0, detail.scroll + delta)
+        let furthest = DetailView.maxScroll(
+          detail, context.pipeline, width: state.width, height: state.height)
+        detail.scroll = min(max(0, detail.scroll + delta), furthest)
         state.screen = .detail(detail)
         return
       }

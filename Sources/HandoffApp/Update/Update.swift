@@ -53,11 +53,20 @@ package enum Update {
       case .done(let event):
         // Opening a lead newly assigned to you is not an action to report or undo.
         if case .leadOpened = event.body { break }
-        if let id = event.leadID { state.lastOwnLead = id }
+        if let id = event.leadID { state.undoLeads.append(id) }
         inform(
           &state, context,
           EventText.describe(
             event, zone: pipeline.zone, currency: pipeline.settings.currency))
+      case .undone(let revert, let undid):
+        if let id = revert.leadID, state.undoLeads.last == id { state.undoLeads.removeLast() }
+        inform(
+          &state, context,
+          EventText.describeUndo(
+            revert, undid: undid, zone: pipeline.zone, currency: pipeline.settings.currency))
+      case .undoRefused(let message, let skip):
+        if skip, !state.undoLeads.isEmpty { state.undoLeads.removeLast() }
+        refuse(&state, context, message)
       case .refused(let message):
         refuse(&state, context, message)
       }

@@ -18,6 +18,13 @@ package enum AppView {
       TooSmallView(width: width, height: height).draw(in: &buffer, theme: theme)
       return buffer
     }
+    if let store = state.firstRunStore, pipeline.eventCount == 0 {
+      FirstRunView(
+        store: store, width: width, height: height,
+        quitKey: state.keymap.keys(for: .quit).first?.name
+      ).draw(in: &buffer, theme: theme)
+      return buffer
+    }
     let reused = figures.flatMap { $0.isCurrent(pipeline: pipeline, now: now) ? $0 : nil }
     let c = ViewContext(
       state: state, pipeline: pipeline, now: now,
@@ -44,9 +51,10 @@ package enum AppView {
       HelpView(keymap: state.keymap, width: width, height: height).draw(in: &buffer, theme: theme)
     case .picker(let picker):
       PickerView(screen: screen, picker: picker.list).draw(in: &buffer, theme: theme)
-    case .reason(let prompt):
-      PromptView(screen: screen, question: prompt.question, editor: prompt.editor).draw(
-        in: &buffer, theme: theme)
+    case .prompt(let prompt):
+      PromptView(
+        screen: screen, title: prompt.title, question: prompt.question, editor: prompt.editor
+      ).draw(in: &buffer, theme: theme)
     case .override(let prompt):
       OverrideView(screen: screen, question: prompt.question).draw(in: &buffer, theme: theme)
     case nil: break

@@ -3,6 +3,10 @@ import HandoffPresentation
 import HandoffTerminal
 
 /// One lead and its full history: who did what when, with reasons and notes.
+///
+/// The facts stay on top; below them, the reason the lead came back or stopped, its
+/// notes and its history are one document wrapped in full to the screen's width,
+/// filling the screen's height and scrolled with the keys.
 struct DetailView: ScreenPart {
   var area: Rect
   var leadID: Int
@@ -10,19 +14,20 @@ struct DetailView: ScreenPart {
   var note: String
   /// The lead's facts, a line each; nil when the lead is gone.
   var facts: [[Span]]?
-  /// Where the history stands: read, being read, or unreadable.
-  var history: History
+  /// The document's lines shown, from `offset`, and how many it has.
+  var lines: [Line]
+  var offset: Int
+  var count: Int
 
-  /// The history part of the screen.
-  enum History: Equatable {
-    case reading
-    case failed(String)
-    /// The events shown as rows (when, who, what), from `offset` of `count`.
-    case shown(rows: [[Span]], offset: Int, count: Int)
+  /// A line of the document below the facts.
+  enum Line: Equatable {
+    /// Text already wrapped to the width.
+    case text(String, ThemeRole)
+    /// A section's title.
+    case header(String)
+    /// A history row: when and who on its first line, what wrapped below.
+    case event(when: String, who: String, what: String)
   }
-
-  /// Lines above the history: the facts, a blank line and the `History` title.
-  static func historyTop(facts: Int) -> Int { facts + 2 }
 
   init(_ c: ViewContext, detail: LeadDetail, width: Int, height: Int) {
     area = Rect(x: 0, y: 0, width: width, height: height - 1)
@@ -30,28 +35,93 @@ struct DetailView: ScreenPart {
     note = c.state.keymap.hint(.back, "back")
     guard let lead = c.pipeline.lead(detail.leadID) else {
       facts = nil
-      history = .reading
+      lines = []
+      offset = 0
+      count = 0
       return
     }
     let facts = DetailView.facts(of: lead, c)
     self.facts = facts
-    if let error = detail.error {
-      history = .failed(error)
-    } else if let events = detail.history {
-      let room = max(0, area.height - 2 - DetailView.historyTop(facts: facts.count))
-      let top = min(detail.scroll, max(0, events.count - room))
-      history = .shown(
-        rows: events.dropFirst(top).prefix(room).map { event in
-          [
-            Span(c.dateTime(event.at), role: .muted), Span(event.actor),
-            Span(
-              EventText.describe(
-                event, zone: c.pipeline.zone, currency: c.currency, namingLead: false)),
-          ]
-        }, offset: top, count: events.count)
-    } else {
-      history = .reading
+    let document = DetailView.document(lead, detail, c.pipeline, width: max(1, width - 2))
+    let room = DetailView.room(height: height)
+    count = document.count
+    offset = min(detail.scroll, max(0, document.count - room))
+    lines = Array(document.dropFirst(offset).prefix(room))
+  }
+
+  /// The most characters of one text the document wraps: far more than any field
+  /// holds when written today, so only a damaged or hostile log (a name of a megabyte)
+  /// is cut, and the screen stays as fast as ever.
+  static let wrapLimit = 4_000
+
+  /// The text, cut after `wrapLimit` characters.
+  static func bounded(_ text: String) -> String {
+    text.count <= wrapLimit ? text : String(text.prefix(wrapLimit)) + "…"
+  }
+
+  /// The facts' lines: name, stage and numbers, dates.
+  static let factLines = 3
+
+  /// How many document lines the screen shows below the facts at a height.
+  static func room(height: Int) -> Int { max(0, height - 1 - 2 - factLines - 1) }
+
+  /// The furthest the document scrolls at a size: its last line at the bottom.
+  static func maxScroll(_ detail: LeadDetail, _ pipeline: Pipeline, width: Int, height: Int)
+    -> Int
+  {
+    guard let lead = pipeline.lead(detail.leadID) else { return 0 }
+    let count = document(lead, detail, pipeline, width: max(1, width - 2)).count
+    return max(0, count - room(height: height))
+  }
+
+  /// Everything below the facts, wrapped to `width`: why it came back or stopped,
+  /// the notes (newest first), then the history.
+  static func document(_ lead: Lead, _ detail: LeadDetail, _ pipeline: Pipeline, width: Int)
+    -> [Line]
+  {
+    let zone = pipeline.zone
+    var out: [Line] = []
+    func wrapped(_ text: String, _ role: ThemeRole, indent: Int = 0) {
+      let pad = String(repeating: " ", count: indent)
+      for line in Paragraph.wrap(bounded(text), width: max(1, width - indent)) {
+        out.append(.text(pad + line, role))
+      }
     }
+    if let r = lead.recycled {
+      wrapped("↺ sent back by \(r.by) from \(r.from.rawValue): \(r.reason)", .warn)
+    } else if let reason = lead.reason {
+      wrapped("reason: \(reason)", .warn)
+    }
+    let notes = pipeline.notes(of: lead.id)
+    if !notes.isEmpty {
+      if !out.isEmpty { out.append(.text("", .text)) }
+      out.append(.header("Notes (\(notes.count))"))
+      for n in notes.reversed() {
+        out.append(.text("\(LocalTime.format(n.at, zone: zone)) · \(n.author)", .muted))
+        wrapped(n.text, .text, indent: 2)
+      }
+    }
+    if !out.isEmpty { out.append(.text("", .text)) }
+    out.append(.header("History"))
+    if let error = detail.error {
+      wrapped(error, .bad)
+    } else if let events = detail.history {
+      let whatWidth = max(1, width - historyColumns[0].width - historyColumns[1].width - 2)
+      for event in events {
+        let what = EventText.describe(
+          event, zone: zone, currency: pipeline.settings.currency, namingLead: false)
+        for (i, part) in Paragraph.wrap(bounded(what), width: whatWidth).enumerated() {
+          out.append(
+            .event(
+              when: i == 0 ? LocalTime.format(event.at, zone: zone) : "",
+              who: i == 0 ? event.actor : "",
+              what: part))
+        }
+      }
+    } else {
+      out.append(.text("reading…", .muted))
+    }
+    return out
   }
 
   /// Name and contact; stage, owner and numbers; dates and the last change; why it
@@ -85,19 +155,23 @@ struct DetailView: ScreenPart {
         "last: " + lead.describeLastChange(now: c.now), role: .muted, mayCut: true),
     ]
     if let due = lead.nextFollowUp {
-      facts.insert(
-        Span("next follow-up \(c.dateTime(due))", role: due <= c.now ? .bad : .text), at: 0)
+      facts.insert(followUp(due, c), at: 0)
     }
     lines.append(facts)
-    if let r = lead.recycled {
-      lines.append([
-        Span(
-          "↺ sent back by \(r.by) from \(r.from.rawValue): \(r.reason)", role: .warn, mayCut: true)
-      ])
-    } else if let reason = lead.reason {
-      lines.append([Span("reason: \(reason)", role: .warn, mayCut: true)])
-    }
     return lines
+  }
+
+  /// The next follow-up, marked overdue (past), due (within the week the sales pane
+  /// counts as due) or ahead.
+  static func followUp(_ due: Timestamp, _ c: ViewContext) -> Span {
+    let when = "next follow-up \(c.dateTime(due))"
+    if due <= c.now {
+      return Span("\(when) · overdue \(DurationText.compact(c.now - due))", role: .bad)
+    }
+    if due < c.now + .days(7) {
+      return Span("\(when) · due in \(DurationText.compact(due - c.now))", role: .warn)
+    }
+    return Span(when)
   }
 
   /// When, who (10 cells), what: the history's columns.
@@ -116,19 +190,25 @@ struct DetailView: ScreenPart {
     for (i, line) in facts.enumerated() {
       FigureLine(line).draw(in: &buffer, area: inner.row(i), theme: theme)
     }
-    let top = DetailView.historyTop(facts: facts.count)
-    TextLine("History", role: .header).draw(in: &buffer, area: inner.row(top - 1), theme: theme)
-    let below = inner.inset(top: top)
-    switch history {
-    case .reading:
-      TextLine("reading…", role: .muted).draw(in: &buffer, area: below.row(0), theme: theme)
-    case .failed(let error):
-      TextLine(error, role: .bad).draw(in: &buffer, area: below.row(0), theme: theme)
-    case .shown(let rows, let offset, let count):
-      Table(
-        columns: DetailView.historyColumns, rowCount: count, offset: offset, showsHeader: false
-      ) { $0 - offset < rows.count ? rows[$0 - offset] : [] }
-      .draw(in: &buffer, area: below, theme: theme)
+    let below = inner.inset(top: facts.count + 1)
+    if count > lines.count {
+      let position = Table.position(offset: offset, visible: lines.count, count: count)
+      TextLine(position, role: .muted, alignment: .right).draw(
+        in: &buffer, area: inner.row(facts.count), theme: theme)
+    }
+    for (i, line) in lines.enumerated() {
+      let row = below.row(i)
+      switch line {
+      case .text(let text, let role):
+        TextLine(text, role: role).draw(in: &buffer, area: row, theme: theme)
+      case .header(let title):
+        TextLine(title, role: .header).draw(in: &buffer, area: row, theme: theme)
+      case .event(let when, let who, let what):
+        Table(columns: DetailView.historyColumns, rowCount: 1, showsHeader: false) { _ in
+          [Span(when, role: .muted), Span(who), Span(what)]
+        }
+        .draw(in: &buffer, area: row, theme: theme)
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffTerminal
 
 /// A window of a lead list drawn as the engine's table: the column header on the
@@ -35,6 +36,18 @@ struct LeadTableView: ScreenPart {
     let selectedID = c.selectedID(list)
     let first = offset
     selected = leads.firstIndex { $0.id == selectedID }.map { first + $0 }
+  }
+
+  /// Where the window stands in the list, as the engine says it: `12–28 of 412`.
+  var position: String {
+    Table.position(
+      offset: offset, visible: Table.visibleRows(height: area.height), count: count,
+      number: { Money.grouped(Int64($0)) })
+  }
+
+  /// A pane's note: the list's size while every lead fits, else where the window is.
+  var paneNote: String {
+    count > Table.visibleRows(height: area.height) ? position : Money.grouped(Int64(count))
   }
 
   func draw(in buffer: inout CellBuffer, theme: Theme) {

@@ -10,9 +10,12 @@ struct ListScreenView: ScreenPart {
 
   init(_ c: ViewContext, list: LeadListID, width: Int, height: Int) {
     area = Rect(x: 1, y: 0, width: width - 2, height: 1)
+    let table = LeadTableView(
+      c, list: list, columns: ListScreenView.columns(c, list),
+      rows: FullScreenLayout.listArea(width: width, height: height), focused: true,
+      empty: "no leads")
     var title: [Span] = [
-      Span(list.title, role: .titleFocused),
-      Span("\(Money.grouped(Int64(c.reader(list).count))) leads"),
+      Span(list.title, role: .titleFocused), Span(table.position),
       Span("sort \(c.state.sort.label)", role: .muted),
     ]
     if !c.state.filter.isEmpty {
@@ -22,10 +25,7 @@ struct ListScreenView: ScreenPart {
     let back = c.state.keymap.hint(.back, "back")
     if !back.isEmpty { title.append(Span(back, role: .muted)) }
     self.title = title
-    table = LeadTableView(
-      c, list: list, columns: ListScreenView.columns(c, list),
-      rows: FullScreenLayout.listArea(width: width, height: height), focused: true,
-      empty: "no leads")
+    self.table = table
   }
 
   static func columns(_ c: ViewContext, _ list: LeadListID) -> [LeadColumn] {

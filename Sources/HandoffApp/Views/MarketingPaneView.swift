@@ -48,8 +48,9 @@ struct MarketingPaneView: ScreenPart {
   }
 
   func draw(in buffer: inout CellBuffer, theme: Theme) {
-    let inner = Pane(title: DashboardPane.marketing.title, focused: focused).draw(
-      in: &buffer, area: area, theme: theme)
+    let inner = Pane(title: DashboardPane.marketing.title, note: table.paneNote, focused: focused)
+      .draw(
+        in: &buffer, area: area, theme: theme)
     let spark = Sparkline(values: inflow.map(Double.init))
     if large {
       FigureLine(counts).draw(in: &buffer, area: inner.row(0), theme: theme)

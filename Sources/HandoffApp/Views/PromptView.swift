@@ -1,13 +1,14 @@
 import HandoffTerminal
 
-/// The reason prompt over the screen: the question, and the reason in a line editor.
+/// A one-line prompt over the screen: the question, and the answer in a line editor.
 struct PromptView: ScreenPart {
   var screen: Rect
+  var title: String
   var question: String
   var editor: LineEditor
 
   func draw(in buffer: inout CellBuffer, theme: Theme) {
-    let inner = Overlay(title: "Reason · Enter sends, Esc cancels").draw(
+    let inner = Overlay(title: title).draw(
       in: &buffer, area: screen, width: 64, height: 5, theme: theme)
     let layered = theme.layered(over: .overlay)
     TextLine(question, role: .overlay).draw(

@@ -7,8 +7,6 @@ import HandoffTerminal
 struct QueuePaneView: ScreenPart {
   var area: Rect
   var focused: Bool
-  /// The queue's size, in the title.
-  var size: Int
   /// One or two lines of figures.
   var lines: [[Span]]
   var table: LeadTableView
@@ -17,7 +15,6 @@ struct QueuePaneView: ScreenPart {
     area = layout.panes[.queue] ?? Rect(x: 0, y: 0, width: 0, height: 0)
     let f = c.figures.queue
     focused = c.state.focus == .queue
-    size = f.size
     let parts: [Span] = [
       Span("\(f.size) waiting"),
       Span("oldest " + (f.oldestAge.map(DurationText.compact) ?? "—")),
@@ -46,7 +43,7 @@ struct QueuePaneView: ScreenPart {
   }
 
   func draw(in buffer: inout CellBuffer, theme: Theme) {
-    let inner = Pane(title: DashboardPane.queue.title, note: "\(size)", focused: focused).draw(
+    let inner = Pane(title: DashboardPane.queue.title, note: table.paneNote, focused: focused).draw(
       in: &buffer, area: area, theme: theme)
     for (i, line) in lines.enumerated() {
       FigureLine(line).draw(in: &buffer, area: inner.row(i), theme: theme)

@@ -52,7 +52,7 @@ struct SalesPaneView: ScreenPart {
   }
 
   func draw(in buffer: inout CellBuffer, theme: Theme) {
-    let inner = Pane(title: DashboardPane.sales.title, focused: focused).draw(
+    let inner = Pane(title: DashboardPane.sales.title, note: table.paneNote, focused: focused).draw(
       in: &buffer, area: area, theme: theme)
     for (i, line) in lines.enumerated() {
       FigureLine(line).draw(in: &buffer, area: inner.row(i), theme: theme)

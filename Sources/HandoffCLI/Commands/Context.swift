@@ -6,11 +6,14 @@ import HandoffTTY
 import HandoffTerminal
 import HandoffText
 
-/// What every command runs with: the global options, the environment, standard
-/// output, the clock and time zones, and the store (opened on first use).
+/// What every command runs with: the global options, the environment, the settings
+/// they and the config file make, standard output, the clock and time zones, and the
+/// store (opened on first use).
 final class Context {
   let options: GlobalOptions
   let environment: [String: String]
+  /// Every setting, from flag, environment, config file or default.
+  let settings: EffectiveSettings
   let clock: any Clock
   let zones: any ZoneDatabase
   var out = Output.standardOutput()
@@ -20,11 +23,12 @@ final class Context {
 
   /// The context of one run; the machine's clock and zones unless a test says otherwise.
   init(
-    options: GlobalOptions, environment: [String: String], clock: any Clock = SystemClock(),
-    zones: any ZoneDatabase = SystemZones()
+    options: GlobalOptions, environment: [String: String], settings: EffectiveSettings,
+    clock: any Clock = SystemClock(), zones: any ZoneDatabase = SystemZones()
   ) {
     self.options = options
     self.environment = environment
+    self.settings = settings
     self.clock = clock
     self.zones = zones
   }
@@ -45,19 +49,28 @@ final class Context {
   /// Whether output is JSON.
   var json: Bool { options.json }
 
-  /// Where the store is: `--store`, else `HANDOFF_STORE`, else the default path.
-  var storeAddress: StoreAddress {
-    StoreAddress.resolve(flag: options.store, environment: environment)
+  /// Where the store is: `--store`, else `HANDOFF_STORE`, else the config file's
+  /// `store`, else the default path; with none of them and no home to put the default
+  /// in, a one-line refusal.
+  func storeAddress() throws(CLIError) -> StoreAddress {
+    guard let store = settings.store else {
+      throw .usage(
+        "no store named and no default for one: neither HOME nor XDG_DATA_HOME is set "
+          + "(pass --store PATH or set HANDOFF_STORE)")
+    }
+    return store.value
   }
 
-  /// The store at `address` (the context's own by default), not loaded.
-  func makeStore(at address: StoreAddress? = nil) throws(StoreError) -> any EventStore {
-    try StoreOpener.store(
-      at: address ?? storeAddress, clock: clock, zones: zones, environment: environment)
+  /// The context's own store, not loaded.
+  func makeStore() throws -> any EventStore { try makeStore(at: try storeAddress()) }
+
+  /// The store at `address`, not loaded.
+  func makeStore(at address: StoreAddress) throws(StoreError) -> any EventStore {
+    try StoreOpener.store(at: address, clock: clock, zones: zones, environment: environment)
   }
 
   /// The store, without loading it (for `check`, which must work on a broken log).
-  func unopenedStore() throws(StoreError) -> any EventStore {
+  func unopenedStore() throws -> any EventStore {
     if let opened { return opened }
     let store = try makeStore()
     opened = store
@@ -79,10 +92,10 @@ final class Context {
 
   /// Who is acting.
   func user() throws(CLIError) -> String {
-    guard let name = UserName.resolve(flag: options.user, environment: environment) else {
+    guard let user = settings.user else {
       throw .usage("cannot tell who you are: pass --user NAME or set HANDOFF_USER")
     }
-    return name
+    return user.value
   }
 
   /// Performs a command as the user; `--if-version` applies to lead changes only.

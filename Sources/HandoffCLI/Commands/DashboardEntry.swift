@@ -20,15 +20,23 @@ enum DashboardEntry {
   /// `handoff` with no command: the live dashboard; with `--demo`, on a fresh demo
   /// store with a simulated team working on it.
   static func run(_ context: Context) throws -> Int32 {
-    let theme = try Theme.resolve(context.options.theme, environment: context.environment)
+    let theme = try Theme.resolve(context.settings.theme.value, environment: context.environment)
     guard context.options.demo else {
-      let options = DashboardOptions(
+      let address = try context.storeAddress()
+      if case .file(let path) = address { try StoreGuard.requireFolder(context, path: path) }
+      var options = DashboardOptions(
         store: try context.makeStore(), user: try context.user(), theme: theme,
         environment: context.environment, clock: context.clock)
+      options.keymap = context.settings.keymap
+      // A store not there yet opens on the first-run screen, not an empty dashboard.
+      if StoreGuard.isMissing(address) { options.firstRunStore = address.displayName }
       return try Dashboard.run(options: options)
     }
     let address =
       try context.options.store.map(StoreAddress.init) ?? .file(DemoStore.temporaryPath())
+    if context.options.store != nil, case .file(let path) = address {
+      try StoreGuard.requireFolder(context, path: path)
+    }
     // A demo store of our own making is removed when the dashboard closes (after the
     // simulated colleague has stopped); one named with --store is the user's to keep.
     defer {
@@ -40,9 +48,10 @@ enum DashboardEntry {
     let simulation = DemoSimulation(store: try context.makeStore(at: address))
     simulation.start()
     defer { simulation.stop() }
-    let options = DashboardOptions(
+    var options = DashboardOptions(
       store: try context.makeStore(at: address), user: user, theme: theme,
       environment: context.environment, clock: context.clock)
+    options.keymap = context.settings.keymap
     return try Dashboard.run(options: options)
   }
 
@@ -63,6 +72,7 @@ enum DashboardEntry {
 
   /// One frame of the dashboard as text (with `--json`, its lines).
   static func snapshot(_ context: Context, _ args: Arguments) throws {
+    try StoreGuard.check(context, command: "snapshot")
     let name = args.value("view") ?? "dashboard"
     let lead = try args.positionals.first.map { try Values.integer($0, "lead", in: 1...Int.max) }
     guard let view = SnapshotView(name: name, lead: lead) else {
@@ -75,13 +85,13 @@ enum DashboardEntry {
     let color =
       context.options.color
       ?? (!context.json && context.out.isTerminal && context.environment["NO_COLOR"] == nil)
-    let options = SnapshotOptions(
+    var options = SnapshotOptions(
       store: try context.makeStore(),
-      user: UserName.resolve(flag: context.options.user, environment: context.environment)
-        ?? "viewer",
+      user: context.settings.user?.value ?? "viewer",
       view: view, width: width ?? 120, height: height ?? 36, color: color,
-      theme: try Theme.resolve(context.options.theme, environment: context.environment),
+      theme: try Theme.resolve(context.settings.theme.value, environment: context.environment),
       depth: snapshotDepth(context), clock: context.clock)
+    options.keymap = context.settings.keymap
     let frame = try Dashboard.snapshot(options: options)
     guard context.json else {
       context.out.write(frame)
@@ -133,7 +143,9 @@ enum DemoStore {
         leads: 2000, seed: 1, now: context.now, zone: pipeline.zone,
         firstLeadID: pipeline.nextLeadID)
     }
-    if let user = context.options.user ?? context.environment["HANDOFF_USER"] { return user }
+    if let user = context.settings.user, user.origin != .builtIn("login name") {
+      return user.value
+    }
     return store.pipeline.members.first { $0.department == .sales && $0.active }?.handle ?? "demo"
   }
 }

@@ -62,6 +62,8 @@ enum HelpText {
     }
     out += "\n" + Paragraph.wrap(valuesNote, width: 80).joined(separator: "\n") + "\n"
     out += """
+      Config file: $XDG_CONFIG_HOME/handoff/config (else ~/.config/handoff/config);
+      handoff config shows every setting and where it came from.
       Exit status: 0 done, 1 refused or failed, 2 bad usage.
       handoff help COMMAND tells more about one command.
 

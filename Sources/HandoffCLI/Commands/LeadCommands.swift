@@ -128,10 +128,11 @@ enum LeadCommands {
     CommandSpec(
       name: "undo", usage: "undo [ID]", summary: "undo your last change (to a lead)",
       positionals: 0...1, arguments: [.lead],
+      details: "Again and again, it takes back your changes one after another, newest first.",
       run: { ctx, args in
         let id = try args.positionals.first.map { try Values.leadID($0) }
-        let event = try ctx.store().undo(by: try ctx.user(), lead: id)
-        try report(ctx, event)
+        let (revert, undid) = try ctx.store().undoing(by: try ctx.user(), lead: id)
+        try report(ctx, revert, undid: undid)
       }),
   ]
 
@@ -193,15 +194,21 @@ enum LeadCommands {
   }
 
   /// One line about an appended event, or the lead as JSON with `--json`.
-  static func report(_ ctx: Context, _ event: Event) throws {
+  static func report(_ ctx: Context, _ event: Event, undid: Event? = nil) throws {
     let pipeline = try ctx.pipeline()
     guard let id = event.leadID, let lead = pipeline.lead(id) else { return }
     if ctx.json {
       ctx.printJSON(LogFormat.json(lead: lead, notes: pipeline.notes(of: id)))
     } else {
+      var isRevert = false
+      if case .leadReverted = event.body { isRevert = true }
       ctx.print(
         UntrustedTextCLI.safe(
-          EventText.describe(event, zone: pipeline.zone, currency: pipeline.settings.currency))
+          isRevert
+            ? EventText.describeUndo(
+              event, undid: undid, zone: pipeline.zone, currency: pipeline.settings.currency)
+            : EventText.describe(
+              event, zone: pipeline.zone, currency: pipeline.settings.currency))
           + " (version \(lead.version))")
     }
   }

@@ -9,7 +9,7 @@ enum Registry {
     + TeamCommands.specs + TargetCommands.specs + [
       SettingsCommand.spec, StatsCommand.spec, ReportCommand.spec,
     ]
-    + StoreCommands.specs + [ImportCommand.spec] + StoreSetupCommands.specs
+    + StoreCommands.specs + [ImportCommand.spec] + StoreSetupCommands.specs + [ConfigCommand.spec]
     + [DashboardEntry.snapshotSpec] + CompletionCommands.specs
 
   /// Names for suggestions, including the groups' first words.

@@ -4,11 +4,10 @@
   import Darwin
 #endif
 
-/// Who is running the command: `--user`, else `HANDOFF_USER`, else the login name.
+/// Who is running the command when nothing else says: the login name.
 enum UserName {
-  static func resolve(flag: String?, environment: [String: String]) -> String? {
-    if let flag, !flag.isEmpty { return flag }
-    if let env = environment["HANDOFF_USER"], !env.isEmpty { return env }
+  /// The name of the process's user, else the terminal's login name; nil with neither.
+  static func login() -> String? {
     if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name {
       let s = String(cString: name)
       if !s.isEmpty { return s }

@@ -29,12 +29,10 @@ extension FileStore {
 
   package func undo(by actor: String, lead: Int?) throws(StoreError) -> Event {
     try write(asBatch: false) { () throws(StoreError) in
-      let undone = try lastChange(by: actor, lead: lead).map { (index) throws(StoreError) in
-        try event(at: index)
-      }
+      let undone = try nextUndo(by: actor, lead: lead)
       return try UndoPlanning.plan(
-        undoing: undone, by: actor, lead: lead, pipeline: pipeline, at: clock.now()
-      ) { (id, seq) throws(StoreError) in try history(of: id).filter { $0.seq < seq } }
+        undoing: undone, by: actor, pipeline: pipeline, at: clock.now()
+      ) { (id) throws(StoreError) in try history(of: id) }
     }.last!
   }
 
@@ -45,18 +43,22 @@ extension FileStore {
     try write(asBatch: true) { () throws(StoreError) in try plan(pipeline) }
   }
 
-  /// The position of `actor`'s last change (to `lead`) in the history index.
-  private func lastChange(by actor: String, lead: Int?) -> Int? {
-    guard let lead else { return lastChangeByActor[actor] }
-    let id = Int32(truncatingIfNeeded: lead)
-    var index = historyLeads.count - 1
+  /// The change `actor`'s next undo takes back (to `lead`, if given): walking back
+  /// from their last change, past reverts and what they reverted (see `UndoWalk`).
+  /// Events of other actors are read on the way when no lead is given; a walk is as
+  /// long as the run of undos it steps over.
+  private func nextUndo(by actor: String, lead: Int?) throws(StoreError) -> Event {
+    var walk = UndoWalk()
+    let id = lead.map { Int32(truncatingIfNeeded: $0) }
+    var index = lead == nil ? (lastChangeByActor[actor] ?? -1) : historyLeads.count - 1
     while index >= 0 {
-      if historyLeads[index] == id, let event = try? event(at: index), event.actor == actor {
-        if case .leadOpened = event.body {} else { return index }
+      if id == nil || historyLeads[index] == id {
+        let event = try event(at: index)
+        if event.actor == actor, walk.isNext(event) { return event }
       }
       index -= 1
     }
-    return nil
+    throw .model(walk.nothingLeft(lead: lead))
   }
 
   /// The writer's protocol: lock, settle what a dead writer left, catch up, plan

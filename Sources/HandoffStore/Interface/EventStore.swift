@@ -128,6 +128,17 @@ extension EventStore {
     try undo(by: actor, lead: nil)
   }
 
+  /// Undoes like `undo(by:lead:)`, and reads back the change it took back, so that what
+  /// was undone can be said in plain words (nil when that history cannot be read).
+  package func undoing(by actor: String, lead: Int?) throws(StoreError) -> (
+    revert: Event, undid: Event?
+  ) {
+    let revert = try undo(by: actor, lead: lead)
+    guard case .leadReverted(let e) = revert.body else { return (revert, nil) }
+    let undid = (try? history(of: e.lead))?.first { $0.seq == e.undoes }
+    return (revert, undid)
+  }
+
   /// Appends events planned elsewhere, all or nothing (see `batch`).
   @discardableResult
   package func append(_ events: [PlannedEvent]) throws(StoreError) -> BatchResult {

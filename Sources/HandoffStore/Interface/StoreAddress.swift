@@ -30,20 +30,24 @@ package enum StoreAddress: Hashable, Sendable {
     self = .url(scheme: scheme.lowercased(), text)
   }
 
-  /// The store to use: `flag` (`--store`) if given, else `HANDOFF_STORE`, else
-  /// `$XDG_DATA_HOME/handoff/store.jsonl` (with `XDG_DATA_HOME` defaulting to
-  /// `~/.local/share`).
-  package static func resolve(flag: String?, environment: [String: String]) -> StoreAddress {
+  /// The store to use: `flag` (`--store`) if given, else `HANDOFF_STORE`, else the
+  /// default file; nil when there is no default (the CLI adds the config file's `store`
+  /// between the environment and the default).
+  package static func resolve(flag: String?, environment: [String: String]) -> StoreAddress? {
     if let flag, !flag.isEmpty { return StoreAddress(flag) }
     if let env = environment["HANDOFF_STORE"], !env.isEmpty { return StoreAddress(env) }
-    let data: String
+    return defaultFile(environment: environment)
+  }
+
+  /// The default store, `$XDG_DATA_HOME/handoff/store.jsonl` (with `XDG_DATA_HOME`
+  /// defaulting to `~/.local/share`); nil when neither names an absolute folder: a
+  /// store is never put relative to wherever the command happens to run.
+  package static func defaultFile(environment: [String: String]) -> StoreAddress? {
     if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-      data = xdg
-    } else {
-      let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
-      data = home + "/.local/share"
+      return .file(xdg + "/handoff/store.jsonl")
     }
-    return .file(data + "/handoff/store.jsonl")
+    guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+    return .file(home + "/.local/share/handoff/store.jsonl")
   }
 
   /// The address as a person may see it: the path, or the URL with any password

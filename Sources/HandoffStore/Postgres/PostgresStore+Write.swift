@@ -20,7 +20,8 @@ extension PostgresStore {
 
   package func undo(by actor: String, lead: Int?) throws(StoreError) -> Event {
     try write(validating: false) { (connection, _) throws(StoreError) in
-      // The actor's last change (to `lead`), read under the lock: nobody can add one now.
+      // The actor's changes (to `lead`), newest first, read under the lock: nobody can
+      // add one now. Read a page at a time: a walk is as long as the undos it steps over.
       var sql =
         "SELECT body FROM handoff_events WHERE actor = $1 AND lead IS NOT NULL "
         + "AND type <> 'lead.opened'"
@@ -29,13 +30,22 @@ extension PostgresStore {
         sql += " AND lead = $2"
         parameters.append(String(lead))
       }
-      let undone = try events(sql + " ORDER BY seq DESC LIMIT 1", parameters).first
+      var walk = UndoWalk()
+      var found: Event?
+      var page = 0
+      let pageSize = 100
+      while found == nil {
+        let batch = try events(
+          sql + " ORDER BY seq DESC LIMIT \(pageSize) OFFSET \(page * pageSize)", parameters)
+        found = batch.first { walk.isNext($0) }
+        if batch.count < pageSize { break }
+        page += 1
+      }
+      guard let undone = found else { throw .model(walk.nothingLeft(lead: lead)) }
       return try UndoPlanning.plan(
-        undoing: undone, by: actor, lead: lead, pipeline: pipeline, at: clock.now()
-      ) { (id, seq) throws(StoreError) in
-        try events(
-          "SELECT body FROM handoff_events WHERE lead = $1 AND seq < $2 ORDER BY seq",
-          [String(id), String(seq)])
+        undoing: undone, by: actor, pipeline: pipeline, at: clock.now()
+      ) { (id) throws(StoreError) in
+        try events("SELECT body FROM handoff_events WHERE lead = $1 ORDER BY seq", [String(id)])
       }
     }.last!
   }

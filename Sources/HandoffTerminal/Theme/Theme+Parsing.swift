@@ -1,24 +1,19 @@
 extension Theme {
-  /// Reads a theme file's text (format in docs/THEMES.md). Keys the file leaves out
+  /// Reads a theme file's text (format in docs/THEMES.md; lines read by `KeyValueLines`). Keys the file leaves out
   /// keep the style of `Theme.standard`. `source` names the file in errors.
   public static func parse(_ text: String, name: String, source: String) throws -> Theme {
     var theme = Theme(name: name)
-    var seen: Set<String> = []
-    // Split on "\n" or "\r\n" (one Character in Swift) or a lone "\r": files saved on
-    // any system read line by line.
-    let lines = text.split(omittingEmptySubsequences: false) { $0.isNewline }
-    for (offset, rawLine) in lines.enumerated() {
-      let line = rawLine.trimmingSpaces()
-      if line.isEmpty || line.hasPrefix("#") { continue }
+    let entries: [KeyValueLines.Entry]
+    do {
+      entries = try KeyValueLines.parse(text)
+    } catch {
+      throw ThemeError(source: source, line: error.line, message: error.message)
+    }
+    for entry in entries {
+      let (key, value) = (entry.key, entry.value)
       func fail(_ message: String) -> ThemeError {
-        ThemeError(source: source, line: offset + 1, message: message)
+        ThemeError(source: source, line: entry.line, message: message)
       }
-      guard let equals = line.firstIndex(of: "=") else {
-        throw fail("expected `key = value`, found '\(UntrustedText.sanitized(line))'")
-      }
-      let key = line[..<equals].trimmingSpaces()
-      let value = line[line.index(after: equals)...].trimmingSpaces()
-      guard seen.insert(String(key)).inserted else { throw fail("'\(key)' is set twice") }
       if key == "name" {
         guard !value.isEmpty else { throw fail("name is empty") }
         theme.name = UntrustedText.sanitized(value)
