@@ -89,6 +89,7 @@ struct CLIJSONTests {
       ("completions", ["completions", "fish"], "maria"),
       ("complete", ["complete", "member"], "maria"),
       ("report", ["report", "--since", "7d"], "maria"),
+      ("config", ["config"], "maria"),
     ]
     var covered: Set<String> = []
     func run(_ name: String, _ args: [String], _ user: String) {
