@@ -48,29 +48,17 @@ enum ImportProbe {
   /// Runs the probe in a child process of this executable.
   static func spawn(store: String, file: String) throws -> Result {
     let report = store + ".report.json"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: BenchExecutable.path)
-    process.arguments = ["measure-import", store, file, report]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    var values: [String: Double] = [:]
-    for pair in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-      let parts = pair.split(separator: "=")
-      if parts.count == 2, let v = Double(parts[1]) { values[String(parts[0])] = v }
-    }
+    let probe = try ProbeRun.run(["measure-import", store, file, report])
+    let values = probe.values
     let counts =
       (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))))
       as? [String: Any]
     try? FileManager.default.removeItem(atPath: report)
-    guard process.terminationStatus == 0, let ms = values["import_ms"],
+    guard probe.status == 0, let ms = values["import_ms"],
       let cpuMS = values["cpu_ms"], let rss = values["rss"],
       let base = values["base_rss"], let created = counts?["created"] as? Int,
       let unchanged = counts?["unchanged"] as? Int
-    else { throw BenchError.probe(text) }
+    else { throw BenchError.probe(probe.text) }
     return Result(
       ms: ms, cpuMS: cpuMS, rss: Int(rss), baseRSS: Int(base), created: created,
       unchanged: unchanged)

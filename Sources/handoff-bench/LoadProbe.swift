@@ -48,24 +48,12 @@ enum LoadProbe {
   static func spawn(path: String, replay: Bool, environment: [String: String]? = nil) throws
     -> Result
   {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: BenchExecutable.path)
-    process.arguments = ["measure-load", path] + (replay ? ["--replay"] : [])
-    if let environment { process.environment = environment }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    var values: [String: Double] = [:]
-    for pair in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-      let parts = pair.split(separator: "=")
-      if parts.count == 2, let v = Double(parts[1]) { values[String(parts[0])] = v }
-    }
-    guard process.terminationStatus == 0, let ms = values["load_ms"], let rss = values["rss"],
+    let probe = try ProbeRun.run(
+      ["measure-load", path] + (replay ? ["--replay"] : []), environment: environment)
+    let values = probe.values
+    guard probe.status == 0, let ms = values["load_ms"], let rss = values["rss"],
       let events = values["events"], let cpu = values["cpu_ms"]
-    else { throw BenchError.probe(text) }
+    else { throw BenchError.probe(probe.text) }
     return Result(ms: ms, rss: Int(rss), events: Int(events), cpuMS: cpu)
   }
 }
