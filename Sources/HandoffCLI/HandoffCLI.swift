@@ -62,6 +62,10 @@ package enum HandoffCLI {
     if options.ifVersion != nil, !spec.changesLead {
       throw CLIError.usage("--if-version applies only to commands that change a lead")
     }
+    if options.at != nil, !spec.travels {
+      throw CLIError.usage(
+        "--at applies only to the dashboard, snapshot, stats, targets, list and show")
+    }
     let args = try Arguments(Array(words.dropFirst(used)), flags: spec.flags, command: spec.name)
     let n = args.positionals.count
     if n < spec.positionals.lowerBound {
@@ -73,6 +77,7 @@ package enum HandoffCLI {
       )
     }
     try StoreGuard.check(context, command: spec.name, positionals: n)
+    if spec.name != DashboardEntry.snapshotSpec.name { try context.travel() }
     try spec.run(context, args)
     return 0
   }

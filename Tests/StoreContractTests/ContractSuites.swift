@@ -28,6 +28,8 @@ import Testing
   }
   @Test("writers killed at random (kill -9): nothing acknowledged lost, nothing half-written")
   func chaos() throws { try StoreChaos(kind: .file, seed: 0xC4A05).run() }
+  @Test("time travel: the state at a moment, stepped to or jumped to, matches a fresh fold")
+  func timeTravel() throws { try contract.timeTravel() }
 }
 
 /// The store contract against PostgreSQL (a database per test on the shared test
@@ -60,4 +62,6 @@ struct PostgresStoreContractTests {
   }
   @Test("writers killed at random (kill -9): nothing acknowledged lost, nothing half-written")
   func chaos() throws { try StoreChaos(kind: .postgres, seed: 0xC4A05).run() }
+  @Test("time travel: the state at a moment, stepped to or jumped to, matches a fresh fold")
+  func timeTravel() throws { try contract.timeTravel() }
 }

@@ -23,10 +23,18 @@ package enum KeyAction: String, CaseIterable, Hashable, Sendable {
   case filter, sort, mine
   case fullScreen = "full-screen"
   case wall, undo, help, quit, redraw, suspend
+  /// The dashboard as it stood a day earlier, a day later, or now again (read-only
+  /// while it shows the past).
+  case dayBack = "day-back"
+  case dayForward = "day-forward"
+  case backToNow = "now"
 
   /// Whether the action works wherever the keys go: in an overlay and while text is
   /// typed too (a printable key typed into text stays text).
   var isGlobal: Bool { self == .redraw || self == .suspend }
+
+  /// Whether the action writes to the store (refused while the dashboard shows the past).
+  var writes: Bool { actsOnLead || self == .undo }
 
   /// Whether the action acts on the selected lead (or the lead in the detail view).
   var actsOnLead: Bool {

@@ -17,6 +17,7 @@ extension Keymap {
     ([.filter], "filter as you type"), ([.sort], "sort: urgency, score…"),
     ([.mine], "only my leads"), ([.undo], "undo mine, one by one"),
     ([.fullScreen], "pane full screen"), ([.wall], "wall screen of targets"),
+    ([.dayBack, .dayForward], "a day back / forward in time"), ([.backToNow], "back to now"),
     ([.help], "this help"), ([.quit], "quit"), ([.redraw], "redraw"), ([.suspend], "suspend"),
   ]
 
@@ -37,9 +38,22 @@ extension Keymap {
     (.accept, "accept"), (.reject, "reject"), (.forward, "move"), (.filter, "filter"),
   ]
 
+  /// The status bar's hints while it shows the past: the keys that travel, and help.
+  static let travelHinted: [(action: KeyAction, label: String)] = [
+    (.help, "help"), (.quit, "quit"), (.dayBack, "day back"), (.dayForward, "day forward"),
+    (.backToNow, "now"), (.filter, "filter"),
+  ]
+
   /// The status bar's hints: each hinted action's first key and its label.
-  var hints: [(key: String, label: String)] {
-    Keymap.hinted.compactMap { hint in
+  var hints: [(key: String, label: String)] { hints(of: Keymap.hinted) }
+
+  /// The status bar's hints while the dashboard shows the past.
+  var travelHints: [(key: String, label: String)] { hints(of: Keymap.travelHinted) }
+
+  private func hints(of hinted: [(action: KeyAction, label: String)]) -> [(
+    key: String, label: String
+  )] {
+    hinted.compactMap { hint in
       keys(for: hint.action).first.map { (key: $0.name, label: hint.label) }
     }
   }

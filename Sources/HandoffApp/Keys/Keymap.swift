@@ -63,7 +63,9 @@ package struct Keymap: Sendable {
     (.char("h"), .handOff), (.char("x"), .accept), (.char("r"), .reject),
     (.char("n"), .note), (.char("f"), .followUp),
     (.char("/"), .filter), (.char("s"), .sort), (.char("m"), .mine), (.char("u"), .undo),
-    (.char("F"), .fullScreen), (.char("w"), .wall), (.char("?"), .help), (.char("q"), .quit),
+    (.char("F"), .fullScreen), (.char("w"), .wall),
+    (.char("["), .dayBack), (.char("]"), .dayForward), (.char("."), .backToNow),
+    (.char("?"), .help), (.char("q"), .quit),
     (.ctrl("l"), .redraw), (.ctrl("z"), .suspend),
   ])
 }

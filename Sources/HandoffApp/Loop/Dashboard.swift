@@ -22,6 +22,9 @@ package struct DashboardOptions {
   /// The store's name when it is not there yet: the first-run screen shows, saying
   /// how to start one, until it has an event.
   package var firstRunStore: String?
+  /// The moment to open on, showing the store as it stood then, read-only (`--at`);
+  /// nil: now, live.
+  package var at: Timestamp?
 
   /// Creates the options.
   package init(

@@ -11,6 +11,10 @@ struct DashboardLoop {
   private var running = true
   private var shownSecond: Int64 = -1
   private var figures: DashboardFigures?
+  /// The store's past, once the dashboard has shown it; and the state shown while it
+  /// shows the past (`state.travel`).
+  private var travel: TimeTravel?
+  private var pastPipeline: Pipeline?
 
   init(
     store: any EventStore, session: TerminalSession, options: DashboardOptions, storeName: String
@@ -28,9 +32,12 @@ struct DashboardLoop {
 
   var now: Timestamp { options.clock.now() }
 
+  /// The state on screen: the past one while the dashboard shows the past.
+  var shownPipeline: Pipeline { pastPipeline ?? store.pipeline }
+
   mutating func run() throws {
     let runner = EffectRunner(store: store, user: options.user)
-    handle([.tick], runner)
+    handle(options.at.map { [travel(to: $0), .tick] } ?? [.tick], runner)
     var dirty = true
     while running {
       let moment = now
@@ -95,17 +102,18 @@ struct DashboardLoop {
     var index = 0
     var redrawn = false
     while index < queue.count {
-      let effects = Update.update(&state, queue[index], pipeline: store.pipeline, now: now)
+      let effects = Update.update(&state, queue[index], pipeline: shownPipeline, now: now)
       index += 1
       for effect in effects {
         switch effect {
         case .quit: running = false
+        case .travel(let moment): queue.append(travel(to: moment))
         case .redraw:
           // A full redraw now (Ctrl-L, a resize), not at the next clock tick.
           session.redrawAll()
           redrawn = true
         case .suspend: session.suspend()
-        default: queue += runner.run(effect)
+        default: queue += runner.run(effect, shownSeq: pastPipeline?.lastSeq)
         }
       }
     }
@@ -113,18 +121,36 @@ struct DashboardLoop {
       || queue.contains { if case .storeChanged = $0 { true } else { false } }
   }
 
+  /// Makes the state at `moment` (nil: now) the one shown, and says so to `update`.
+  private mutating func travel(to moment: Timestamp?) -> Msg {
+    guard let moment else {
+      pastPipeline = nil
+      return .traveled(nil)
+    }
+    let traveller = travel ?? TimeTravel(store: store)
+    travel = traveller
+    do {
+      pastPipeline = try traveller.state(at: moment)
+      return .traveled(moment)
+    } catch {
+      return .travelFailed(error.description)
+    }
+  }
+
   private mutating func draw(at instant: Timestamp) {
     // Everything on screen is drawn at the whole second the clock shows: countdowns
     // and ages then change together with the clock, never a fraction of a second
-    // before or after it (which a frame drawn mid-second would otherwise show).
-    let moment = Timestamp(milliseconds: instant.milliseconds / 1000 * 1000)
-    if figures?.isCurrent(pipeline: store.pipeline, now: moment) != true {
-      figures = DashboardFigures(pipeline: store.pipeline, now: moment)
+    // before or after it (which a frame drawn mid-second would otherwise show). The
+    // past is drawn at its own moment.
+    let moment = state.travel ?? Timestamp(milliseconds: instant.milliseconds / 1000 * 1000)
+    let pipeline = shownPipeline
+    if figures?.isCurrent(pipeline: pipeline, now: moment) != true {
+      figures = DashboardFigures(pipeline: pipeline, now: moment)
     }
     let frame = AppView.render(
-      state, pipeline: store.pipeline, now: moment, theme: options.theme, figures: figures)
+      state, pipeline: pipeline, now: moment, theme: options.theme, figures: figures)
     let written = (try? session.draw(frame)) ?? 0
-    options.observer?.frameDrawn(bytes: written, lastSeq: store.pipeline.lastSeq)
+    options.observer?.frameDrawn(bytes: written, lastSeq: pipeline.lastSeq)
     shownSecond = moment.milliseconds / 1000
   }
 }

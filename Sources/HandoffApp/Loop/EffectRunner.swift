@@ -7,9 +7,10 @@ struct EffectRunner {
   let store: any EventStore
   let user: String
 
-  /// The messages that result from one effect (nothing for redraw and quit, which
-  /// the loop handles itself).
-  func run(_ effect: Effect) -> [Msg] {
+  /// The messages that result from one effect (nothing for redraw, quit and travel,
+  /// which the loop handles itself). While the past is shown, `shownSeq` is the last
+  /// event of the state then: a history ends there.
+  func run(_ effect: Effect, shownSeq: Int64? = nil) -> [Msg] {
     switch effect {
     case .perform(let command, let version, let overrides):
       do {
@@ -28,11 +29,13 @@ struct EffectRunner {
       }
     case .loadHistory(let lead):
       do {
-        return [.history(lead: lead, .success(try store.history(of: lead)))]
+        let events = try store.history(of: lead)
+        guard let shownSeq else { return [.history(lead: lead, .success(events))] }
+        return [.history(lead: lead, .success(events.filter { $0.seq <= shownSeq }))]
       } catch {
         return [.history(lead: lead, .failure(HistoryError(error.description)))]
       }
-    case .redraw, .quit, .suspend:
+    case .redraw, .quit, .suspend, .travel:
       return []
     }
   }

@@ -1,4 +1,5 @@
 import HandoffModel
+import HandoffPresentation
 import HandoffStore
 import HandoffTerminal
 
@@ -40,6 +41,8 @@ package struct SnapshotOptions {
   package var clock: any Clock
   /// What the keys do, for the status bar's hints.
   package var keymap = Keymap.standard
+  /// The moment to draw the store as it stood at (`--at`); nil: now.
+  package var at: Timestamp?
 
   /// Creates the options.
   package init(
@@ -68,13 +71,22 @@ extension Dashboard {
     } catch {
       throw DashboardError(error.description)
     }
-    let now = options.clock.now()
+    let now = options.at ?? options.clock.now()
+    var pipeline = store.pipeline
+    if let at = options.at {
+      do {
+        pipeline = try store.pipeline(at: at)
+      } catch {
+        throw DashboardError(error.description)
+      }
+    }
     var state = AppState(
       user: options.user, storeName: shortName(store.name), width: options.width,
       height: options.height)
     state.live = false
     state.readOnly = !store.isWritable
     state.keymap = options.keymap
+    state.travel = options.at
     switch options.view {
     case .dashboard: break
     case .queue: state.screen = .list(.queue)
@@ -82,18 +94,22 @@ extension Dashboard {
     case .sales: state.screen = .list(.salesAll)
     case .targets: state.screen = .wall
     case .lead(let id):
-      guard let lead = store.pipeline.lead(id) else { throw DashboardError("no lead \(id)") }
+      guard let lead = pipeline.lead(id) else {
+        throw DashboardError(
+          "no lead \(id)"
+            + (options.at.map { " at " + LocalTime.format($0, zone: pipeline.zone) } ?? ""))
+      }
       let history: [Event]
       do {
-        history = try store.history(of: id)
+        history = try store.history(of: id).filter { $0.seq <= pipeline.lastSeq }
       } catch {
         throw DashboardError(error.description)
       }
       state.screen = .detail(
         LeadDetail(leadID: id, history: history, returnTo: .dashboard, loadedVersion: lead.version))
     }
-    _ = Update.update(&state, .tick, pipeline: store.pipeline, now: now)
-    let frame = AppView.render(state, pipeline: store.pipeline, now: now, theme: options.theme)
+    _ = Update.update(&state, .tick, pipeline: pipeline, now: now)
+    let frame = AppView.render(state, pipeline: pipeline, now: now, theme: options.theme)
     return options.color ? frame.styledText(depth: options.depth) : frame.plainText
   }
 }

@@ -43,6 +43,9 @@ package struct AppState: Equatable {
   package var offline = false
   /// Whether the store refuses this user's writes (the status bar says so).
   package var readOnly = false
+  /// The moment shown when the dashboard shows the past (`--at`, `[`, `]`): read-only,
+  /// every figure as of then. Nil: now, live.
+  package var travel: Timestamp?
   /// Cached filtered or sorted orders, one per list, when a filter, sort or
   /// "only mine" applies.
   var derived: [LeadListID: DerivedOrder] = [:]

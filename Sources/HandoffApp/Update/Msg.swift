@@ -24,6 +24,11 @@ package enum Msg: Sendable {
   case actionResult(ActionResult)
   /// A lead's history, read for the detail view.
   case history(lead: Int, Result<[Event], HistoryError>)
+  /// The dashboard now shows the store as it stood at a moment (nil: now, live); the
+  /// pipeline given with it is the state then.
+  case traveled(Timestamp?)
+  /// The past could not be read, why.
+  case travelFailed(String)
 }
 
 /// What became of an action the loop carried out.
@@ -56,6 +61,8 @@ package enum Effect: Equatable, Sendable {
   case undo(lead: Int?)
   /// Read a lead's history for the detail view.
   case loadHistory(lead: Int)
+  /// Show the store as it stood at a moment (nil: now, live again), read-only.
+  case travel(to: Timestamp?)
   /// Repaint the whole terminal (Ctrl-L).
   case redraw
   /// Stop like any terminal program on Ctrl-Z, giving the terminal back until resumed.

@@ -38,6 +38,7 @@ extension Update {
     }
     if state.editingFilter { return filterKey(key, &state, &context) }
     guard let action else { return [] }
+    if let effects = travelKey(action, &state, context) { return effects }
     if case .detail(let detail) = state.screen {
       if let effects = detailKey(action, detail, &state, &context) { return effects }
     }
@@ -95,7 +96,7 @@ extension Update {
       return openDetail(&state, context)
     case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject, .note, .followUp:
       return leadKey(action, &state, context)
-    case .redraw, .suspend:
+    case .redraw, .suspend, .dayBack, .dayForward, .backToNow:
       // Handled before any screen sees the key.
       break
     }

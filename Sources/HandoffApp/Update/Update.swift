@@ -10,7 +10,8 @@ package enum Update {
   /// How long a refusal stays.
   static let errorLifetime = Duration.seconds(8)
 
-  /// Applies one input to the state and returns what the loop must do.
+  /// Applies one input to the state and returns what the loop must do. `pipeline` is
+  /// the state shown (the past one while `state.travel` is set); `now` is the clock's.
   package static func update(
     _ state: inout AppState, _ msg: Msg, pipeline: Pipeline, now: Timestamp
   ) -> [Effect] {
@@ -70,6 +71,11 @@ package enum Update {
       case .refused(let message):
         refuse(&state, context, message)
       }
+    case .traveled(let moment):
+      effects = traveled(to: moment, &state, &context)
+    case .travelFailed(let why):
+      effects = []
+      refuse(&state, context, "cannot show the past: \(why)")
     case .history(let lead, let result):
       effects = []
       if case .detail(var detail) = state.screen, detail.leadID == lead {
@@ -86,7 +92,7 @@ package enum Update {
     if context.orderChanged { refreshDerived(&state, pipeline) }
     if let status = state.status, status.expires <= now { state.status = nil }
     normalizeSelection(&state, pipeline)
-    return effects
+    return withoutWrites(effects, state)
   }
 
   /// What one call of `update` reads, and what it noticed along the way.

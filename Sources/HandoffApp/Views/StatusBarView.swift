@@ -26,7 +26,8 @@ struct StatusBarView: ScreenPart {
     } else if let status = state.status {
       left = .message(status.text, status.kind == .error ? .bad : .accent)
     } else {
-      left = .hints(state.keymap.hints.map { StatusItem(key: $0.key, $0.label) })
+      let hints = state.travel == nil ? state.keymap.hints : state.keymap.travelHints
+      left = .hints(hints.map { StatusItem(key: $0.key, $0.label) })
     }
     var settings: [String] = []
     if !state.filter.isEmpty, !state.editingFilter { settings.append("filter “\(state.filter)”") }
@@ -34,11 +35,13 @@ struct StatusBarView: ScreenPart {
     if state.onlyMine { settings.append("mine") }
     settings.append(state.user)
     settings.append(state.storeName + (state.readOnly ? " (read-only)" : ""))
+    let moment =
+      state.travel != nil
+      ? "◷ read-only, as at " + c.dateTime(c.now)
+      : (state.live ? "● live " : state.offline ? "○ offline " : "○ paused ") + c.clock(c.now)
     right = [
       StatusItem(settings.joined(separator: " · ")),
-      StatusItem(
-        (state.live ? "● live " : state.offline ? "○ offline " : "○ paused ") + c.clock(c.now),
-        role: .statusKey),
+      StatusItem(moment, role: .statusKey),
     ]
   }
 

@@ -4,6 +4,8 @@ struct CommandSpec: Sendable {
   let name: String
   /// Whether it changes one lead, so `--if-version` applies.
   var changesLead = false
+  /// Whether it reads the store as it stood at `--at TIME` (the commands that only read).
+  var travels = false
   let usage: String
   let summary: String
   var flags: [Flag] = []

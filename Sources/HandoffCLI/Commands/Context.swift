@@ -33,8 +33,38 @@ final class Context {
     self.zones = zones
   }
 
-  /// The current moment.
-  var now: Timestamp { clock.now() }
+  /// `--at`, once read: the moment the reading commands show, and the state then.
+  private(set) var travelMoment: Timestamp?
+  private var travelPipeline: Pipeline?
+
+  /// The current moment; with `--at`, that moment (so ages, periods and pace are then's).
+  var now: Timestamp { travelMoment ?? clock.now() }
+
+  /// The moment `--at` names, read in the team's time zone (nil without `--at`); one in
+  /// the future is bad usage.
+  func atMoment() throws -> Timestamp? {
+    guard options.at != nil else { return nil }
+    return try atMoment(zone: try store().pipeline.zone)
+  }
+
+  /// The moment `--at` names, read in `zone`.
+  func atMoment(zone: Zone) throws -> Timestamp? {
+    guard let text = options.at else { return nil }
+    let now = clock.now()
+    let moment = try Values.moment(text, "--at", now: now, zone: zone)
+    guard moment <= now else {
+      throw CLIError.usage(
+        "--at '\(UntrustedTextCLI.safe(text))' is in the future: time travel goes back from now")
+    }
+    return moment
+  }
+
+  /// Reads `--at` and, when given, makes the state as it stood then the one commands read.
+  func travel() throws {
+    guard let moment = try atMoment() else { return }
+    travelPipeline = try TimeTravel(store: try store()).state(at: moment)
+    travelMoment = moment
+  }
 
   /// The width tables should fit on a terminal: `COLUMNS` when set, else the
   /// terminal's, else 80. Output to a pipe or a file is never cut: every cell whole.
@@ -87,8 +117,15 @@ final class Context {
     return store
   }
 
-  /// The loaded state.
-  func pipeline() throws -> Pipeline { try store().pipeline }
+  /// The loaded state; with `--at`, as it stood then.
+  func pipeline() throws -> Pipeline { try travelPipeline ?? store().pipeline }
+
+  /// Every event of a lead, oldest first; with `--at`, those the store held then.
+  func history(of lead: Int) throws -> [Event] {
+    let events = try store().history(of: lead)
+    guard let travelPipeline else { return events }
+    return events.filter { $0.seq <= travelPipeline.lastSeq }
+  }
 
   /// Who is acting.
   func user() throws(CLIError) -> String {
@@ -111,7 +148,12 @@ final class Context {
 
   /// The lead with an id, or the "no lead" failure.
   func lead(_ id: Int) throws -> Lead {
-    guard let lead = try pipeline().lead(id) else { throw CLIError.failure("no lead \(id)") }
+    let pipeline = try pipeline()
+    guard let lead = pipeline.lead(id) else {
+      guard let travelMoment else { throw CLIError.failure("no lead \(id)") }
+      throw CLIError.failure(
+        "no lead \(id) at \(LocalTime.format(travelMoment, zone: pipeline.zone))")
+    }
     return lead
   }
 

@@ -29,7 +29,11 @@ enum DashboardEntry {
         environment: context.environment, clock: context.clock)
       options.keymap = context.settings.keymap
       // A store not there yet opens on the first-run screen, not an empty dashboard.
-      if StoreGuard.isMissing(address) { options.firstRunStore = address.displayName }
+      if StoreGuard.isMissing(address) {
+        options.firstRunStore = address.displayName
+      } else {
+        options.at = try context.atMoment()
+      }
       return try Dashboard.run(options: options)
     }
     let address =
@@ -44,7 +48,9 @@ enum DashboardEntry {
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
       }
     }
-    let user = try DemoStore.prepare(try context.makeStore(at: address), context: context)
+    let demo = try context.makeStore(at: address)
+    let user = try DemoStore.prepare(demo, context: context)
+    let at = try context.atMoment(zone: demo.pipeline.zone)
     let simulation = DemoSimulation(store: try context.makeStore(at: address))
     simulation.start()
     defer { simulation.stop() }
@@ -52,14 +58,15 @@ enum DashboardEntry {
       store: try context.makeStore(at: address), user: user, theme: theme,
       environment: context.environment, clock: context.clock)
     options.keymap = context.settings.keymap
+    options.at = at
     return try Dashboard.run(options: options)
   }
 
   /// `handoff snapshot [--view V] [ID] [--width W] [--height H]`.
   static let snapshotSpec = CommandSpec(
-    name: "snapshot",
+    name: "snapshot", travels: true,
     usage:
-      "snapshot [--view dashboard|queue|marketing|sales|targets|lead] [ID] [--width W] [--height H]",
+      "snapshot [--view dashboard|queue|marketing|sales|targets|lead] [ID] [--width W] [--height H] [--at TIME]",
     summary: "one frame of the dashboard as text",
     flags: [
       .value(
@@ -67,7 +74,8 @@ enum DashboardEntry {
       .value("width", "W"), .value("height", "H"),
     ],
     positionals: 0...1, arguments: [.lead],
-    details: "For scripts, cron mail and documentation. Default 120×36; --view lead needs ID.",
+    details:
+      "For scripts, cron mail and documentation. Default 120×36; --view lead needs ID; --at TIME draws the view as it stood then.",
     run: { ctx, args in try snapshot(ctx, args) })
 
   /// One frame of the dashboard as text (with `--json`, its lines).
@@ -92,6 +100,7 @@ enum DashboardEntry {
       theme: try Theme.resolve(context.settings.theme.value, environment: context.environment),
       depth: snapshotDepth(context), clock: context.clock)
     options.keymap = context.settings.keymap
+    options.at = try context.atMoment()
     let frame = try Dashboard.snapshot(options: options)
     guard context.json else {
       context.out.write(frame)

@@ -7,7 +7,7 @@ import HandoffTerminal
 enum ShowCommand {
   static let spec =
     CommandSpec(
-      name: "show", usage: "show ID [--json]",
+      name: "show", travels: true, usage: "show ID [--at TIME] [--json]",
       summary: "a lead with its notes, reasons and full history", positionals: 1...1,
       arguments: [.lead], run: run)
 
@@ -20,7 +20,7 @@ enum ShowCommand {
       ctx.printJSON(LogFormat.json(lead: lead, notes: notes))
       return
     }
-    let history = try ctx.store().history(of: id)
+    let history = try ctx.history(of: id)
     let zone = pipeline.zone
     let currency = pipeline.settings.currency
     let now = ctx.now

@@ -6,7 +6,8 @@ import HandoffText
 /// `handoff stats`: the dashboard's numbers as text or JSON.
 enum StatsCommand {
   static let spec = CommandSpec(
-    name: "stats", usage: "stats [--json]", summary: "the dashboard's numbers", run: run)
+    name: "stats", travels: true, usage: "stats [--at TIME] [--json]",
+    summary: "the dashboard's numbers", run: run)
 
   private static func run(_ ctx: Context, _ args: Arguments) throws {
     let pipeline = try ctx.pipeline()

@@ -17,7 +17,8 @@ enum TargetCommands {
         + ". Revenue is in major units (100k). Period: 2026-11, 2026-Q4, current (default) or next.",
       run: setTarget),
     CommandSpec(
-      name: "targets", usage: "targets [--json]", summary: "targets with attainment and pace",
+      name: "targets", travels: true, usage: "targets [--at TIME] [--json]",
+      summary: "targets with attainment and pace",
       run: targets),
   ]
 

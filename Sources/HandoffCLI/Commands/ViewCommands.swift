@@ -7,9 +7,9 @@ import HandoffText
 enum ViewCommands {
   static let specs: [CommandSpec] = [
     CommandSpec(
-      name: "list",
+      name: "list", travels: true,
       usage:
-        "list [--stage S] [--owner H|none] [--dept D] [--search TEXT] [--recycled] [--stale] [--breached] [--since DATE] [--json]",
+        "list [--stage S] [--owner H|none] [--dept D] [--search TEXT] [--recycled] [--stale] [--breached] [--since DATE] [--at TIME] [--json]",
       summary: "leads, filtered",
       flags: [
         .value("stage", "S", .stage), .value("owner", "H", .memberOrNone),
@@ -22,7 +22,8 @@ enum ViewCommands {
         sent back and marketing has not qualified again; --stale open deals with no \
         activity for the stale-days setting; --breached queued leads past the acceptance \
         SLA; --since leads with activity at or after DATE (2026-12-01, or 7d for a week \
-        ago). Output to a pipe or file is never cut to a width.
+        ago). --at TIME lists the leads as they stood then (stages, owners, SLA ages of \
+        then). Output to a pipe or file is never cut to a width.
         """,
       run: list)
   ]

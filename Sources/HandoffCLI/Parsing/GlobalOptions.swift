@@ -14,6 +14,8 @@ struct GlobalOptions {
   var color: Bool?
   /// `--demo`: the dashboard with a simulated team.
   var demo = false
+  /// `--at TIME`: the dashboard and the commands that read, as the store stood then.
+  var at: String?
   /// `--version`.
   var version = false
   /// `--help` / `-h`.
@@ -39,6 +41,11 @@ struct GlobalOptions {
     .toggle("color", help: "colour even when the output is not a terminal"),
     .toggle("no-color", help: "no colour"),
     .toggle("demo", help: "the dashboard on a demo team at work"),
+    .value(
+      "at", "TIME",
+      help:
+        "the dashboard, snapshot, stats, targets, list and show as the store stood then (2026-11-20, '2026-11-20 14:00', 3d, 2w); read-only"
+    ),
     .toggle("version", help: "the version"),
     .toggle("help", help: "this help, or a command's (also -h)"),
   ]
@@ -76,6 +83,7 @@ struct GlobalOptions {
       case "--store": options.store = try value()
       case "--user": options.user = try value()
       case "--theme": options.theme = try value()
+      case "--at": options.at = try value()
       case "--if-version":
         let text = try value()
         guard let v = Int(text), v >= 1 else {

@@ -95,6 +95,14 @@ package protocol EventStore: AnyObject {
   /// exports): one at a time, never all in memory.
   func forEachEvent(_ body: (Event) throws(StoreError) -> Void) throws(StoreError)
 
+  /// Calls `body` with the events after sequence number `seq`, in order, up to the cut
+  /// at `moment` (the first event stamped after it: `HistoryCut`), and no further than
+  /// the state read so far. What `TimeTravel` folds the past from; it stops reading at
+  /// the cut.
+  func forEachEvent(
+    after seq: Int64, through moment: Timestamp, _ body: (Event) throws(StoreError) -> Void
+  ) throws(StoreError)
+
   /// Reads everything and reports every problem (not only the first). Changes nothing.
   func check() -> CheckReport
 
@@ -137,6 +145,12 @@ extension EventStore {
     guard case .leadReverted(let e) = revert.body else { return (revert, nil) }
     let undid = (try? history(of: e.lead))?.first { $0.seq == e.undoes }
     return (revert, undid)
+  }
+
+  /// The state as it stood at `moment` (`HistoryCut`), folded afresh from the store's
+  /// events; a `TimeTravel` kept across calls is faster for more than one moment.
+  package func pipeline(at moment: Timestamp) throws(StoreError) -> Pipeline {
+    try TimeTravel(store: self).state(at: moment)
   }
 
   /// Appends events planned elsewhere, all or nothing (see `batch`).

@@ -108,6 +108,32 @@ extension PostgresStore {
     if let failure { throw failure }
   }
 
+  /// The events after `seq` up to the cut at `moment`: the server finds the cut (the
+  /// first event stamped after the moment) and sends only what comes before it.
+  package func forEachEvent(
+    after seq: Int64, through moment: Timestamp, _ body: (Event) throws(StoreError) -> Void
+  ) throws(StoreError) {
+    guard meta != nil, seq < pipeline.lastSeq else { return }
+    let connection = try writeConnection()
+    var failure: StoreError?
+    try read { () throws(PostgresError) in
+      try connection.query(
+        "SELECT body FROM handoff_events WHERE seq > $1 AND seq <= $2 AND seq < COALESCE(("
+          + "SELECT min(seq) FROM handoff_events WHERE seq > $1 AND seq <= $2 "
+          + "AND at > $3::timestamptz), $2::bigint + 1) ORDER BY seq",
+        [String(seq), String(pipeline.lastSeq), moment.iso8601]
+      ) { row in
+        guard failure == nil else { return }
+        do throws(StoreError) {
+          try body(try decode(row))
+        } catch {
+          failure = error
+        }
+      }
+    }
+    if let failure { throw failure }
+  }
+
   /// The events a query returns (their lines in the first column).
   func events(_ sql: String, _ parameters: [String?]) throws(StoreError) -> [Event] {
     guard meta != nil else { return [] }
