@@ -1,9 +1,10 @@
 import HandoffModel
 
 /// The events an import appends: for each new lead a `lead.created` at its own
-/// creation time (so it counts in the figures of the day it was captured), followed —
-/// when the file knows more than a new lead holds (a Handoff export's stage dates,
-/// version, reason, next follow-up) — by a snapshot of the lead as the file has it; for
+/// creation time (so it counts in the figures of the day it was captured), carrying
+/// when it entered its stage and was last active, followed — when the file knows more
+/// than a new lead holds (a Handoff export's version, reason, next follow-up) — by a
+/// snapshot of the lead as the file has it; for
 /// each existing lead the ordinary update, score, move and assign events the team's own
 /// actions would append, planned by the model.
 package struct ImportEvents: Sendable {
@@ -73,16 +74,25 @@ package struct ImportEvents: Sendable {
       segment: row.segment ?? "", score: row.score ?? 0, value: row.value ?? 0,
       stage: row.stage ?? .new, owner: owner, createdAt: createdAt,
       unseenByOwner: owner != nil && owner != actor, version: 1, lastChangedBy: actor)
-    events.append(
-      PlannedEvent(at: createdAt, actor: actor, body: .leadCreated(LeadCreated(lead: lead))))
     created += 1
-    // What a new lead cannot carry comes in a snapshot of the lead as the file has it.
     let stageAt = max(row.stageEntered ?? createdAt, createdAt)
     let activityAt = max(row.lastActivity ?? createdAt, stageAt)
-    guard
-      row.reason != nil || row.nextFollowUp != nil || (row.version ?? 1) != 1
-        || stageAt != createdAt || activityAt != createdAt
-    else { return }
+    // When the file knows no more than a new lead's stage and activity dates (a CRM's
+    // export), one `lead.created` carries them; what a new lead cannot carry (a Handoff
+    // export's reason, follow-up or version) comes in a snapshot of the lead as the file
+    // has it, after it.
+    guard row.reason != nil || row.nextFollowUp != nil || (row.version ?? 1) != 1 else {
+      events.append(
+        PlannedEvent(
+          at: createdAt, actor: actor,
+          body: .leadCreated(
+            LeadCreated(
+              lead: lead, stageEnteredAt: stageAt == createdAt ? nil : stageAt,
+              lastActivityAt: activityAt == createdAt ? nil : activityAt))))
+      return
+    }
+    events.append(
+      PlannedEvent(at: createdAt, actor: actor, body: .leadCreated(LeadCreated(lead: lead))))
     lead.stageEnteredAt = stageAt
     lead.lastActivityAt = activityAt
     lead.reason = row.reason
