@@ -152,6 +152,9 @@ extension FileStore {
     }
     offset = first + written
     lineCount += count
+    // A batch as large as an import: the next process to open the store would replay
+    // it all (and write this checkpoint then); a checkpoint now saves it that.
+    if asBatch, usesCheckpoint, count >= checkpointThreshold { saveCheckpoint() }
     return BatchResult(count: count, last: last)
   }
 
