@@ -26,38 +26,36 @@ package struct ImportEvents: Sendable {
     _ plan: ImportPlan, existingIDs: (Int) -> Bool, nextID: Int, keepIDs: Bool, actor: String,
     now: Timestamp, planner: LeadPlanner
   ) {
-    var creations = plan.creations
+    let creations = plan.creations
     // Chronological, so each day's figures take them in order (stable for equal times).
+    let moments = creations.map { $0.created ?? now }
     let order = creations.indices.sorted {
-      let a = creations[$0].created ?? now
-      let b = creations[$1].created ?? now
-      return a != b ? a < b : $0 < $1
+      moments[$0] != moments[$1] ? moments[$0] < moments[$1] : $0 < $1
     }
+    // The file's ids that are kept (beside the rows, which are not copied to change them).
+    var kept = [Int?](repeating: nil, count: keepIDs ? creations.count : 0)
     var taken: Set<Int> = []
     if keepIDs {
       for i in creations.indices {
-        guard let id = creations[i].id, !existingIDs(id), !taken.contains(id) else {
-          creations[i].id = nil
-          continue
-        }
+        guard let id = creations[i].id, !existingIDs(id), !taken.contains(id) else { continue }
+        kept[i] = id
         taken.insert(id)
       }
-    } else {
-      for i in creations.indices { creations[i].id = nil }
     }
     var next = nextID
-    events.reserveCapacity(creations.count + plan.updates.count * 2)
+    // Exactly the new leads' events (an event is hundreds of bytes: no doubling).
+    let snapshots = creations.reduce(0) { $0 + (ImportEvents.needsSnapshot($1) ? 1 : 0) }
+    events.reserveCapacity(creations.count + snapshots + plan.updates.count * 2)
     for i in order {
-      let row = creations[i]
       let id: Int
-      if let kept = row.id {
-        id = kept
+      if keepIDs, let k = kept[i] {
+        id = k
       } else {
         while taken.contains(next) || existingIDs(next) { next += 1 }
         id = next
         next += 1
       }
-      append(row, id: id, actor: actor, now: now)
+      append(creations[i], id: id, actor: actor, now: now)
     }
     for update in plan.updates {
       append(update, actor: actor, now: now, planner: planner)
@@ -81,7 +79,7 @@ package struct ImportEvents: Sendable {
     // export), one `lead.created` carries them; what a new lead cannot carry (a Handoff
     // export's reason, follow-up or version) comes in a snapshot of the lead as the file
     // has it, after it.
-    guard row.reason != nil || row.nextFollowUp != nil || (row.version ?? 1) != 1 else {
+    guard ImportEvents.needsSnapshot(row) else {
       events.append(
         PlannedEvent(
           at: createdAt, actor: actor,
@@ -102,6 +100,11 @@ package struct ImportEvents: Sendable {
       PlannedEvent(
         at: createdAt, actor: actor,
         body: .leadCreated(LeadCreated(lead: lead, snapshot: true))))
+  }
+
+  /// Whether a new lead's row knows more than a `lead.created` carries.
+  private static func needsSnapshot(_ row: ImportedLead) -> Bool {
+    row.reason != nil || row.nextFollowUp != nil || (row.version ?? 1) != 1
   }
 
   /// An existing lead's events, each planned by the model on the lead as the one before
