@@ -35,7 +35,13 @@ extension FileStore {
     -> BatchResult
   {
     // Read in place: a million-lead demo is millions of events, too many to copy.
-    try write(asBatch: true) { () throws(StoreError) in try plan(pipeline) }
+    let result = try write(asBatch: true) { () throws(StoreError) in try plan(pipeline) }
+    // A batch as large as an import: the next process to open the store would replay
+    // it all (and write this checkpoint then); a checkpoint now saves it that. Written
+    // once the batch's events are let go, and outside the lock: it names the log file
+    // and the bytes it covers, so it stays true whatever is appended or replaced later.
+    if usesCheckpoint, result.count >= checkpointThreshold { saveCheckpoint() }
+    return result
   }
 
   /// The change `actor`'s next undo takes back (to `lead`, if given): walking back
@@ -156,9 +162,6 @@ extension FileStore {
     }
     offset = first + written
     lineCount += count
-    // A batch as large as an import: the next process to open the store would replay
-    // it all (and write this checkpoint then); a checkpoint now saves it that.
-    if asBatch, usesCheckpoint, count >= checkpointThreshold { saveCheckpoint() }
     return BatchResult(count: count, last: last)
   }
 
