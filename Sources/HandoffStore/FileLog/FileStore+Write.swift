@@ -1,5 +1,6 @@
 import HandoffModel
 import HandoffSystem
+import HandoffText
 
 #if canImport(Glibc)
   import Glibc
@@ -92,7 +93,8 @@ extension FileStore {
     }
     var last: Event?
     var count = 0
-    var bytes: [UInt8] = []
+    // The lines, encoded into one buffer that goes out every megabyte.
+    var buffer = JSONWriter(capacity: 1 << 20 + 1 << 16)
     var written: Int64 = 0
     var seq = pipeline.lastSeq
     // A bulk append rebuilds the lists once afterwards instead of upkeeping them per event.
@@ -113,12 +115,12 @@ extension FileStore {
     }
     func flush() throws(StoreError) {
       do {
-        try fd.writeAll(bytes)
+        try fd.writeAll(buffer.bytes)
       } catch {
         try abandon(.system(SystemError("write to", path: path, error)))
       }
-      written += Int64(bytes.count)
-      bytes.removeAll(keepingCapacity: true)
+      written += Int64(buffer.bytes.count)
+      buffer.removeAll()
     }
     for item in planned {
       if let kept = item.seq {
@@ -136,16 +138,16 @@ extension FileStore {
         try abandon(.refused("event \(count + 1) of \(planned.count) does not fit: \(problem)"))
       }
       // Recorded now; if the append fails, `abandon` reloads and forgets it again.
-      record(event, start: first + written + Int64(bytes.count))
-      bytes.append(contentsOf: EventEncoder.line(event))
+      record(event, start: first + written + Int64(buffer.bytes.count))
+      EventEncoder.write(event, into: &buffer)
       last = event
       count += 1
       // Large appends (an import, a demo team) go out in pieces of a megabyte, still
       // under the one lock: the buffer stays small, however large the batch.
-      if bytes.count >= 1 << 20 { try flush() }
+      if buffer.bytes.count >= 1 << 20 { try flush() }
     }
     try flush()
-    bytes = []
+    buffer = JSONWriter(capacity: 0)
     do {
       try fd.sync()
     } catch {
