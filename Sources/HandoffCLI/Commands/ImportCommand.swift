@@ -55,12 +55,13 @@ enum ImportCommand {
     let actor = try ctx.user()
     let progress = ImportProgress(file: name, enabled: ctx.err.isTerminal)
     defer { progress.finish() }
-    let bytes = try read(path)
+    // The file's bytes are let go once read: the rows keep what the import uses.
+    var bytes: [UInt8]? = try read(path)
     let store = try ctx.store()
     progress.phase("reading")
     let file: ImportFile
     do {
-      file = try ImportFile.read(bytes, file: name, options: options)
+      file = try ImportFile.read(bytes.take() ?? [], file: name, options: options)
     } catch {
       throw CLIError.failure("\(name): \(error)")
     }

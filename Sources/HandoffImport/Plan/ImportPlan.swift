@@ -95,15 +95,18 @@ package struct ImportPlan: Sendable {
         keys.append(key)
       }
     }
-    var existing: [MatchKey: Lead] = [:]
-    existing.reserveCapacity(baseline.leads.count)
-    var byID: [Int: Lead] = [:]
+    // The store's leads by key and id, as positions in `baseline.leads` (not copies of
+    // 100,000 leads).
+    let leads = baseline.leads
+    var existing: [MatchKey: Int] = [:]
+    existing.reserveCapacity(leads.count)
+    var byID: [Int: Int] = [:]
     let idsInFile = unique.contains { $0.id != nil }
-    for lead in baseline.leads {
-      let key = MatchKey(lead)
+    for (index, lead) in leads.enumerated() {
       // Two leads with one e-mail: the oldest is the one imports update.
-      if existing[key] == nil { existing[key] = lead }
-      if idsInFile { byID[lead.id] = lead }
+      let key = MatchKey(lead)
+      if existing[key] == nil { existing[key] = index }
+      if idsInFile { byID[lead.id] = index }
     }
     /// The store's lead a row is: by a Handoff export's id when that lead has the row's
     /// e-mail (a re-import of the store's own export), else by e-mail, else by name and
@@ -111,9 +114,9 @@ package struct ImportPlan: Sendable {
     func match(_ row: ImportedLead, key: MatchKey?) -> Lead? {
       guard let id = row.id else {
         // Without an id the row's key is already the e-mail or name it matches by.
-        return key.flatMap { existing[$0] }
+        return key.flatMap { existing[$0] }.map { leads[$0] }
       }
-      if let lead = byID[id],
+      if let lead = byID[id].map({ leads[$0] }),
         MatchKey.fold(lead.email) == MatchKey.fold(row.email ?? ""),
         !lead.email.isEmpty || MatchKey.fold(lead.name) == MatchKey.fold(row.name ?? "")
       {
@@ -121,7 +124,7 @@ package struct ImportPlan: Sendable {
       }
       var plain = row
       plain.id = nil
-      return plain.matchKey.flatMap { existing[$0] }
+      return plain.matchKey.flatMap { existing[$0] }.map { leads[$0] }
     }
     let members = Dictionary(
       baseline.members.map { ($0.handle, $0) }, uniquingKeysWith: { a, _ in a })
@@ -149,7 +152,9 @@ package struct ImportPlan: Sendable {
     if let v = row.name, v != lead.name { edit.name = v }
     if let v = row.company, v != lead.company { edit.company = v }
     // Only the case differs (they matched): the address as the team wrote it stays.
-    if let v = row.email, MatchKey.fold(v) != MatchKey.fold(lead.email) { edit.email = v }
+    if let v = row.email, v != lead.email, MatchKey.fold(v) != MatchKey.fold(lead.email) {
+      edit.email = v
+    }
     if let v = row.source, v != lead.source { edit.source = v }
     if let v = row.segment, v != lead.segment { edit.segment = v }
     if let v = row.value, v != lead.value { edit.value = v }

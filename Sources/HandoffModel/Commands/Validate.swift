@@ -119,11 +119,10 @@ extension Validate {
     -> Unicode.Scalar?
   {
     // Fast path: printable ASCII is always allowed.
-    var ascii = true
-    for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
-      ascii = false
-      break
-    }
+    let printable: (UInt8) -> Bool = { $0 >= 0x20 && $0 < 0x7F }
+    let ascii =
+      text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printable) }
+      ?? text.utf8.allSatisfy(printable)
     if ascii { return nil }
     return text.unicodeScalars.first { isForbidden($0, multiline: multiline) }
   }

@@ -36,6 +36,12 @@ struct LeadStorage {
   /// Leads that have notes, with their notes.
   var allNotes: [Int: [Note]] { notesByLead }
 
+  /// Makes room for `more` leads beyond those held (a bulk append grows once).
+  mutating func reserve(more: Int) {
+    leads.reserveCapacity(leads.count + more)
+    slotByID.reserveCapacity(leads.count + more)
+  }
+
   /// Adds a lead in the next slot and returns the slot.
   mutating func append(_ lead: Lead) -> Int32 {
     let slot = Int32(leads.count)

@@ -90,7 +90,14 @@ extension FileStore {
     var written: Int64 = 0
     var seq = pipeline.lastSeq
     // A bulk append rebuilds the lists once afterwards instead of upkeeping them per event.
-    if planned.count > 10_000 { fold.markIndexesForRebuild() }
+    if planned.count > 10_000 {
+      fold.markIndexesForRebuild()
+      // ... and makes room for its new leads once, not by doubling (an import: 100,000).
+      fold.reserve(
+        newLeads: planned.reduce(0) {
+          if case .leadCreated(let created) = $1.body, !created.snapshot { $0 + 1 } else { $0 }
+        })
+    }
     /// Undoes a half-done append: cut the file back and read the state again.
     func abandon(_ error: StoreError) throws(StoreError) -> Never {
       try? fd.truncate(to: first)
@@ -127,10 +134,12 @@ extension FileStore {
       bytes.append(contentsOf: EventEncoder.line(event))
       last = event
       count += 1
-      // Large appends (a demo team) go out in pieces, still under the one lock.
-      if bytes.count >= 1 << 23 { try flush() }
+      // Large appends (an import, a demo team) go out in pieces of a megabyte, still
+      // under the one lock: the buffer stays small, however large the batch.
+      if bytes.count >= 1 << 20 { try flush() }
     }
     try flush()
+    bytes = []
     do {
       try fd.sync()
     } catch {
@@ -147,6 +156,9 @@ extension FileStore {
     }
     offset = first + written
     lineCount += count
+    // A batch as large as an import: the next process to open the store would replay
+    // it all (and write this checkpoint then); a checkpoint now saves it that.
+    if asBatch, usesCheckpoint, count >= checkpointThreshold { saveCheckpoint() }
     return BatchResult(count: count, last: last)
   }
 

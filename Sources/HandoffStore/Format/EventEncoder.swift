@@ -28,6 +28,10 @@ enum EventEncoder {
         w.field("v", e.lead.version)
       }
       leadFields(e.lead, full: e.snapshot, into: &w)
+      if !e.snapshot {
+        w.optional("stage_at", e.stageEnteredAt)
+        w.optional("activity_at", e.lastActivityAt)
+      }
       if !e.notes.isEmpty { notes(e.notes, into: &w) }
     case .leadUpdated(let e):
       w.field("lead", e.lead)
