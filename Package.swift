@@ -83,7 +83,7 @@ let package = Package(
     .executableTarget(name: "terminal-example", dependencies: ["HandoffTerminal", "HandoffTTY"]),
 
     .target(
-      name: "TestSupport", dependencies: ["HandoffDemo", "HandoffTerminalTesting"],
+      name: "TestSupport", dependencies: ["HandoffDemo", "HandoffSystem", "HandoffTerminalTesting"],
       path: "Tests/TestSupport"),
     .testTarget(name: "HandoffSystemTests", dependencies: ["HandoffSystem", "TestSupport"]),
     .testTarget(name: "HandoffTextTests", dependencies: ["HandoffText"]),

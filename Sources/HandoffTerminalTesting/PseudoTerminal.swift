@@ -12,7 +12,7 @@ import HandoffSystem
 /// resize, signal it, wait for it to stop or exit, and inspect the terminal modes it
 /// leaves.
 ///
-/// The child is started with `posix_spawn` in a new session with the pty's slave as
+/// The child is started (`ChildProcess`) in a new session with the pty's slave as
 /// its controlling terminal, so nothing runs in a forked copy of the test process.
 package final class PseudoTerminal {
   /// Errors setting up the pty or the child.
@@ -60,41 +60,17 @@ package final class PseudoTerminal {
     tcgetattr(slaveFD, &modes)
     initialModes = modes
 
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    // Opened after setsid, without O_NOCTTY: the slave becomes the controlling tty.
-    posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
-    posix_spawn_file_actions_adddup2(&actions, 0, 1)
-    posix_spawn_file_actions_adddup2(&actions, 0, 2)
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var defaults = sigset_t()
-    sigfillset(&defaults)
-    var mask = sigset_t()
-    sigemptyset(&mask)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setsigmask(&attributes, &mask)
-    let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc), not imported into Swift
-    posix_spawnattr_setflags(
-      &attributes, Int16(setsid | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      for pointer in argv { free(pointer) }
-      for pointer in envp { free(pointer) }
-    }
-    var child: pid_t = 0
-    let result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-    guard result == 0 else {
+    var options = ChildProcess.Options(
+      environment: environment, input: .terminal(slavePath), output: .descriptor(0),
+      error: .descriptor(0))
+    options.newSession = true
+    do {
+      pid = try ChildProcess.spawn(executable, arguments, options).pid
+    } catch {
       master.close()
       slave.close()
-      throw Failure(description: "posix_spawn \(executable) failed: errno \(result)")
+      throw Failure(description: error.description)
     }
-    pid = child
   }
 
   deinit {

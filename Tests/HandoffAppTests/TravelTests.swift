@@ -53,7 +53,7 @@ struct TravelTests {
     traveled(to: moment, &d, then)
     for key: KeyPress in [
       .char("a"), .char("A"), .char(">"), .char("<"), .char("h"), .char("x"), .char("r"),
-      .char("n"), .char("f"), .char("u"),
+      .char("n"), .char("N"), .char("f"), .char("u"),
     ] {
       let effects = Update.update(&d.state, .key(key), pipeline: then, now: d.fixture.now)
       #expect(effects.isEmpty, "\(key)")

@@ -3,6 +3,7 @@ import HandoffDemo
 import HandoffHost
 import HandoffModel
 import HandoffStore
+import HandoffSystem
 import Synchronization
 import TestSupport
 import Testing

@@ -5,9 +5,10 @@ import HandoffStore
 import Testing
 
 @Suite struct CheckpointTests {
-  /// A demo history large enough that opening the store writes a checkpoint.
+  /// A demo history large enough that opening the store writes a checkpoint (appended
+  /// by a writer with the usual threshold, which its batch stays under).
   private func bigStore(_ fixture: StoreFixture) throws -> FileStore {
-    let store = try fixture.store(checkpointThreshold: 500)
+    let store = try fixture.store()
     let events = DemoTeam.events(leads: 400, seed: 11, now: fixture.clock.now(), zone: .utc)
     try store.append(events)
     return store
@@ -54,6 +55,29 @@ import Testing
     // Undo works from restored history too.
     let undone = try restored.undo(by: "sam", lead: id)
     #expect(undone.body.kind == .leadReverted)
+  }
+
+  /// A batch as large as the threshold (an import) leaves its checkpoint at once: the
+  /// next process restores it instead of replaying the batch.
+  @Test func aLargeBatchLeavesACheckpoint() throws {
+    let small = StoreFixture()
+    let events = DemoTeam.events(leads: 10, seed: 11, now: small.clock.now(), zone: .utc)
+    #expect(events.count < 500)
+    try small.store(checkpointThreshold: 500).append(events)
+    #expect(!FileManager.default.fileExists(atPath: small.path + ".checkpoint"))
+
+    let fixture = StoreFixture()
+    let writer = try fixture.store(checkpointThreshold: 500)
+    try writer.append(DemoTeam.events(leads: 400, seed: 11, now: fixture.clock.now(), zone: .utc))
+    #expect(FileManager.default.fileExists(atPath: fixture.path + ".checkpoint"))
+    // Proof that the next open uses it: damage the first line (same length), which a
+    // replay would stop at.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
+    bytes[0] = UInt8(ascii: "[")
+    try bytes.write(to: URL(fileURLWithPath: fixture.path))
+    let restored = try fixture.store(checkpointThreshold: 500)
+    #expect(restored.pipeline.eventCount == writer.pipeline.eventCount)
+    #expect(StateSummary(restored.pipeline) == StateSummary(writer.pipeline))
   }
 
   @Test func aCheckpointThatNoLongerMatchesTheLogIsIgnored() throws {

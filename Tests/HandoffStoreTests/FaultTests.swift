@@ -2,6 +2,7 @@ import Foundation
 import HandoffHost
 import HandoffModel
 import HandoffStore
+import HandoffSystem
 import TestSupport
 import Testing
 

@@ -22,6 +22,15 @@ import Testing
       .leadCreated(
         LeadCreated(lead: Lead(id: 1043, name: "Bo", company: "B", source: "seo", createdAt: at))),
       .leadCreated(LeadCreated(lead: lead, notes: notes, snapshot: true)),
+      // An imported lead, with the moments it entered its stage and was last active.
+      .leadCreated(
+        LeadCreated(
+          lead: Lead(id: 1044, name: "Cy", company: "C", source: "seo", stage: .mql, createdAt: at),
+          stageEnteredAt: at + .days(2), lastActivityAt: at + .days(5))),
+      .leadCreated(
+        LeadCreated(
+          lead: Lead(id: 1045, name: "Di", company: "D", source: "seo", createdAt: at),
+          lastActivityAt: at + .hours(1))),
       .leadUpdated(LeadUpdated(lead: 1042, version: 8, name: "New", email: "", value: 0)),
       .leadScored(lead: 1042, version: 9, score: 100),
       .leadMoved(

@@ -15,6 +15,8 @@ import Testing
     try contract.undoStack()
   }
   @Test("a batch lands whole or not at all") func batches() throws { try contract.batches() }
+  @Test("a new lead carries its stage and activity moments, in every reading")
+  func carriedMoments() throws { try contract.carriedMoments() }
   @Test("a follower sees another process's append") func follower() throws {
     try contract.followerSeesAnotherProcess()
   }
@@ -49,6 +51,8 @@ struct PostgresStoreContractTests {
     try contract.undoStack()
   }
   @Test("a batch lands whole or not at all") func batches() throws { try contract.batches() }
+  @Test("a new lead carries its stage and activity moments, in every reading")
+  func carriedMoments() throws { try contract.carriedMoments() }
   @Test("a follower sees another process's append") func follower() throws {
     try contract.followerSeesAnotherProcess()
   }

@@ -1,6 +1,7 @@
 import Foundation
 import HandoffModel
 import HandoffStore
+import HandoffSystem
 import Synchronization
 import TestSupport
 import Testing

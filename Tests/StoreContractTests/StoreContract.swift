@@ -119,6 +119,48 @@ struct StoreContract {
     #expect(FoldedState(reader.pipeline) == FoldedState(store.pipeline))
   }
 
+  /// A new lead brought in with its history (an import's `lead.created`) carries when it
+  /// entered its stage and was last active: the writer, a replay, a checkpoint (or a
+  /// database's cache) and a compacted store all agree on them.
+  func carriedMoments() throws {
+    let fixture = try ContractStore(kind)
+    let store = try fixture.open()
+    try fixture.team(store)
+    let created = fixture.clock.now() - .days(40)
+    let events = (0..<30).map { n in
+      let lead = Lead(
+        id: 7000 + n, name: "C\(n)", company: "Carried", source: "import", stage: .mql,
+        createdAt: created)
+      return PlannedEvent(
+        at: created, actor: "maria",
+        body: .leadCreated(
+          LeadCreated(
+            lead: lead, stageEnteredAt: n % 2 == 0 ? created + .days(3) : nil,
+            lastActivityAt: n % 3 == 0 ? nil : created + .days(Int64(10 + n)))))
+    }
+    #expect(try store.append(events).count == 30)
+    let even = try #require(store.pipeline.lead(7000 + 4))
+    #expect(even.createdAt == created)
+    #expect(even.stageEnteredAt == created + .days(3))
+    #expect(even.lastActivityAt == created + .days(14))
+    let odd = try #require(store.pipeline.lead(7000 + 3))
+    #expect(odd.stageEnteredAt == created)
+    #expect(odd.lastActivityAt == created)
+    #expect(odd.version == 1)
+    func cached() throws -> any EventStore {
+      let reader = try fixture.make()
+      if let file = reader as? FileStore { file.checkpointThreshold = 10 }
+      if let database = reader as? PostgresStore { database.cacheThreshold = 10 }
+      try reader.open()
+      return reader
+    }
+    // A replay (that writes the checkpoint or cache), then a store restored from it.
+    #expect(FoldedState(try cached().pipeline) == FoldedState(store.pipeline))
+    #expect(FoldedState(try cached().pipeline) == FoldedState(store.pipeline))
+    _ = try store.compact()
+    #expect(FoldedState(try fixture.open().pipeline).leads == FoldedState(store.pipeline).leads)
+  }
+
   /// A follower sees another process's append, woken by the store.
   func followerSeesAnotherProcess() throws {
     let fixture = try ContractStore(kind)

@@ -35,7 +35,7 @@ struct EffectRunner {
       } catch {
         return [.history(lead: lead, .failure(HistoryError(error.description)))]
       }
-    case .redraw, .quit, .suspend, .travel:
+    case .redraw, .quit, .suspend, .travel, .editNote:
       return []
     }
   }

@@ -29,6 +29,8 @@ package enum Msg: Sendable {
   case traveled(Timestamp?)
   /// The past could not be read, why.
   case travelFailed(String)
+  /// The user's editor closed on a note for the lead: what it left.
+  case noteEdited(lead: Int, EditorResult)
 }
 
 /// What became of an action the loop carried out.
@@ -63,6 +65,9 @@ package enum Effect: Equatable, Sendable {
   case loadHistory(lead: Int)
   /// Show the store as it stood at a moment (nil: now, live again), read-only.
   case travel(to: Timestamp?)
+  /// Lend the terminal to the user's editor on a long note for the lead, starting from
+  /// `text` (the words of a note refused before, or nothing).
+  case editNote(lead: Int, text: String)
   /// Repaint the whole terminal (Ctrl-L).
   case redraw
   /// Stop like any terminal program on Ctrl-Z, giving the terminal back until resumed.

@@ -78,7 +78,7 @@ extension Update {
     guard state.travel != nil else { return effects }
     return effects.filter {
       switch $0 {
-      case .perform, .undo: return false
+      case .perform, .undo, .editNote: return false
       default: return true
       }
     }

@@ -74,20 +74,7 @@ enum TargetCommands {
     if ctx.json {
       ctx.printJSON { w in
         w.beginArray(onePerLine: true)
-        for p in current {
-          w.open()
-          w.field("metric", p.metric.rawValue)
-          w.field("scope", p.scope.description)
-          w.field("period", p.period.description)
-          w.field("actual", p.actual)
-          w.field("target", p.target)
-          w.key("attainment")
-          w.fraction(p.attainment)
-          w.key("pace")
-          w.fraction(p.pace)
-          w.field("state", p.paceState.rawValue)
-          w.close()
-        }
+        for p in current { TargetProgressJSON.write(p, into: &w) }
         for t in others {
           w.open()
           w.field("metric", t.metric.rawValue)

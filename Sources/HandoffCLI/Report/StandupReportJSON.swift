@@ -23,20 +23,7 @@ enum StandupReportJSON {
     }
     w.endArray()
     w.beginArray("targets")
-    for t in r.targets {
-      w.open()
-      w.field("metric", t.metric.rawValue)
-      w.field("scope", t.scope.description)
-      w.field("period", t.period.description)
-      w.field("actual", t.actual)
-      w.field("target", t.target)
-      w.key("attainment")
-      w.fraction(t.attainment)
-      w.key("pace")
-      w.fraction(t.pace)
-      w.field("state", t.paceState.rawValue)
-      w.close()
-    }
+    for t in r.targets { TargetProgressJSON.write(t, into: &w) }
     w.endArray()
     w.close()
   }

@@ -9,22 +9,42 @@ final class ImportProgress: @unchecked Sendable {
   private let lock = NSLock()
   private let file: String
   private let enabled: Bool
-  private let start = MonotonicClock.now()
+  private let clock: @Sendable () -> UInt64
+  private let output: @Sendable (String) -> Void
+  private let start: UInt64
   private var label = ""
   private var done = 0
   private var total = 0
   private var drawn = false
   private var finished = false
 
-  /// A progress bar for importing `file`, shown only when `enabled` (stderr is a terminal).
-  init(file: String, enabled: Bool) {
+  /// How long an import runs before the bar appears.
+  static let delay: UInt64 = 1_000_000_000
+
+  /// A progress bar for importing `file`, shown only when `enabled` (stderr is a
+  /// terminal), on standard error and the monotonic clock, redrawn by its own thread.
+  convenience init(file: String, enabled: Bool) {
+    self.init(
+      file: file, enabled: enabled, clock: { MonotonicClock.now() },
+      output: { try? FileDescriptor.standardError.writeAll($0) }, ticking: true)
+  }
+
+  /// A progress bar reading the time (nanoseconds) from `clock` and writing to
+  /// `output`; redrawn every tenth of a second when `ticking`, else only by `redraw()`.
+  init(
+    file: String, enabled: Bool, clock: @escaping @Sendable () -> UInt64,
+    output: @escaping @Sendable (String) -> Void, ticking: Bool
+  ) {
     self.file = UntrustedTextCLI.safe(file)
     self.enabled = enabled
-    guard enabled else { return }
+    self.clock = clock
+    self.output = output
+    self.start = clock()
+    guard enabled, ticking else { return }
     let thread = Thread { [self] in
       while true {
         usleep(100_000)
-        guard draw() else { return }
+        guard redraw() else { return }
       }
     }
     thread.start()
@@ -45,17 +65,18 @@ final class ImportProgress: @unchecked Sendable {
   /// Wipes the bar and stops redrawing.
   func finish() {
     lock.withLock {
-      if drawn { write("\r\u{1B}[2K") }
+      if drawn { output("\r\u{1B}[2K") }
       drawn = false
       finished = true
     }
   }
 
-  /// Redraws; false once finished.
-  private func draw() -> Bool {
+  /// Draws the bar as it stands now (once the delay is over); false once finished.
+  @discardableResult
+  func redraw() -> Bool {
     lock.withLock {
       guard !finished else { return false }
-      guard enabled, MonotonicClock.now() - start >= 1_000_000_000 else { return true }
+      guard enabled, clock() &- start >= ImportProgress.delay else { return true }
       var line = "importing \(file): \(label)"
       if total > 0 {
         let width = 24
@@ -67,13 +88,9 @@ final class ImportProgress: @unchecked Sendable {
       } else {
         line += "…"
       }
-      write("\r\u{1B}[2K" + line)
+      output("\r\u{1B}[2K" + line)
       drawn = true
       return true
     }
-  }
-
-  private func write(_ text: String) {
-    try? FileDescriptor.standardError.writeAll(text)
   }
 }

@@ -1,9 +1,10 @@
 import HandoffModel
 
 /// The events an import appends: for each new lead a `lead.created` at its own
-/// creation time (so it counts in the figures of the day it was captured), followed —
-/// when the file knows more than a new lead holds (a Handoff export's stage dates,
-/// version, reason, next follow-up) — by a snapshot of the lead as the file has it; for
+/// creation time (so it counts in the figures of the day it was captured), carrying
+/// when it entered its stage and was last active, followed — when the file knows more
+/// than a new lead holds (a Handoff export's version, reason, next follow-up) — by a
+/// snapshot of the lead as the file has it; for
 /// each existing lead the ordinary update, score, move and assign events the team's own
 /// actions would append, planned by the model.
 package struct ImportEvents: Sendable {
@@ -25,38 +26,36 @@ package struct ImportEvents: Sendable {
     _ plan: ImportPlan, existingIDs: (Int) -> Bool, nextID: Int, keepIDs: Bool, actor: String,
     now: Timestamp, planner: LeadPlanner
   ) {
-    var creations = plan.creations
+    let creations = plan.creations
     // Chronological, so each day's figures take them in order (stable for equal times).
+    let moments = creations.map { $0.created ?? now }
     let order = creations.indices.sorted {
-      let a = creations[$0].created ?? now
-      let b = creations[$1].created ?? now
-      return a != b ? a < b : $0 < $1
+      moments[$0] != moments[$1] ? moments[$0] < moments[$1] : $0 < $1
     }
+    // The file's ids that are kept (beside the rows, which are not copied to change them).
+    var kept = [Int?](repeating: nil, count: keepIDs ? creations.count : 0)
     var taken: Set<Int> = []
     if keepIDs {
       for i in creations.indices {
-        guard let id = creations[i].id, !existingIDs(id), !taken.contains(id) else {
-          creations[i].id = nil
-          continue
-        }
+        guard let id = creations[i].id, !existingIDs(id), !taken.contains(id) else { continue }
+        kept[i] = id
         taken.insert(id)
       }
-    } else {
-      for i in creations.indices { creations[i].id = nil }
     }
     var next = nextID
-    events.reserveCapacity(creations.count + plan.updates.count * 2)
+    // Exactly the new leads' events (an event is hundreds of bytes: no doubling).
+    let snapshots = creations.reduce(0) { $0 + (ImportEvents.needsSnapshot($1) ? 1 : 0) }
+    events.reserveCapacity(creations.count + snapshots + plan.updates.count * 2)
     for i in order {
-      let row = creations[i]
       let id: Int
-      if let kept = row.id {
-        id = kept
+      if keepIDs, let k = kept[i] {
+        id = k
       } else {
         while taken.contains(next) || existingIDs(next) { next += 1 }
         id = next
         next += 1
       }
-      append(row, id: id, actor: actor, now: now)
+      append(creations[i], id: id, actor: actor, now: now)
     }
     for update in plan.updates {
       append(update, actor: actor, now: now, planner: planner)
@@ -73,16 +72,25 @@ package struct ImportEvents: Sendable {
       segment: row.segment ?? "", score: row.score ?? 0, value: row.value ?? 0,
       stage: row.stage ?? .new, owner: owner, createdAt: createdAt,
       unseenByOwner: owner != nil && owner != actor, version: 1, lastChangedBy: actor)
-    events.append(
-      PlannedEvent(at: createdAt, actor: actor, body: .leadCreated(LeadCreated(lead: lead))))
     created += 1
-    // What a new lead cannot carry comes in a snapshot of the lead as the file has it.
     let stageAt = max(row.stageEntered ?? createdAt, createdAt)
     let activityAt = max(row.lastActivity ?? createdAt, stageAt)
-    guard
-      row.reason != nil || row.nextFollowUp != nil || (row.version ?? 1) != 1
-        || stageAt != createdAt || activityAt != createdAt
-    else { return }
+    // When the file knows no more than a new lead's stage and activity dates (a CRM's
+    // export), one `lead.created` carries them; what a new lead cannot carry (a Handoff
+    // export's reason, follow-up or version) comes in a snapshot of the lead as the file
+    // has it, after it.
+    guard ImportEvents.needsSnapshot(row) else {
+      events.append(
+        PlannedEvent(
+          at: createdAt, actor: actor,
+          body: .leadCreated(
+            LeadCreated(
+              lead: lead, stageEnteredAt: stageAt == createdAt ? nil : stageAt,
+              lastActivityAt: activityAt == createdAt ? nil : activityAt))))
+      return
+    }
+    events.append(
+      PlannedEvent(at: createdAt, actor: actor, body: .leadCreated(LeadCreated(lead: lead))))
     lead.stageEnteredAt = stageAt
     lead.lastActivityAt = activityAt
     lead.reason = row.reason
@@ -92,6 +100,11 @@ package struct ImportEvents: Sendable {
       PlannedEvent(
         at: createdAt, actor: actor,
         body: .leadCreated(LeadCreated(lead: lead, snapshot: true))))
+  }
+
+  /// Whether a new lead's row knows more than a `lead.created` carries.
+  private static func needsSnapshot(_ row: ImportedLead) -> Bool {
+    row.reason != nil || row.nextFollowUp != nil || (row.version ?? 1) != 1
   }
 
   /// An existing lead's events, each planned by the model on the lead as the one before

@@ -83,6 +83,20 @@ package enum MatchKey: Sendable, Hashable {
 
   /// Trimmed and case-folded (so `Bob@X.com ` and `bob@x.com` are one address).
   static func fold(_ text: String) -> String {
-    text.trimmingWhitespace.lowercased()
+    let trimmed = text.trimmingWhitespace
+    // ASCII (nearly every address) folds byte by byte, and most need no new string.
+    var upper = false
+    for byte in trimmed.utf8 {
+      if byte >= 0x80 { return trimmed.lowercased() }
+      if byte >= 0x41, byte <= 0x5A { upper = true }
+    }
+    guard upper else { return trimmed }
+    let count = trimmed.utf8.count
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      for (i, byte) in trimmed.utf8.enumerated() {
+        buffer[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      }
+      return count
+    }
   }
 }

@@ -120,12 +120,22 @@ package struct LeadCreated: Sendable, Hashable {
   package var notes: [Note]
   /// True when this restores an existing lead's full state rather than capturing a new one.
   package var snapshot: Bool
+  /// For a new lead brought in with its history (an import): when it entered its stage
+  /// and was last active, if later than its creation (nil: the event's moment, as for
+  /// every lead created in Handoff). A snapshot carries them in `lead` instead.
+  package var stageEnteredAt: Timestamp?
+  package var lastActivityAt: Timestamp?
 
   /// Creates the event payload.
-  package init(lead: Lead, notes: [Note] = [], snapshot: Bool = false) {
+  package init(
+    lead: Lead, notes: [Note] = [], snapshot: Bool = false, stageEnteredAt: Timestamp? = nil,
+    lastActivityAt: Timestamp? = nil
+  ) {
     self.lead = lead
     self.notes = notes
     self.snapshot = snapshot
+    self.stageEnteredAt = stageEnteredAt
+    self.lastActivityAt = lastActivityAt
   }
 }
 

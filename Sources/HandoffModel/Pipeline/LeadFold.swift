@@ -12,8 +12,8 @@ package enum LeadFold {
       var new = created.lead
       if !created.snapshot {
         new.createdAt = event.at
-        new.stageEnteredAt = event.at
-        new.lastActivityAt = event.at
+        new.stageEnteredAt = created.stageEnteredAt ?? event.at
+        new.lastActivityAt = created.lastActivityAt ?? event.at
         new.lastChangedBy = event.actor
         new.lastChange = .created
         new.unseenByOwner = new.owner != nil && new.owner != event.actor

@@ -33,6 +33,9 @@ package struct PipelineFold {
   /// event: for a bulk load (the store does this itself for large ones).
   package func markIndexesForRebuild() { pipeline.lists.markForRebuild() }
 
+  /// Makes room for `count` more leads, for a bulk append that creates them.
+  package func reserve(newLeads count: Int) { pipeline.storage.reserve(more: count) }
+
   private func fold(_ event: Event) -> FoldProblem? {
     let p = pipeline
     switch event.body {

@@ -79,12 +79,15 @@ extension FileStore {
       w.string(actor)
       w.count(index)
     }
-    let bytes = FileStore.checkpointMagic + w.bytes + PipelineCodec.encode(pipeline)
+    let state = PipelineCodec.encode(pipeline)
     let temporary = checkpointPath + ".tmp-\(getpid())"
     guard let fd = try? FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_TRUNC) else {
       return
     }
-    let written = (try? fd.writeAll(bytes)) != nil
+    // In its three parts, not joined: no second copy of a state of tens of megabytes.
+    let written =
+      (try? fd.writeAll(FileStore.checkpointMagic)) != nil && (try? fd.writeAll(w.bytes)) != nil
+      && (try? fd.writeAll(state)) != nil
     fd.close()
     if !written || (try? FilePaths.rename(temporary, to: checkpointPath)) == nil {
       try? FilePaths.remove(temporary)

@@ -49,8 +49,18 @@ enum EventDecoder {
       let id = try need(f.lead, "lead")
       let snapshot = f.snapshot ?? false
       var lead = try f.lead(id: id, at: at)
-      if snapshot { lead.version = try need(f.v, "v") }
-      return .leadCreated(LeadCreated(lead: lead, notes: f.notes ?? [], snapshot: snapshot))
+      if snapshot {
+        lead.version = try need(f.v, "v")
+      } else {
+        // A new lead's own moments are its event's; later ones are carried beside it.
+        lead.stageEnteredAt = lead.createdAt
+        lead.lastActivityAt = lead.createdAt
+      }
+      return .leadCreated(
+        LeadCreated(
+          lead: lead, notes: f.notes ?? [], snapshot: snapshot,
+          stageEnteredAt: snapshot ? nil : f.stageAt, lastActivityAt: snapshot ? nil : f.activityAt)
+      )
     case .leadUpdated:
       return .leadUpdated(
         LeadUpdated(

@@ -7,14 +7,9 @@ extension PostgresStore {
     _ command: Command, by actor: String, ifVersion: Int?, overriding overrides: Overrides
   ) throws(StoreError) -> Event {
     try write(validating: false) { (_, _) throws(StoreError) in
-      let now = clock.now()
-      do throws(ModelError) {
-        let body = try Planner(pipeline).plan(
-          command, by: actor, at: now, ifVersion: ifVersion, overriding: overrides)
-        return [PlannedEvent(at: now, actor: actor, body: body)]
-      } catch {
-        throw .model(error)
-      }
+      try CommandPlanning.plan(
+        command, by: actor, pipeline: pipeline, at: clock.now(), ifVersion: ifVersion,
+        overriding: overrides)
     }.last!
   }
 
