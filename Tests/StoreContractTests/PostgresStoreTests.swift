@@ -99,6 +99,88 @@ struct PostgresStoreTests {
   }
 
   @Test(
+    "the server's snapshot: a machine with no cache opens from it and the tail, and a replaced store's is never trusted"
+  )
+  func snapshot() throws {
+    let fixture = try ContractStore(.postgres)
+    fixture.clock.set(Timestamp(iso8601: "2026-03-02T09:00:00Z")!)
+    let writer = try fixture.open()
+    try fixture.team(writer)
+    for n in 0..<30 {
+      let id = try fixture.lead(writer, "Lead \(n)")
+      try writer.perform(.moveForward(id: id, reason: nil), by: "maria")
+    }
+    /// A machine of its own: no local cache at all.
+    func elsewhere(threshold: Int = 20) throws -> PostgresStore {
+      let store = try PostgresStore(
+        url: fixture.address, environment: [:], clock: fixture.clock, zones: FixedZones(),
+        cacheFolder: nil)
+      store.snapshotThreshold = threshold
+      try store.open()
+      return store
+    }
+    let first = try elsewhere()
+    #expect(first.snapshotEvents == 0, "the first open replays every event, then leaves a snapshot")
+    let id = try fixture.lead(writer, "After the snapshot")
+    try writer.perform(.note(id: id, text: "a note"), by: "maria")
+    let second = try elsewhere()
+    #expect(second.snapshotEvents == 64)
+    #expect(second.cachedEvents == 0)
+    // A new machine that has a cache folder: the snapshot first, its own cache after.
+    func onLaptop() throws -> PostgresStore {
+      let store = try PostgresStore(
+        url: fixture.address, environment: [:], clock: fixture.clock, zones: FixedZones(),
+        cacheFolder: fixture.folder.file("laptop-cache"))
+      store.cacheThreshold = 10
+      store.snapshotThreshold = 1_000
+      try store.open()
+      return store
+    }
+    let laptop = try onLaptop()
+    #expect(laptop.snapshotEvents == 64 && laptop.cachedEvents == 0)
+    let again = try onLaptop()
+    #expect(again.cachedEvents == 66 && again.snapshotEvents == 0)
+    #expect(second.pipeline.eventCount == 66)
+    #expect(FoldedState(second.pipeline) == FoldedState(writer.pipeline))
+    // It follows and writes as any open store does.
+    try second.perform(.note(id: id, text: "from the snapshot"), by: "maria")
+    #expect(try fixture.follow(writer) { _ in writer.pipeline.eventCount == 67 })
+    #expect(FoldedState(second.pipeline) == FoldedState(writer.pipeline))
+
+    // A snapshot whose witness is not the line at its sequence number (the event there
+    // was changed since) is passed over, and the events are read whole.
+    let admin = try PostgresConnection.connect(
+      ConnectionOptions(url: fixture.address, environment: [:]))
+    defer { admin.close() }
+    let kept = try admin.query("SELECT seq FROM handoff_snapshots").rows.map { $0.int(0) }
+    #expect(kept == [64], "one snapshot a store: the older ones are dropped")
+    try admin.query("UPDATE handoff_snapshots SET witness = '\\x00'")
+    let changed = try elsewhere(threshold: 1_000)
+    #expect(changed.snapshotEvents == 0)
+    #expect(FoldedState(changed.pipeline) == FoldedState(writer.pipeline))
+    // Nor is a state the codec cannot read (a newer Handoff's).
+    try admin.query("UPDATE handoff_snapshots SET state = '\\x0102'")
+    #expect(try elsewhere(threshold: 1_000).snapshotEvents == 0)
+
+    // Compaction replaces the store (a new store id): the old store's snapshots are
+    // dropped, never read, and the replaced store's first open leaves its own.
+    fixture.clock.set(Timestamp(iso8601: "2026-11-20T09:00:00Z")!)
+    let fresh = try elsewhere()
+    #expect(fresh.snapshotEvents == 0)
+    func storeIDs(_ sql: String) throws -> [String?] {
+      try admin.query(sql).rows.map { $0.string(0) }
+    }
+    let before = try storeIDs("SELECT value FROM handoff_meta WHERE key = 'store_id'")
+    #expect(try fresh.compact().after < 67)
+    let after = try storeIDs("SELECT value FROM handoff_meta WHERE key = 'store_id'")
+    #expect(before != after)
+    #expect(try storeIDs("SELECT DISTINCT store_id FROM handoff_snapshots") == after)
+    let compacted = try elsewhere(threshold: 1_000)
+    #expect(compacted.snapshotEvents == compacted.pipeline.eventCount)
+    #expect(FoldedState(compacted.pipeline).leads == FoldedState(fresh.pipeline).leads)
+  }
+
+  @Test(
     "repair moves a bad row to handoff_events_bad, and no cache made while it was there is trusted"
   )
   func repair() throws {

@@ -62,9 +62,12 @@ extension PipelineFold {
     // Lists are rebuilt on first read; reindexing now only keeps their counts.
     p.lists.markForRebuild()
     p.storage = LeadStorage(leads: contents.leads, notes: contents.notes)
-    for (slot, lead) in contents.leads.enumerated() {
-      p.counts.account(lead, sign: 1)
-      p.lists.reindex(slot: Int32(slot), before: nil, after: lead)
+    // Borrowed from the buffer, not copied lead by lead.
+    contents.leads.withUnsafeBufferPointer { leads in
+      for slot in leads.indices {
+        p.counts.account(leads[slot], sign: 1)
+        p.lists.reindex(slot: Int32(slot), before: nil, after: leads[slot])
+      }
     }
     p.tallies = Tallies(series: contents.series, acceptances: contents.acceptances)
   }

@@ -269,15 +269,6 @@ private func decode(_ part: Substring) throws(PostgresError) -> String {
   return text
 }
 
-private func hexValue(_ byte: UInt8) -> UInt8? {
-  switch byte {
-  case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-  case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-  case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-  default: nil
-  }
-}
-
 /// Percent-encodes all but letters, digits and `-._~` (and `/` in a path).
 private func percentEncoded(_ text: String, keepingSlashes: Bool = false) -> String {
   let digits = Array("0123456789ABCDEF".utf8)

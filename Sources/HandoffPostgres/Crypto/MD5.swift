@@ -67,18 +67,6 @@ package enum MD5 {
   }
 }
 
-/// Lowercase hexadecimal digits of `bytes`.
-package func hexadecimal(_ bytes: [UInt8]) -> String {
-  let digits = Array("0123456789abcdef".utf8)
-  var text: [UInt8] = []
-  text.reserveCapacity(bytes.count * 2)
-  for byte in bytes {
-    text.append(digits[Int(byte >> 4)])
-    text.append(digits[Int(byte & 0x0F)])
-  }
-  return String(decoding: text, as: UTF8.self)
-}
-
 /// The left rotations of each of the 64 steps: four per round, each used four times.
 private let shifts: [UInt32] = [
   [7, 12, 17, 22] as [UInt32], [5, 9, 14, 20], [4, 11, 16, 23], [6, 10, 15, 21],

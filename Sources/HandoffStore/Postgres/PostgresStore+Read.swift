@@ -14,15 +14,24 @@ extension PostgresStore {
     }
     var restored = 0
     cachedEvents = 0
+    snapshotEvents = 0
     if usesCheckpoint, let state = try restoreCache(on: connection) {
       fold = state
       restored = state.pipeline.eventCount
       cachedEvents = restored
+    } else if usesCheckpoint, let state = try restoreSnapshot(on: connection) {
+      fold = state
+      restored = state.pipeline.eventCount
+      snapshotEvents = restored
     } else {
       fold.markIndexesForRebuild()
     }
     try catchUp(on: connection)
-    if usesCheckpoint, pipeline.eventCount - restored >= cacheThreshold { saveCache() }
+    // What came from the server (a snapshot is the server's too) makes the local cache;
+    // only events replayed one by one make a new snapshot.
+    let replayed = pipeline.eventCount - restored
+    if usesCheckpoint, pipeline.eventCount - cachedEvents >= cacheThreshold { saveCache() }
+    if usesCheckpoint, replayed >= snapshotThreshold { saveSnapshot(on: connection) }
     writable = try read { () throws(PostgresError) in
       try connection.query("SELECT has_table_privilege('handoff_events', 'INSERT')").rows
         .first?.bool(0) ?? false
@@ -118,25 +127,53 @@ extension PostgresStore {
     return events
   }
 
-  // MARK: The local cache
+  // MARK: The local cache and the server's snapshots
 
   /// The cached state, when the cache matches the store.
   private func restoreCache(on connection: PostgresConnection) throws(StoreError) -> PipelineFold? {
     guard let cache, let identity,
       let entry = cache.load(identity: identity, zones: zones)
     else { return nil }
+    return try witnessed(entry.state, at: entry.seq, witness: entry.witness, on: connection)
+  }
+
+  /// The state of the server's newest snapshot, when it matches the store.
+  private func restoreSnapshot(on connection: PostgresConnection) throws(StoreError)
+    -> PipelineFold?
+  {
+    guard let storeID = meta?.storeID,
+      let found = try read({ () throws(PostgresError) in
+        try PostgresSnapshots.newest(of: storeID, on: connection, zones: zones)
+      })
+    else { return nil }
+    return try witnessed(found.state, at: found.seq, witness: found.witness, on: connection)
+  }
+
+  /// `state` when the event at `seq` is still the one whose line hashes to `witness`
+  /// (then that line is the last one folded); nil when the events have changed since.
+  private func witnessed(
+    _ state: PipelineFold, at seq: Int64, witness: [UInt8], on connection: PostgresConnection
+  ) throws(StoreError) -> PipelineFold? {
     let line = try read { () throws(PostgresError) in
-      try connection.query("SELECT body FROM handoff_events WHERE seq = $1", [String(entry.seq)])
+      try connection.query("SELECT body FROM handoff_events WHERE seq = $1", [String(seq)])
         .rows.first?.bytes(0).map(Array.init)
     }
-    guard let line, SHA256.hash(line) == entry.witness else { return nil }
+    guard let line, SHA256.hash(line) == witness else { return nil }
     lastLine = line
-    return entry.state
+    return state
   }
 
   /// Writes the local cache for the state now.
   func saveCache() {
     guard let cache, let identity, let lastLine else { return }
     cache.save(identity: identity, witness: SHA256.hash(lastLine), state: pipeline)
+  }
+
+  /// Adds a server snapshot of the state now (best effort: a role that may not create
+  /// or insert into `handoff_snapshots` simply leaves none).
+  private func saveSnapshot(on connection: PostgresConnection) {
+    guard let storeID = meta?.storeID, let lastLine else { return }
+    _ = try? PostgresSnapshots.save(
+      pipeline, witness: SHA256.hash(lastLine), of: storeID, on: connection)
   }
 }

@@ -24,6 +24,13 @@ package final class PostgresStore: EventStore {
   let cache: PostgresCheckpointCache?
   /// How many events the last open took from the local cache rather than the server.
   package internal(set) var cachedEvents = 0
+  /// Opening adds a server snapshot (`PostgresSnapshots`) after replaying at least this
+  /// many events from the server: a machine with no cache then reads the snapshot and
+  /// the tail. Each costs the server about the checkpoint's size (some 27 MB at 100,000
+  /// leads), so not after every few writes.
+  package var snapshotThreshold = 20_000
+  /// How many events the last open took from a server snapshot.
+  package internal(set) var snapshotEvents = 0
 
   /// The session, while the server can be reached.
   var connection: PostgresConnection?
