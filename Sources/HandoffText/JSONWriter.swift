@@ -20,6 +20,20 @@ package struct JSONWriter {
   /// The JSON written so far, as text.
   package var text: String { String(decoding: bytes, as: UTF8.self) }
 
+  /// Ends a line of JSON lines: a newline, after which a new top-level value starts.
+  package mutating func endLine() {
+    bytes.append(0x0A)
+    needsComma = false
+  }
+
+  /// Forgets what was written but keeps the room: one buffer for line after line.
+  package mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    needsComma = false
+    depth = 0
+    linedDepth = -1
+  }
+
   /// Starts an object (after a key, in an array, or at the top).
   package mutating func open() {
     beginValue()

@@ -81,9 +81,12 @@ enum ImportCommand {
     }
     progress.phase("writing \(staged.events.count) events")
     let now = ctx.now
+    var handedOver = false
     try store.batch { (pipeline) throws(StoreError) in
-      // Another writer got in since the plan: plan again on what the store holds now.
-      if pipeline.lastSeq != staged.lastSeq {
+      // Another writer got in since the plan: plan again on what the store holds now
+      // (also when the store asks again after the events were handed over: a database
+      // that reconnected).
+      if pipeline.lastSeq != staged.lastSeq || handedOver {
         do {
           let again = try stage(file, options, pipeline, actor: actor, now: now, nil)
           if again.report.refused > refused, !skipBad {
@@ -97,6 +100,11 @@ enum ImportCommand {
         } catch {
           throw .refused("\(name): \(error)")
         }
+      }
+      // Handed over, not shared: the store lets them go once written.
+      defer {
+        staged.events = []
+        handedOver = true
       }
       return staged.events
     }

@@ -70,28 +70,32 @@ package struct ImportPlan: Sendable {
   /// Owners not given: a new lead goes in unassigned, an existing one keeps its owner.
   package var skippedOwners: [SkippedOwner] = []
 
-  /// Plans `rows` (valid, in file order) against the store's leads.
-  package init(rows: [ImportedLead], baseline: ImportBaseline) {
+  /// Plans `rows` (valid, in file order) against the store's leads. The rows are taken,
+  /// not copied: repeats merge into their first row where it stands.
+  package init(rows: consuming [ImportedLead], baseline: ImportBaseline) {
+    var rows = rows
     // Repeats within the file merge into their first row.
     var firstRow: [MatchKey: Int] = [:]
     firstRow.reserveCapacity(rows.count)
-    var unique: [ImportedLead] = []
+    // The rows that are not repeats (positions in `rows`), and each one's key, folded
+    // once (merged repeats share it).
+    var unique: [Int] = []
     unique.reserveCapacity(rows.count)
-    // Each unique row's key, folded once (merged repeats share it).
     var keys: [MatchKey?] = []
     keys.reserveCapacity(rows.count)
-    for row in rows {
-      guard let key = row.matchKey else {
-        unique.append(row)
+    for i in rows.indices {
+      guard let key = rows[i].matchKey else {
+        unique.append(i)
         keys.append(nil)
         continue
       }
       if let at = firstRow[key] {
-        merged.append((row.line, unique[at].line))
-        unique[at].merge(row)
+        let later = rows[i]
+        merged.append((later.line, rows[at].line))
+        rows[at].merge(later)
       } else {
-        firstRow[key] = unique.count
-        unique.append(row)
+        firstRow[key] = i
+        unique.append(i)
         keys.append(key)
       }
     }
@@ -101,7 +105,7 @@ package struct ImportPlan: Sendable {
     var existing: [MatchKey: Int] = [:]
     existing.reserveCapacity(leads.count)
     var byID: [Int: Int] = [:]
-    let idsInFile = unique.contains { $0.id != nil }
+    let idsInFile = unique.contains { rows[$0].id != nil }
     for (index, lead) in leads.enumerated() {
       // Two leads with one e-mail: the oldest is the one imports update.
       let key = MatchKey(lead)
@@ -111,25 +115,29 @@ package struct ImportPlan: Sendable {
     /// The store's lead a row is: by a Handoff export's id when that lead has the row's
     /// e-mail (a re-import of the store's own export), else by e-mail, else by name and
     /// company.
-    func match(_ row: ImportedLead, key: MatchKey?) -> Lead? {
+    func match(_ row: ImportedLead, key: MatchKey?) -> Int? {
       guard let id = row.id else {
         // Without an id the row's key is already the e-mail or name it matches by.
-        return key.flatMap { existing[$0] }.map { leads[$0] }
+        return key.flatMap { existing[$0] }
       }
-      if let lead = byID[id].map({ leads[$0] }),
+      if let index = byID[id], case let lead = leads[index],
         MatchKey.fold(lead.email) == MatchKey.fold(row.email ?? ""),
         !lead.email.isEmpty || MatchKey.fold(lead.name) == MatchKey.fold(row.name ?? "")
       {
-        return lead
+        return index
       }
       var plain = row
       plain.id = nil
-      return plain.matchKey.flatMap { existing[$0] }.map { leads[$0] }
+      return plain.matchKey.flatMap { existing[$0] }
     }
     let members = Dictionary(
       baseline.members.map { ($0.handle, $0) }, uniquingKeysWith: { a, _ in a })
-    for (i, var row) in unique.enumerated() {
-      guard let lead = match(row, key: keys[i]) else {
+    // Matched first, so the leads to create are counted before they are copied.
+    let matches = unique.indices.map { match(rows[unique[$0]], key: keys[$0]) }
+    creations.reserveCapacity(matches.count { $0 == nil })
+    for (n, i) in unique.enumerated() {
+      guard let index = matches[n] else {
+        var row = rows[i]
         if let owner = row.owner, let handle = owner,
           let skipped = check(handle, line: row.line, stage: row.stage ?? .new, members: members)
         {
@@ -139,7 +147,7 @@ package struct ImportPlan: Sendable {
         creations.append(row)
         continue
       }
-      let update = plan(row, for: lead, members: members)
+      let update = plan(rows[i], for: leads[index], members: members)
       if update.isEmpty { unchanged += 1 } else { updates.append(update) }
     }
   }

@@ -81,7 +81,7 @@ package struct Importer: Sendable {
     report.unmappedStages = ImportReport.tally(unmappedStages)
     report.notes += Importer.sentences(warnings)
 
-    let plan = ImportPlan(rows: leads, baseline: baseline)
+    let plan = ImportPlan(rows: consume leads, baseline: baseline)
     report.created = plan.creations.count
     report.updated = plan.updates.count
     report.unchanged = plan.unchanged

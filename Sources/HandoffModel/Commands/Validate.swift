@@ -44,8 +44,12 @@ package enum Validate {
     }
     // Beyond ASCII, spaces and controls are whatever Unicode says they are.
     if ok, t.utf8.contains(where: { $0 >= 0x80 }) {
+      // C1 controls (U+0085 among them) by value; Unicode's whitespace table is asked
+      // only for the few code points past them that can be whitespace.
       ok = !t.unicodeScalars.contains {
-        $0.properties.isWhitespace || ($0.value >= 0x80 && $0.value < 0xA0)
+        let v = $0.value
+        if v < 0xA0 { return v >= 0x80 }
+        return (v == 0xA0 || v == 0x1680 || v >= 0x2000) && $0.properties.isWhitespace
       }
     }
     guard ok, ats == 1, atIndex > 0, atIndex < count - 1 else {

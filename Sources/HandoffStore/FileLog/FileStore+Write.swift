@@ -1,5 +1,6 @@
 import HandoffModel
 import HandoffSystem
+import HandoffText
 
 #if canImport(Glibc)
   import Glibc
@@ -35,7 +36,13 @@ extension FileStore {
     -> BatchResult
   {
     // Read in place: a million-lead demo is millions of events, too many to copy.
-    try write(asBatch: true) { () throws(StoreError) in try plan(pipeline) }
+    let result = try write(asBatch: true) { () throws(StoreError) in try plan(pipeline) }
+    // A batch as large as an import: the next process to open the store would replay
+    // it all (and write this checkpoint then); a checkpoint now saves it that. Written
+    // once the batch's events are let go, and outside the lock: it names the log file
+    // and the bytes it covers, so it stays true whatever is appended or replaced later.
+    if usesCheckpoint, result.count >= checkpointThreshold { saveCheckpoint() }
+    return result
   }
 
   /// The change `actor`'s next undo takes back (to `lead`, if given): walking back
@@ -86,7 +93,8 @@ extension FileStore {
     }
     var last: Event?
     var count = 0
-    var bytes: [UInt8] = []
+    // The lines, encoded into one buffer that goes out every megabyte.
+    var buffer = JSONWriter(capacity: 1 << 20 + 1 << 16)
     var written: Int64 = 0
     var seq = pipeline.lastSeq
     // A bulk append rebuilds the lists once afterwards instead of upkeeping them per event.
@@ -107,12 +115,12 @@ extension FileStore {
     }
     func flush() throws(StoreError) {
       do {
-        try fd.writeAll(bytes)
+        try fd.writeAll(buffer.bytes)
       } catch {
         try abandon(.system(SystemError("write to", path: path, error)))
       }
-      written += Int64(bytes.count)
-      bytes.removeAll(keepingCapacity: true)
+      written += Int64(buffer.bytes.count)
+      buffer.removeAll()
     }
     for item in planned {
       if let kept = item.seq {
@@ -130,16 +138,16 @@ extension FileStore {
         try abandon(.refused("event \(count + 1) of \(planned.count) does not fit: \(problem)"))
       }
       // Recorded now; if the append fails, `abandon` reloads and forgets it again.
-      record(event, start: first + written + Int64(bytes.count))
-      bytes.append(contentsOf: EventEncoder.line(event))
+      record(event, start: first + written + Int64(buffer.bytes.count))
+      EventEncoder.write(event, into: &buffer)
       last = event
       count += 1
       // Large appends (an import, a demo team) go out in pieces of a megabyte, still
       // under the one lock: the buffer stays small, however large the batch.
-      if bytes.count >= 1 << 20 { try flush() }
+      if buffer.bytes.count >= 1 << 20 { try flush() }
     }
     try flush()
-    bytes = []
+    buffer = JSONWriter(capacity: 0)
     do {
       try fd.sync()
     } catch {
@@ -156,9 +164,6 @@ extension FileStore {
     }
     offset = first + written
     lineCount += count
-    // A batch as large as an import: the next process to open the store would replay
-    // it all (and write this checkpoint then); a checkpoint now saves it that.
-    if asBatch, usesCheckpoint, count >= checkpointThreshold { saveCheckpoint() }
     return BatchResult(count: count, last: last)
   }
 

@@ -7,6 +7,13 @@ enum EventEncoder {
   /// One log line for the event, ending in a newline.
   static func line(_ event: Event) -> [UInt8] {
     var writer = JSONWriter()
+    write(event, into: &writer)
+    return writer.bytes
+  }
+
+  /// Appends the event's log line, newline included, to what `writer` holds (a batch
+  /// encodes line after line into one buffer, with no array per line).
+  static func write(_ event: Event, into writer: inout JSONWriter) {
     writer.open()
     writer.field("seq", event.seq)
     writer.field("at", event.at)
@@ -14,9 +21,7 @@ enum EventEncoder {
     writer.field("type", event.body.typeName)
     body(event.body, into: &writer)
     writer.close()
-    var bytes = writer.bytes
-    bytes.append(0x0A)
-    return bytes
+    writer.endLine()
   }
 
   private static func body(_ body: EventBody, into w: inout JSONWriter) {
