@@ -114,6 +114,10 @@ struct DashboardLoop {
           redrawn = true
         case .suspend: session.suspend()
         case .alert(let text): alert(text)
+        case .editNote(let lead, let text):
+          let editor = ExternalEditor(environment: options.environment)
+          let result = editor.edit(text, named: "handoff-note-\(lead)", on: session)
+          queue.append(.noteEdited(lead: lead, result))
         default: queue += runner.run(effect)
         }
       }

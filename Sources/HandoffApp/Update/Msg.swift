@@ -27,6 +27,8 @@ package enum Msg: Sendable {
   case actionResult(ActionResult)
   /// A lead's history, read for the detail view.
   case history(lead: Int, Result<[Event], HistoryError>)
+  /// The user's editor closed on a note for the lead: what it left.
+  case noteEdited(lead: Int, EditorResult)
 }
 
 /// What became of an action the loop carried out.
@@ -62,6 +64,9 @@ package enum Effect: Equatable, Sendable {
   /// Tell the user of a notice beyond the status bar, as the `--notify` mode says (the
   /// bell, a desktop notification, or nothing).
   case alert(String)
+  /// Lend the terminal to the user's editor on a long note for the lead, starting from
+  /// `text` (the words of a note refused before, or nothing).
+  case editNote(lead: Int, text: String)
   /// Repaint the whole terminal (Ctrl-L).
   case redraw
   /// Stop like any terminal program on Ctrl-Z, giving the terminal back until resumed.
