@@ -88,6 +88,27 @@ enum SignalBridge {
     blockAll { modesActive = active ? 1 : 0 }
   }
 
+  /// While another program has the terminal (`ignoreInterrupts(true)`), SIGINT and
+  /// SIGQUIT are ignored: the keys are that program's (a shell waiting for a job does
+  /// the same, and git while its editor runs). `false` puts the handlers back.
+  static func ignoreInterrupts(_ ignore: Bool) {
+    for signal in [SIGINT, SIGQUIT] {
+      var action = sigaction()
+      if ignore {
+        #if canImport(Glibc)
+          action.__sigaction_handler.sa_handler = SIG_IGN
+        #else
+          action.__sigaction_u.__sa_handler = SIG_IGN
+        #endif
+      } else {
+        setHandlerField(&action, terminateHandler)
+      }
+      sigemptyset(&action.sa_mask)
+      // Not saved over `previousActions`: those are what was there before the session.
+      _ = sigaction(signal, &action, nil)
+    }
+  }
+
   /// Writes the restore bytes and the saved termios, if the modes are active.
   /// Async-signal-safe.
   static func restoreFromAnywhere() {

@@ -149,6 +149,17 @@ package final class TTYDevice: TerminalDevice {
     raise(SIGTSTP)
   }
 
+  package func handOver(_ body: () -> Void) {
+    // The same two halves as a stop and a continue: the handler's restore, then the
+    // modes entered again as on SIGCONT.
+    SignalBridge.restoreNow()
+    SignalBridge.ignoreInterrupts(true)
+    body()
+    SignalBridge.ignoreInterrupts(false)
+    try? enterModes()
+    SignalBridge.markActive(true)
+  }
+
   package func now() -> UInt64 {
     MonotonicClock.now()
   }

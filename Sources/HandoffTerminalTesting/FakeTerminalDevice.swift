@@ -56,6 +56,8 @@ package final class FakeTerminalDevice: TerminalDevice {
   package private(set) var waits: [Wait] = []
   /// How many times the program asked to be suspended (Ctrl-Z).
   package private(set) var suspensions = 0
+  /// How many times the program lent the terminal to another program (its editor).
+  package private(set) var handOvers = 0
   /// Whether the program gave the terminal back.
   package private(set) var isClosed = false
   /// The window's size now.
@@ -146,6 +148,11 @@ package final class FakeTerminalDevice: TerminalDevice {
   package func suspend() {
     suspensions += 1
     resumePending = true
+  }
+
+  package func handOver(_ body: () -> Void) {
+    handOvers += 1
+    body()
   }
 
   package func close() {

@@ -32,14 +32,15 @@ import Testing
 
     /// Runs the dashboard on `device` until it quits or the device hangs up; the app's
     /// clock moves with the device's.
-    func run(_ device: FakeTerminalDevice) throws {
+    func run(_ device: FakeTerminalDevice, environment: [String: String] = [:]) throws {
       let clock = self.clock
       device.onTimeout = { waited in
         let (seconds, attoseconds) = waited.components
         clock.advance(
           by: Duration(milliseconds: seconds * 1000 + attoseconds / 1_000_000_000_000_000))
       }
-      let options = DashboardOptions(store: store, user: "sam", environment: [:], clock: clock)
+      let options = DashboardOptions(
+        store: store, user: "sam", environment: environment, clock: clock)
       let session = TerminalSession(device: device, colorDepth: .truecolor)
       try Dashboard.run(openedStore: store, session: session, options: options)
     }

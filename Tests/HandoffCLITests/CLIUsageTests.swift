@@ -30,6 +30,23 @@ struct CLIUsageTests {
     f.fails(2, "unknown command 'mvoe' (did you mean 'move'?)", "help", "mvoe")
   }
 
+  @Test("help and the manual list the dashboard's keys: N, the answers to a question, a prompt's")
+  func keys() {
+    let f = CLIFixture()
+    let help = f.ok("help")
+    let man = f.ok("help", "--man")
+    for (keys, words) in [
+      ("N", "long note in $EDITOR"), ("y, n Esc", "a question: yes; no"),
+      ("Enter, Esc", "a prompt: send; cancel"), ("Ctrl-C", "quit, always"), ("?", "this help"),
+    ] {
+      #expect(
+        help.split(separator: "\n").contains {
+          $0.hasPrefix("  " + keys + " ") && $0.hasSuffix(" " + words)
+        }, "help lacks \(keys)")
+      #expect(man.contains(".B \(keys.replacingOccurrences(of: "-", with: "\\-"))\n\(words)\n"))
+    }
+  }
+
   @Test("--version prints the version; no command without a terminal is refused in one line")
   func versionAndBare() {
     let f = CLIFixture()

@@ -18,6 +18,8 @@ package enum KeyAction: String, CaseIterable, Hashable, Sendable {
   case accept, reject
   /// A note on the lead, typed in one line.
   case note
+  /// A long note on the lead, written in the user's editor.
+  case longNote = "long-note"
   /// A follow-up with a customer done, and the date of the next.
   case followUp = "follow-up"
   case filter, sort, mine
@@ -31,7 +33,8 @@ package enum KeyAction: String, CaseIterable, Hashable, Sendable {
   /// Whether the action acts on the selected lead (or the lead in the detail view).
   var actsOnLead: Bool {
     switch self {
-    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject, .note, .followUp:
+    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject, .note, .longNote,
+      .followUp:
       return true
     default: return false
     }

@@ -61,7 +61,7 @@ package struct Keymap: Sendable {
     (.char("a"), .assign), (.char("A"), .autoAssign),
     (.char(">"), .forward), (.char("<"), .backward),
     (.char("h"), .handOff), (.char("x"), .accept), (.char("r"), .reject),
-    (.char("n"), .note), (.char("f"), .followUp),
+    (.char("n"), .note), (.char("N"), .longNote), (.char("f"), .followUp),
     (.char("/"), .filter), (.char("s"), .sort), (.char("m"), .mine), (.char("u"), .undo),
     (.char("F"), .fullScreen), (.char("w"), .wall), (.char("?"), .help), (.char("q"), .quit),
     (.ctrl("l"), .redraw), (.ctrl("z"), .suspend),

@@ -105,6 +105,10 @@ struct DashboardLoop {
           session.redrawAll()
           redrawn = true
         case .suspend: session.suspend()
+        case .editNote(let lead, let text):
+          let editor = ExternalEditor(environment: options.environment)
+          let result = editor.edit(text, named: "handoff-note-\(lead)", on: session)
+          queue.append(.noteEdited(lead: lead, result))
         default: queue += runner.run(effect)
         }
       }

@@ -32,7 +32,7 @@ struct EffectRunner {
       } catch {
         return [.history(lead: lead, .failure(HistoryError(error.description)))]
       }
-    case .redraw, .quit, .suspend:
+    case .redraw, .quit, .suspend, .editNote:
       return []
     }
   }

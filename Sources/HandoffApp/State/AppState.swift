@@ -37,6 +37,9 @@ package struct AppState: Equatable {
   /// change to the last of them, then the one before, and so on; when none is left, the
   /// user's last change anywhere.
   package var undoLeads: [Int] = []
+  /// The words of a long note that was not added (refused, or not written yet): `N` on
+  /// that lead opens the editor on them again, so nothing typed there is lost.
+  package var noteDraft: NoteDraft?
   /// Whether events from the store are being followed (the live indicator).
   package var live = true
   /// Whether the store cannot be reached now (the status bar says offline).

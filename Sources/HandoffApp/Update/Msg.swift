@@ -24,6 +24,8 @@ package enum Msg: Sendable {
   case actionResult(ActionResult)
   /// A lead's history, read for the detail view.
   case history(lead: Int, Result<[Event], HistoryError>)
+  /// The user's editor closed on a note for the lead: what it left.
+  case noteEdited(lead: Int, EditorResult)
 }
 
 /// What became of an action the loop carried out.
@@ -56,6 +58,9 @@ package enum Effect: Equatable, Sendable {
   case undo(lead: Int?)
   /// Read a lead's history for the detail view.
   case loadHistory(lead: Int)
+  /// Lend the terminal to the user's editor on a long note for the lead, starting from
+  /// `text` (the words of a note refused before, or nothing).
+  case editNote(lead: Int, text: String)
   /// Repaint the whole terminal (Ctrl-L).
   case redraw
   /// Stop like any terminal program on Ctrl-Z, giving the terminal back until resumed.

@@ -52,6 +52,8 @@ extension Update {
       return ask(purpose, lead, &state)
     case .note:
       return ask(.note, lead, &state)
+    case .longNote:
+      return longNoteKey(lead, &state, context)
     case .followUp:
       guard lead.stage == .won else {
         refuse(

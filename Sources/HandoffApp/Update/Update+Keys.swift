@@ -93,7 +93,8 @@ extension Update {
       return [.undo(lead: state.undoLeads.last)]
     case .open:
       return openDetail(&state, context)
-    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject, .note, .followUp:
+    case .assign, .autoAssign, .forward, .backward, .handOff, .accept, .reject, .note, .longNote,
+      .followUp:
       return leadKey(action, &state, context)
     case .redraw, .suspend:
       // Handled before any screen sees the key.

@@ -54,6 +54,9 @@ package enum Update {
         // Opening a lead newly assigned to you is not an action to report or undo.
         if case .leadOpened = event.body { break }
         if let id = event.leadID { state.undoLeads.append(id) }
+        if case .noteAdded(let lead, _, _) = event.body, state.noteDraft?.leadID == lead {
+          state.noteDraft = nil
+        }
         inform(
           &state, context,
           EventText.describe(
@@ -70,6 +73,8 @@ package enum Update {
       case .refused(let message):
         refuse(&state, context, message)
       }
+    case .noteEdited(let lead, let result):
+      effects = noteEdited(lead, result, &state, context)
     case .history(let lead, let result):
       effects = []
       if case .detail(var detail) = state.screen, detail.leadID == lead {

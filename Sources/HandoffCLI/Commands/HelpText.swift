@@ -1,3 +1,4 @@
+import HandoffApp
 import HandoffTerminal
 import HandoffText
 
@@ -59,6 +60,12 @@ enum HelpText {
       for (i, line) in lines.enumerated() {
         out += "  " + Truncation.pad(i == 0 ? name : "", width: 19) + line + "\n"
       }
+    }
+    out += "\nKeys on the dashboard (? there shows them as the config file binds them):\n"
+    let keys = Keymap.standard.helpLines
+    let keyWidth = keys.map { DisplayWidth.of($0.keys) }.max() ?? 10
+    for line in keys {
+      out += "  " + Truncation.pad(line.keys, width: keyWidth + 2) + line.text + "\n"
     }
     out += "\n" + Paragraph.wrap(valuesNote, width: 80).joined(separator: "\n") + "\n"
     out += """

@@ -1,3 +1,5 @@
+import HandoffApp
+
 /// `handoff help --man`: the manual page `handoff.1` (troff, `man` macros), generated
 /// from the same table as `handoff help` and the completion scripts: every command
 /// with its usage, summary and details, and every global option.
@@ -33,6 +35,10 @@ enum ManPage {
     for flag in GlobalOptions.table {
       let value = flag.value.map { " \\fI" + escape($0) + "\\fR" } ?? ""
       s += ".TP\n.B \\-\\-\(escape(flag.name))\(value)\n" + line(flag.help) + "\n"
+    }
+    s += ".SH KEYS\nOn the dashboard (\\fB?\\fR there shows them as the config file binds them):\n"
+    for key in Keymap.standard.helpLines {
+      s += ".TP\n.B \(escape(key.keys))\n" + line(key.text) + "\n"
     }
     s += """
       .SH EXIT STATUS

@@ -24,6 +24,12 @@ package protocol TerminalDevice: AnyObject {
   /// after it is continued says `resumed`.
   func suspend()
 
+  /// Gives the terminal back as a stop does (its modes as found, the main screen, the
+  /// cursor shown), runs `body` — another program on the terminal, the user's editor —
+  /// and takes the terminal again as a continue does. A Ctrl-C or Ctrl-\ typed
+  /// meanwhile is the other program's, not a reason for this one to quit.
+  func handOver(_ body: () -> Void)
+
   /// Gives the terminal back as it was found. Safe to call twice.
   func close()
 

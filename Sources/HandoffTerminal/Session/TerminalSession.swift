@@ -55,6 +55,13 @@ package final class TerminalSession {
     device.suspend()
   }
 
+  /// Lends the terminal to another program (the user's editor) while `body` runs, as
+  /// Ctrl-Z lends it to the shell; the next frame draws everything.
+  package func handOver(_ body: () -> Void) {
+    device.handOver(body)
+    renderer.invalidate()
+  }
+
   /// Waits until there is input, a resize or resume, a readable extra descriptor, or
   /// the timeout passes (nil: no timeout), and returns what happened (possibly
   /// nothing). A pending Esc shortens the wait to its deadline.
