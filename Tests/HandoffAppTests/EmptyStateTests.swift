@@ -36,4 +36,17 @@ struct EmptyStateTests {
       }
     }
   }
+
+  @Test("a pane too short for any row names the list's size, never \"0 of\" over leads")
+  func noRowRoom() throws {
+    let fixture = Fixture()
+    let d = Driver(fixture: fixture, width: 70, height: 20)
+    let text = AppView.render(d.state, pipeline: fixture.pipeline, now: fixture.now).plainText
+    let marketing = try #require(text.split(separator: "\n").first { $0.contains("Marketing") })
+    let count = [Stage.mql, .nurturing, .new].map {
+      fixture.pipeline.leads(of: .stage($0), in: 0..<100_000).count
+    }.reduce(0, +)
+    #expect(!text.contains(" 0 of "), "\(text)")
+    #expect(marketing.contains("Marketing  \(count) "), "\(marketing)")
+  }
 }

@@ -94,4 +94,14 @@ struct LongNoteTests {
     #expect(d.state.status?.kind == .error)
     #expect(d.state.status?.text.contains("ghost") == true)
   }
+
+  @Test("a long note added reads on one line in the status bar, its lines joined by spaces")
+  func statusOnOneLine() throws {
+    var d = Driver(width: 160, height: 45)
+    let lead = try #require(d.selected(.queue))
+    d.carryOut(d.send(.noteEdited(lead: lead.id, .text("First line.\nSecond line.\n"))))
+    let text = AppView.render(d.state, pipeline: d.pipeline, now: d.fixture.now).plainText
+    let bar = try #require(text.split(separator: "\n").last)
+    #expect(bar.contains("\(lead.id) note: First line. Second line."), "\(bar)")
+  }
 }

@@ -16,6 +16,8 @@ struct ViewGoldenTests {
     ("detail", [.char("j"), .enter]),
     ("help", [.char("?")]),
     ("picker", [.char("a")]),
+    // a on a lead kenji owns: his row marked owner, in full beside his load and capacity.
+    ("picker-owned", [.char("j"), .char("a")]),
     ("reason", [.char("r"), .char("n"), .char("o")]),
     ("filtered", [.char("/"), .char("s"), .char("e"), .char("o"), .enter]),
     // x on the queue's second lead, which kenji owns: the question before taking it.

@@ -33,7 +33,8 @@ package struct MemberPicker: Equatable, Sendable {
       hint: "type to filter · name: note adds a note", noteSeparator: ":")
     list.prompt = "> "
     list.emptyText = "no member matches"
-    list.width = 52
+    // Room for the longest load in full: `100 open / 100 · away · owner`.
+    list.width = 62
     list.maxRows = 11
   }
 

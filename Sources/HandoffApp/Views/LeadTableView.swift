@@ -45,9 +45,11 @@ struct LeadTableView: ScreenPart {
       number: { Money.grouped(Int64($0)) })
   }
 
-  /// A pane's note: the list's size while every lead fits, else where the window is.
+  /// A pane's note: the list's size while every lead fits, or when no row fits at all (a
+  /// short terminal: "0 of 437" would read as an empty list), else where the window is.
   var paneNote: String {
-    count > Table.visibleRows(height: area.height) ? position : Money.grouped(Int64(count))
+    let visible = Table.visibleRows(height: area.height)
+    return count > visible && visible > 0 ? position : Money.grouped(Int64(count))
   }
 
   func draw(in buffer: inout CellBuffer, theme: Theme) {

@@ -24,7 +24,10 @@ struct StatusBarView: ScreenPart {
     if state.editingFilter {
       left = .filter(state.filterEditor)
     } else if let status = state.status {
-      left = .message(status.text, status.kind == .error ? .bad : .accent)
+      // A message of several lines (a long note added) reads as one: its lines joined
+      // by spaces, not each line end shown as a visible control character.
+      let oneLine = status.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+      left = .message(oneLine, status.kind == .error ? .bad : .accent)
     } else {
       left = .hints(state.keymap.hints.map { StatusItem(key: $0.key, $0.label) })
     }
