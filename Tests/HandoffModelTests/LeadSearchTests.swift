@@ -4,7 +4,7 @@ import Testing
 @testable import HandoffModel
 
 @Suite struct LeadSearchTests {
-  /// A demo pipeline, and a reference search: lowercased substring over the five fields.
+  /// A demo pipeline, and a reference search: lowercased substring over the six fields.
   private func pipeline() -> PipelineFold {
     let now = Timestamp(iso8601: "2026-11-20T15:00:00Z")!
     let fold = PipelineFold(localZone: .utc)
@@ -20,8 +20,11 @@ import Testing
     return p.leads(of: list, in: 0..<p.count(of: list)).filter { lead in
       if let owner, lead.owner != owner { return false }
       return q.isEmpty
-        || [lead.name, lead.company, lead.email, lead.owner ?? "unassigned", lead.source]
-          .contains { $0.lowercased().contains(q) }
+        || [
+          String(lead.id), lead.name, lead.company, lead.email, lead.owner ?? "unassigned",
+          lead.source,
+        ]
+        .contains { $0.lowercased().contains(q) }
     }.map(\.id)
   }
 
@@ -32,7 +35,9 @@ import Testing
   @Test func matchesTheReferenceBeforeAndAfterChanges() throws {
     let fold = pipeline()
     let p = fold.pipeline
-    let queries = ["", "a", "AN", "son", "seo", "unassigned", "@", "xq", "Ünï", "é"]
+    let queries = [
+      "", "a", "AN", "son", "seo", "unassigned", "@", "xq", "Ünï", "é", "1", "20", "107",
+    ]
     let lists: [LeadList] = Stage.allCases.map { .stage($0) } + [.openDeals, .customers]
     func compareAll() {
       for list in lists {

@@ -42,6 +42,9 @@ struct DashboardLoop {
         draw(at: moment)
         dirty = false
       }
+      // With the frame on screen, before waiting for a key: the first filter keystroke
+      // then finds the search text built (a no-op once it is).
+      store.pipeline.prepareSearch()
       // Read afresh each time: a store may change its descriptor (a reconnect).
       let descriptor = store.changeDescriptor
       var wait = Wakeup.delay(state, now: moment).milliseconds

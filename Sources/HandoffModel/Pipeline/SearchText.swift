@@ -27,7 +27,11 @@ struct SearchText {
     length = []
     start.reserveCapacity(leads.count)
     length.reserveCapacity(leads.count)
-    for lead in leads { append(lead) }
+    // Through the buffer: a lead is read in place, not copied (a copy retains and
+    // releases each of its strings).
+    leads.withUnsafeBufferPointer { leads in
+      for slot in leads.indices { append(leads[slot]) }
+    }
     garbage = 0
     isBuilt = true
   }
@@ -77,13 +81,31 @@ struct SearchText {
   /// Appends the lead's fields, separated by NUL so no match spans two fields.
   private mutating func write(_ lead: Lead) -> (Int32, Int32) {
     let from = bytes.count
-    let fields = [
-      String(lead.id), lead.name, lead.company, lead.email, lead.owner ?? "unassigned", lead.source,
-    ]
-    for field in fields {
-      for byte in field.utf8 { bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
-      bytes.append(0)
-    }
+    appendDecimal(lead.id)
+    appendField(lead.name)
+    appendField(lead.company)
+    appendField(lead.email)
+    appendField(lead.owner ?? "unassigned")
+    appendField(lead.source)
     return (Int32(from), Int32(bytes.count - from))
+  }
+
+  /// Appends a field ASCII-lowercased, and its NUL.
+  private mutating func appendField(_ field: String) {
+    for byte in field.utf8 { bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+    bytes.append(0)
+  }
+
+  /// Appends a lead id's decimal digits (no `String` made for it), and its NUL.
+  private mutating func appendDecimal(_ id: Int) {
+    if id < 0 { bytes.append(UInt8(ascii: "-")) }
+    let first = bytes.count
+    var rest = id.magnitude
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    bytes[first...].reverse()
+    bytes.append(0)
   }
 }
