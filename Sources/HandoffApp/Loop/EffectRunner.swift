@@ -35,7 +35,7 @@ struct EffectRunner {
       } catch {
         return [.history(lead: lead, .failure(HistoryError(error.description)))]
       }
-    case .redraw, .quit, .suspend, .travel, .editNote:
+    case .redraw, .quit, .suspend, .travel, .alert, .editNote:
       return []
     }
   }

@@ -28,6 +28,7 @@ enum DashboardEntry {
         store: try context.makeStore(), user: try context.user(), theme: theme,
         environment: context.environment, clock: context.clock)
       options.keymap = context.settings.keymap
+      options.notify = context.settings.notify.value
       // A store not there yet opens on the first-run screen, not an empty dashboard.
       if StoreGuard.isMissing(address) {
         options.firstRunStore = address.displayName
@@ -59,6 +60,7 @@ enum DashboardEntry {
       environment: context.environment, clock: context.clock)
     options.keymap = context.settings.keymap
     options.at = at
+    options.notify = context.settings.notify.value
     return try Dashboard.run(options: options)
   }
 
