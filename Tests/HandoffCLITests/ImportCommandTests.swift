@@ -180,6 +180,32 @@ import Testing
       shown?.compactMap { $0["created"] as? String }.sorted().first == "2024-03-05T00:00:00.000Z")
   }
 
+  @Test("a new lead's later activity comes in its one lead.created, not a second event")
+  func activityInTheCreation() throws {
+    let cli = CLIFixture()
+    cli.addTeam()
+    let file = write(
+      cli, "activity.csv",
+      "name,email,created,last_activity\nA,a@x.example,2024-03-05,2024-05-01 10:00\nB,b@x.example,2024-03-06,\n"
+    )
+    let before = events(cli).count
+    cli.ok("import", file)
+    let added = events(cli).dropFirst(before)
+    #expect(added.count == 2, "one event a lead")
+    #expect(added.allSatisfy { $0["type"] as? String == "lead.created" && $0["snapshot"] == nil })
+    let a = try #require(added.first { $0["name"] as? String == "A" })
+    #expect(a["activity_at"] as? String == "2024-05-01T10:00:00.000Z")
+    #expect(a["stage_at"] == nil, "the stage was entered at creation")
+    let b = try #require(added.first { $0["name"] as? String == "B" })
+    #expect(b["activity_at"] == nil)
+    let shown = try #require(cli.json(cli.ok("list", "--json")) as? [[String: Any]])
+    let leadA = try #require(shown.first { $0["name"] as? String == "A" })
+    #expect(leadA["activity_at"] as? String == "2024-05-01T10:00:00.000Z")
+    #expect(leadA["created"] as? String == "2024-03-05T00:00:00.000Z")
+    let leadB = try #require(shown.first { $0["name"] as? String == "B" })
+    #expect(leadB["activity_at"] as? String == "2024-03-06T00:00:00.000Z")
+  }
+
   @Test("--json gives the report as one object with the counts and every problem")
   func json() throws {
     let cli = CLIFixture()
