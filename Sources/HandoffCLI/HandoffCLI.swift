@@ -54,7 +54,7 @@ package enum HandoffCLI {
     let isHelp = found?.0.name == HelpText.spec.name
     let config = isHelp ? ConfigFile.none : try ConfigFile.load(environment: environment)
     let settings = try EffectiveSettings(
-      options: options, environment: environment, config: config)
+      options: options, environment: environment, config: config, notifyFlag: options.notify)
     let context = Context(options: options, environment: environment, settings: settings)
     guard let (spec, used) = found else {
       return try DashboardEntry.run(context)

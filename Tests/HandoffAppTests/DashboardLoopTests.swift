@@ -32,15 +32,18 @@ import Testing
 
     /// Runs the dashboard on `device` until it quits or the device hangs up; the app's
     /// clock moves with the device's.
-    func run(_ device: FakeTerminalDevice, environment: [String: String] = [:]) throws {
+    func run(
+      _ device: FakeTerminalDevice, notify: NotifyMode = .none, environment: [String: String] = [:]
+    ) throws {
       let clock = self.clock
       device.onTimeout = { waited in
         let (seconds, attoseconds) = waited.components
         clock.advance(
           by: Duration(milliseconds: seconds * 1000 + attoseconds / 1_000_000_000_000_000))
       }
-      let options = DashboardOptions(
+      var options = DashboardOptions(
         store: store, user: "sam", environment: environment, clock: clock)
+      options.notify = notify
       let session = TerminalSession(device: device, colorDepth: .truecolor)
       try Dashboard.run(openedStore: store, session: session, options: options)
     }

@@ -65,6 +65,7 @@ struct EditorTests {
     "an editor that fails, or leaves the file empty, adds nothing and the status bar says so",
     arguments: [
       ("exit 3", "failed: exit 3: no note added to "),
+      ("exec /no/such/editor \"$@\"", "was not found: set VISUAL or EDITOR: no note added to "),
       (":", "the note was left empty: nothing added to "),
       ("printf ' \\n\\n' > \"$1\"", "the note was left empty: nothing added to "),
     ])

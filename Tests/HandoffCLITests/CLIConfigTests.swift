@@ -134,3 +134,36 @@ struct CLIConfigTests {
       r.stderr == "handoff: HANDOFF_NOTIFY 'loud' is not valid: expected none, bell or desktop\n")
   }
 }
+
+/// `--notify`: the flag before the environment and the file, and a bad value refused in
+/// one line with exit 2 before anything runs.
+struct CLINotifyFlagTests {
+  @Test("--notify wins over HANDOFF_NOTIFY, and config says so")
+  func flagWins() {
+    var env = CLIFixture().environment
+    env["HANDOFF_NOTIFY"] = "desktop"
+    let r = runHandoffHere(["config", "--notify", "bell"], env)
+    #expect(r.status == 0, "\(r.stderr)")
+    let row = r.stdout.split(separator: "\n").first { $0.hasPrefix("notify ") }
+    #expect(
+      row.map { $0.split(separator: " ").dropFirst().joined(separator: " ") } == "bell --notify")
+    let inline = runHandoffHere(["--notify=none", "config"], env)
+    #expect(inline.stdout.contains("none") && inline.stdout.contains("--notify"))
+  }
+
+  @Test("a bad or missing --notify value: one line, exit 2")
+  func badValues() {
+    let f = CLIFixture()
+    f.fails(
+      2, "handoff: --notify 'loud' is not valid: expected none, bell or desktop\n",
+      "--notify", "loud", "config")
+    let missing = runHandoffHere(["config", "--notify"], f.environment)
+    #expect(missing.status == 2)
+    #expect(missing.stderr == "handoff: --notify needs a value\n")
+    // Control characters in the value are shown, not sent to the terminal.
+    let r = runHandoffHere(["config", "--notify", "be\u{1B}]0;x\u{07}ll"], f.environment)
+    #expect(r.status == 2)
+    #expect(!r.stderr.contains("\u{1B}") && !r.stderr.contains("\u{07}"))
+    #expect(r.stderr.split(separator: "\n").count == 1)
+  }
+}

@@ -19,6 +19,8 @@ package struct DashboardOptions {
   package var observer: (any DashboardObserver)?
   /// What the keys do (the config file's `key.ACTION` lines).
   package var keymap = Keymap.standard
+  /// How notices reach the user beyond the status bar (`--notify`).
+  package var notify = NotifyMode.none
   /// The store's name when it is not there yet: the first-run screen shows, saying
   /// how to start one, until it has an event.
   package var firstRunStore: String?

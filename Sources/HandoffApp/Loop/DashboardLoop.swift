@@ -11,6 +11,7 @@ struct DashboardLoop {
   private var running = true
   private var shownSecond: Int64 = -1
   private var figures: DashboardFigures?
+  private var watch: NoticeWatch
 
   init(
     store: any EventStore, session: TerminalSession, options: DashboardOptions, storeName: String
@@ -24,6 +25,7 @@ struct DashboardLoop {
     state.readOnly = !store.isWritable
     state.keymap = options.keymap
     state.firstRunStore = options.firstRunStore
+    watch = NoticeWatch(user: options.user)
   }
 
   var now: Timestamp { options.clock.now() }
@@ -31,6 +33,8 @@ struct DashboardLoop {
   mutating func run() throws {
     let runner = EffectRunner(store: store, user: options.user)
     handle([.tick], runner)
+    // What is so as the dashboard opens is the baseline, not news.
+    _ = watch.look(at: store.pipeline, now: now)
     var dirty = true
     while running {
       let moment = now
@@ -85,6 +89,10 @@ struct DashboardLoop {
         }
       }
       messages.append(.tick)
+      // After the store's news is folded in and before the keys' own actions: those
+      // are the user's own, which the next look sees as such.
+      let notices = watch.look(at: store.pipeline, now: now)
+      if !notices.isEmpty { messages.append(.notices(notices)) }
       if handle(messages, runner) { dirty = true }
     }
   }
@@ -108,6 +116,7 @@ struct DashboardLoop {
           session.redrawAll()
           redrawn = true
         case .suspend: session.suspend()
+        case .alert(let text): alert(text)
         case .editNote(let lead, let text):
           let editor = ExternalEditor(environment: options.environment)
           let result = editor.edit(text, named: "handoff-note-\(lead)", on: session)
@@ -118,6 +127,20 @@ struct DashboardLoop {
     }
     return redrawn || state != before
       || queue.contains { if case .storeChanged = $0 { true } else { false } }
+  }
+
+  /// Tells of a notice beyond the status bar as the notify mode says. A terminal that
+  /// cannot take the bytes now misses the alert; the status bar still says it.
+  private func alert(_ text: String) {
+    switch options.notify {
+    case .none: return
+    case .bell: try? session.alert(.bell)
+    case .desktop:
+      try? session.alert(
+        .desktop(
+          title: "handoff", body: text,
+          dialect: DesktopNotificationDialect.detect(environment: options.environment)))
+    }
   }
 
   private mutating func draw(at instant: Timestamp) {

@@ -32,7 +32,7 @@ struct EffectRunner {
       } catch {
         return [.history(lead: lead, .failure(HistoryError(error.description)))]
       }
-    case .redraw, .quit, .suspend, .editNote:
+    case .redraw, .quit, .suspend, .alert, .editNote:
       return []
     }
   }

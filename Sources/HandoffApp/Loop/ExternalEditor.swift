@@ -65,7 +65,14 @@ struct ExternalEditor {
     }
     let shown = UntrustedText.sanitized(command)
     if let startError { return .failed("the editor (\(shown)) did not start: \(startError)") }
-    guard ending == .exited(0) else { return .failed("the editor (\(shown)) failed: \(ending)") }
+    switch ending {
+    case .exited(0): break
+    // The shell's own statuses: no such command, or not one that can run.
+    case .exited(127):
+      return .failed("the editor (\(shown)) was not found: set VISUAL or EDITOR")
+    case .exited(126): return .failed("the editor (\(shown)) cannot be run")
+    default: return .failed("the editor (\(shown)) failed: \(ending)")
+    }
     let bytes: [UInt8]
     do {
       let file = try FileDescriptor.open(path, O_RDONLY)

@@ -18,6 +18,9 @@ package enum Msg: Sendable {
   /// The store cannot be reached now (a database server down or unreachable), why: the
   /// screen keeps the last state, the status bar says offline until it is back.
   case storeOffline(String)
+  /// New for the user since the loop last looked (`NoticeWatch`): assignments to them,
+  /// SLA edges crossed.
+  case notices([Notice])
   /// The terminal's size changed.
   case resize(width: Int, height: Int)
   /// The result of a `perform` or `undo` effect.
@@ -58,6 +61,9 @@ package enum Effect: Equatable, Sendable {
   case undo(lead: Int?)
   /// Read a lead's history for the detail view.
   case loadHistory(lead: Int)
+  /// Tell the user of a notice beyond the status bar, as the `--notify` mode says (the
+  /// bell, a desktop notification, or nothing).
+  case alert(String)
   /// Lend the terminal to the user's editor on a long note for the lead, starting from
   /// `text` (the words of a note refused before, or nothing).
   case editNote(lead: Int, text: String)

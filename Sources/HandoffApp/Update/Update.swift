@@ -43,6 +43,14 @@ package enum Update {
       state.live = false
       state.offline = true
       refuse(&state, context, "offline: \(why); showing the last state")
+    case .notices(let notices):
+      guard !notices.isEmpty else {
+        effects = []
+        break
+      }
+      let text = Notice.summary(notices)
+      inform(&state, context, text)
+      effects = [.alert(text)]
     case .resize(let width, let height):
       state.width = width
       state.height = height

@@ -28,6 +28,7 @@ enum DashboardEntry {
         store: try context.makeStore(), user: try context.user(), theme: theme,
         environment: context.environment, clock: context.clock)
       options.keymap = context.settings.keymap
+      options.notify = context.settings.notify.value
       // A store not there yet opens on the first-run screen, not an empty dashboard.
       if StoreGuard.isMissing(address) { options.firstRunStore = address.displayName }
       return try Dashboard.run(options: options)
@@ -52,6 +53,7 @@ enum DashboardEntry {
       store: try context.makeStore(at: address), user: user, theme: theme,
       environment: context.environment, clock: context.clock)
     options.keymap = context.settings.keymap
+    options.notify = context.settings.notify.value
     return try Dashboard.run(options: options)
   }
 

@@ -1,3 +1,5 @@
+import HandoffApp
+
 /// Options that apply to every command and may stand before or after it.
 struct GlobalOptions {
   /// `--store PATH`: the log file.
@@ -10,6 +12,9 @@ struct GlobalOptions {
   var ifVersion: Int?
   /// `--theme NAME|PATH`, for the dashboard and snapshots.
   var theme: String?
+  /// `--notify none|bell|desktop`: how the dashboard tells of news (checked with the
+  /// other settings, `EffectiveSettings`).
+  var notify: String?
   /// `--color` (true) / `--no-color` (false); nil: decide from the terminal.
   var color: Bool?
   /// `--demo`: the dashboard with a simulated team.
@@ -36,6 +41,11 @@ struct GlobalOptions {
     .value(
       "if-version", "V", help: "refuse a lead change if the lead is no longer at version V"),
     .value("theme", "T", .theme, help: "the dashboard's theme: a name or a file"),
+    .value(
+      "notify", "MODE", .choices(NotifyMode.allCases.map(\.rawValue)),
+      help:
+        "the dashboard's news (assigned to you, SLA due soon or breached) beyond the status bar: none, bell or desktop (else HANDOFF_NOTIFY, else the config file, else none)"
+    ),
     .toggle("color", help: "colour even when the output is not a terminal"),
     .toggle("no-color", help: "no colour"),
     .toggle("demo", help: "the dashboard on a demo team at work"),
@@ -76,6 +86,7 @@ struct GlobalOptions {
       case "--store": options.store = try value()
       case "--user": options.user = try value()
       case "--theme": options.theme = try value()
+      case "--notify": options.notify = try value()
       case "--if-version":
         let text = try value()
         guard let v = Int(text), v >= 1 else {

@@ -55,4 +55,32 @@ package struct Deadlines {
     }
     return next
   }
+
+  /// The queued leads whose SLA state changed on its own after `start` up to and
+  /// including `end`, each with the state it reached (due soon or breached), oldest
+  /// entry first: the leads whose edge lies in that span. Two binary searches an edge.
+  package func crossings(after start: Timestamp, through end: Timestamp) -> [(
+    lead: Lead, state: SLAState
+  )] {
+    guard end > start else { return [] }
+    let queued = LeadList.stage(.queued)
+    var found: [(lead: Lead, state: SLAState)] = []
+    let edges: [(Duration, SLAState)] = [
+      (acceptanceSLA - dueSoonWindow, .dueSoon), (acceptanceSLA, .breached),
+    ]
+    for (offset, state) in edges {
+      // A lead's edge is at entry + offset; it lies in (start, end] when the entry
+      // lies in (start - offset, end - offset].
+      let tick = Duration(milliseconds: 1)
+      let from = pipeline.countBefore(start - offset + tick, in: queued)
+      let to = pipeline.countBefore(end - offset + tick, in: queued)
+      guard to > from else { continue }
+      for lead in pipeline.leads(of: queued, in: from..<to) {
+        // A lead that reached both edges in the span reports only the later one.
+        if state == .dueSoon, lead.stageEnteredAt + acceptanceSLA <= end { continue }
+        found.append((lead, state))
+      }
+    }
+    return found
+  }
 }

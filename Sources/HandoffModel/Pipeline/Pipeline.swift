@@ -28,6 +28,7 @@ package final class Pipeline {
   var lists = LeadLists()
   var search = SearchText()
   var tallies = Tallies()
+  var assignments = AssignmentJournal()
 
   /// An empty state counting days in `zones`' local zone until the settings name one.
   init(zones: any ZoneDatabase) {
@@ -59,6 +60,10 @@ package final class Pipeline {
 
   /// Every lead, in the order they were created.
   package var allLeads: [Lead] { storage.leads }
+
+  /// The leads given an owner by events after `seq`, oldest first (only the most
+  /// recent ones are kept; none from before a restore from a checkpoint).
+  package func assignments(after seq: Int64) -> [Assignment] { assignments.after(seq) }
 
   /// The notes on a lead, oldest first.
   package func notes(of id: Int) -> [Note] { storage.notes(of: id) }

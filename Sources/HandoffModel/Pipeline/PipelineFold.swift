@@ -103,7 +103,10 @@ package struct PipelineFold {
     }
     if created.snapshot { p.storage.setNotes(created.notes, of: id) }
     p.nextLeadID = max(p.nextLeadID, id + 1)
-    if let owner = lead.owner, !created.snapshot { p.team.touchAssignment(owner, at: event.at) }
+    if let owner = lead.owner, !created.snapshot {
+      p.team.touchAssignment(owner, at: event.at)
+      p.assignments.record(Assignment(seq: event.seq, lead: id, owner: owner, by: event.actor))
+    }
     return nil
   }
 
@@ -127,6 +130,7 @@ package struct PipelineFold {
     }
     if after.owner != before.owner, let owner = after.owner {
       p.team.touchAssignment(owner, at: event.at)
+      p.assignments.record(Assignment(seq: event.seq, lead: id, owner: owner, by: event.actor))
     }
     return nil
   }

@@ -44,6 +44,11 @@ package final class TerminalSession {
     return frameBytes.count
   }
 
+  /// Rings the bell or shows a desktop notification, between frames.
+  package func alert(_ alert: TerminalAlert) throws {
+    try device.write(alert.bytes)
+  }
+
   /// Makes the next frame clear the screen and draw everything (Ctrl-L).
   package func redrawAll() {
     renderer.invalidate()
