@@ -146,14 +146,7 @@ package struct JSONWriter {
 
   package mutating func integer(_ value: Int64) {
     beginValue()
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
-    let start = bytes.count
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-      magnitude /= 10
-    } while magnitude > 0
-    bytes[start...].reverse()
+    bytes.appendDecimal(value)
     needsComma = true
   }
 

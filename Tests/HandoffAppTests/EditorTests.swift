@@ -12,6 +12,9 @@ import Testing
 /// terminal and by the built binary on a pseudo-terminal.
 struct EditorTests {
   /// Writes an executable script `name` in `folder` with `body` after the `#!/bin/sh`.
+  /// The tests run it as `/bin/sh 'PATH'`, never exec it: a child another test starts
+  /// meanwhile may hold the new file open for writing a moment, and exec would then
+  /// fail with ETXTBSY (the shell's exit 126).
   func script(_ folder: TemporaryDirectory, _ name: String, _ body: String) throws -> String {
     let path = folder.file(name)
     try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
@@ -46,7 +49,8 @@ struct EditorTests {
     try setup.run(
       device,
       environment: [
-        "EDITOR": "'\(editor)' --wait -u NONE", "TMPDIR": folder.path, "PATH": "/usr/bin:/bin",
+        "EDITOR": "/bin/sh '\(editor)' --wait -u NONE", "TMPDIR": folder.path,
+        "PATH": "/usr/bin:/bin",
       ])
     #expect(device.handOvers == 1)
     #expect(try notes(setup.store, lead.id) == ["Called the CFO.\n\nWants a pilot in Q1."])
@@ -78,7 +82,7 @@ struct EditorTests {
     let device = FakeTerminalDevice(
       size: TerminalSize(width: 200, height: 40), script: [.keys("N"), .keys("q")])
     device.beforeWait = { shown = $0.lines.last ?? "" }
-    try setup.run(device, environment: ["VISUAL": editor, "TMPDIR": folder.path])
+    try setup.run(device, environment: ["VISUAL": "/bin/sh '\(editor)'", "TMPDIR": folder.path])
     #expect(device.handOvers == 1)
     #expect(try notes(setup.store, lead.id).isEmpty)
     #expect(shown.contains(words + String(lead.id)), "\(shown)")
@@ -111,7 +115,7 @@ struct EditorTests {
       printf 'Long talk with the buyer.\\nBudget in March.\\n' > "$1"
       """)
     var pathEnvironment = environment
-    pathEnvironment["VISUAL"] = "'\(editor)'"
+    pathEnvironment["VISUAL"] = "/bin/sh '\(editor)'"
     let pty = try PseudoTerminal(
       executable: handoffExecutable(), arguments: ["--store", path],
       environment: pathEnvironment, width: 100, height: 30)

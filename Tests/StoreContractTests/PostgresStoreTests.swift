@@ -67,10 +67,10 @@ struct PostgresStoreTests {
     #expect(FoldedState(follower.pipeline) == FoldedState(writer.pipeline))
   }
 
-  @Test("the local cache: a second open reads only the tail, and a replaced store is read whole")
-  func cache() throws {
+  /// A store with the team and 30 leads each moved once (64 events), in March: history
+  /// old enough to compact once the clock is set to November.
+  private func compactableHistory() throws -> (ContractStore, any EventStore) {
     let fixture = try ContractStore(.postgres)
-    // History old enough to compact later.
     fixture.clock.set(Timestamp(iso8601: "2026-03-02T09:00:00Z")!)
     let writer = try fixture.open()
     try fixture.team(writer)
@@ -78,6 +78,12 @@ struct PostgresStoreTests {
       let id = try fixture.lead(writer, "Lead \(n)")
       try writer.perform(.moveForward(id: id, reason: nil), by: "maria")
     }
+    return (fixture, writer)
+  }
+
+  @Test("the local cache: a second open reads only the tail, and a replaced store is read whole")
+  func cache() throws {
+    let (fixture, writer) = try compactableHistory()
     func opened() throws -> PostgresStore {
       let store = try #require(try fixture.make() as? PostgresStore)
       store.cacheThreshold = 10
@@ -102,14 +108,7 @@ struct PostgresStoreTests {
     "the server's snapshot: a machine with no cache opens from it and the tail, and a replaced store's is never trusted"
   )
   func snapshot() throws {
-    let fixture = try ContractStore(.postgres)
-    fixture.clock.set(Timestamp(iso8601: "2026-03-02T09:00:00Z")!)
-    let writer = try fixture.open()
-    try fixture.team(writer)
-    for n in 0..<30 {
-      let id = try fixture.lead(writer, "Lead \(n)")
-      try writer.perform(.moveForward(id: id, reason: nil), by: "maria")
-    }
+    let (fixture, writer) = try compactableHistory()
     /// A machine of its own: no local cache at all.
     func elsewhere(threshold: Int = 20) throws -> PostgresStore {
       let store = try PostgresStore(

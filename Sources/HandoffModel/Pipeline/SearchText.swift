@@ -1,3 +1,5 @@
+import HandoffText
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -81,7 +83,8 @@ struct SearchText {
   /// Appends the lead's fields, separated by NUL so no match spans two fields.
   private mutating func write(_ lead: Lead) -> (Int32, Int32) {
     let from = bytes.count
-    appendDecimal(lead.id)
+    bytes.appendDecimal(Int64(lead.id))
+    bytes.append(0)
     appendField(lead.name)
     appendField(lead.company)
     appendField(lead.email)
@@ -93,19 +96,6 @@ struct SearchText {
   /// Appends a field ASCII-lowercased, and its NUL.
   private mutating func appendField(_ field: String) {
     for byte in field.utf8 { bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
-    bytes.append(0)
-  }
-
-  /// Appends a lead id's decimal digits (no `String` made for it), and its NUL.
-  private mutating func appendDecimal(_ id: Int) {
-    if id < 0 { bytes.append(UInt8(ascii: "-")) }
-    let first = bytes.count
-    var rest = id.magnitude
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    bytes[first...].reverse()
     bytes.append(0)
   }
 }
