@@ -27,11 +27,18 @@ struct RestartTests {
     #expect(lost?.isTransient == true)
     #expect(idle.isClosed)
     let place = "PostgreSQL at 127.0.0.1:\(cluster.port)"
-    #expect(
-      lost?.description
-        == (immediately
-          ? "lost the connection to \(place): terminating connection due to immediate shutdown command"
-          : "\(place) ended the session: terminating connection due to administrator command"))
+    if immediately {
+      // An immediate stop kills the sessions' processes; the server's last message
+      // ("terminating connection due to immediate shutdown command") is sent only on a
+      // best-effort basis and, on a loaded machine, the socket may close before it.
+      #expect(
+        lost?.description.hasPrefix("lost the connection to \(place)") == true,
+        "\(lost?.description ?? "")")
+    } else {
+      #expect(
+        lost?.description
+          == "\(place) ended the session: terminating connection due to administrator command")
+    }
 
     let down = #expect(throws: PostgresError.self) { try PostgresConnection.connect(options) }
     #expect(down?.isTransient == true)
