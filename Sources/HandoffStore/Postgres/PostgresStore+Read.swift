@@ -100,21 +100,9 @@ extension PostgresStore {
   /// Every event of the state, in order, streamed.
   package func forEachEvent(_ body: (Event) throws(StoreError) -> Void) throws(StoreError) {
     guard meta != nil else { return }
-    let connection = try writeConnection()
-    var failure: StoreError?
-    try read { () throws(PostgresError) in
-      try connection.query(
-        "SELECT body FROM handoff_events WHERE seq <= $1 ORDER BY seq", [String(pipeline.lastSeq)]
-      ) { row in
-        guard failure == nil else { return }
-        do throws(StoreError) {
-          try body(try decode(row))
-        } catch {
-          failure = error
-        }
-      }
-    }
-    if let failure { throw failure }
+    try stream(
+      "SELECT body FROM handoff_events WHERE seq <= $1 ORDER BY seq", [String(pipeline.lastSeq)],
+      body)
   }
 
   /// The events after `seq` up to the cut at `moment`: the server finds the cut (the
@@ -123,15 +111,22 @@ extension PostgresStore {
     after seq: Int64, through moment: Timestamp, _ body: (Event) throws(StoreError) -> Void
   ) throws(StoreError) {
     guard meta != nil, seq < pipeline.lastSeq else { return }
+    try stream(
+      "SELECT body FROM handoff_events WHERE seq > $1 AND seq <= $2 AND seq < COALESCE(("
+        + "SELECT min(seq) FROM handoff_events WHERE seq > $1 AND seq <= $2 "
+        + "AND at > $3::timestamptz), $2::bigint + 1) ORDER BY seq",
+      [String(seq), String(pipeline.lastSeq), moment.iso8601], body)
+  }
+
+  /// Calls `body` with the event of each row a query returns, as the rows arrive; the
+  /// first error (a row that is not an event, or `body`'s own) stops it and is thrown.
+  private func stream(
+    _ sql: String, _ parameters: [String?], _ body: (Event) throws(StoreError) -> Void
+  ) throws(StoreError) {
     let connection = try writeConnection()
     var failure: StoreError?
     try read { () throws(PostgresError) in
-      try connection.query(
-        "SELECT body FROM handoff_events WHERE seq > $1 AND seq <= $2 AND seq < COALESCE(("
-          + "SELECT min(seq) FROM handoff_events WHERE seq > $1 AND seq <= $2 "
-          + "AND at > $3::timestamptz), $2::bigint + 1) ORDER BY seq",
-        [String(seq), String(pipeline.lastSeq), moment.iso8601]
-      ) { row in
+      try connection.query(sql, parameters) { row in
         guard failure == nil else { return }
         do throws(StoreError) {
           try body(try decode(row))
