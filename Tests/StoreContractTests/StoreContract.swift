@@ -317,6 +317,30 @@ extension StoreContract {
     #expect(travel.savedStops > 0)
     #expect(FoldedState(try reader.pipeline(at: moments[2])) == expected(moments[2]))
 
+    // The stops are on the store's shelf: a traveller in another process starts from
+    // them, folding fewer events than a stop's interval for any jump.
+    let shelf = try #require(reader.travelShelf)
+    let saved = shelf.records(for: try #require(reader.identity))
+    #expect(saved.count == travel.savedStops && travel.savedBytes == 0)
+    let later = TimeTravel(store: try fixture.open(), interval: 5)
+    for moment in [moments[6], moments[2], moments[4]] {
+      #expect(FoldedState(try later.state(at: moment)) == expected(moment))
+      #expect(later.foldedEvents < 5, "at \(moment.iso8601)")
+    }
+    #expect(later.savedStops == saved.count)
+    // A stop whose last event is not the store's (a log rewritten in place) throws the
+    // shelf away: the state is folded afresh, and the shelf saved again.
+    shelf.clear()
+    let fifth = all[4]
+    let prefix = PipelineFold.folding(Array(all.prefix(5)), at: fifth.at, zones: FixedZones())
+    _ = shelf.append(
+      prefix.pipeline, latest: fifth.at, witness: Array("not this event".utf8),
+      identity: try #require(reader.identity))
+    let misled = TimeTravel(store: try fixture.open(), interval: 5)
+    #expect(FoldedState(try misled.state(at: moments[6])) == expected(moments[6]))
+    let resaved = shelf.records(for: try #require(reader.identity))
+    #expect(!resaved.isEmpty && resaved.allSatisfy { $0.witness != Array("not this event".utf8) })
+
     // What the cut means: before the import, its lead is not there even though it is
     // stamped earlier; after it, it is, with its own creation date.
     let beforeImport = try reader.pipeline(at: start + .days(5) + .hours(2))

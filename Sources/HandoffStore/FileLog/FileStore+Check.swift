@@ -150,6 +150,9 @@ extension FileStore {
       throw .system(SystemError("replace", path: path, error))
     }
     FilePaths.syncDirectory(of: path)
+    // The states time travel saved were of the old file: of no use to the new one, and
+    // as large as a few checkpoints.
+    travelShelf?.clear()
     try reload()
   }
 

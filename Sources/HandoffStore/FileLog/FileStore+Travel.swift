@@ -4,6 +4,11 @@ import HandoffSystem
 /// The file log's reading for time travel: from the line after a sequence number, found
 /// through the index of lead events' positions the store keeps for history, to the cut.
 extension FileStore {
+  /// `PATH.travel`, beside the checkpoint and readable by whoever may read the log.
+  package var travelShelf: TravelShelf? {
+    usesCheckpoint ? TravelShelf(path: path + ".travel", mode: 0o666) : nil
+  }
+
   package func forEachEvent(
     after seq: Int64, through moment: Timestamp, _ body: (Event) throws(StoreError) -> Void
   ) throws(StoreError) {

@@ -43,6 +43,11 @@ package protocol EventStore: AnyObject {
   /// every event, as the benchmark does to measure that path).
   var usesCheckpoint: Bool { get set }
 
+  /// Where `TimeTravel` keeps the states it saves on the way into the past, so the next
+  /// process's jump starts near its moment (`TravelShelf`); nil for none (then they live
+  /// in memory only, as while `usesCheckpoint` is off).
+  var travelShelf: TravelShelf? { get }
+
   /// Loads the store (a file log that does not exist yet is an empty store; nothing is
   /// created until the first write) and starts watching it for changes.
   func open() throws(StoreError)

@@ -33,8 +33,18 @@ struct PostgresCheckpointCache {
 
   /// The file for a store.
   func path(for identity: String) -> String {
-    folder + "/" + String(hexadecimal(SHA256.hash(Array(identity.utf8))).prefix(32))
-      + ".checkpoint"
+    folder + "/" + fileName(for: identity) + ".checkpoint"
+  }
+
+  /// The file of a store's saved states for time travel (`TravelShelf`), beside its
+  /// checkpoint.
+  func travelPath(for identity: String) -> String {
+    folder + "/" + fileName(for: identity) + ".travel"
+  }
+
+  /// A store's files' name, without the extension: from a hash of its identity.
+  private func fileName(for identity: String) -> String {
+    String(hexadecimal(SHA256.hash(Array(identity.utf8))).prefix(32))
   }
 
   /// What a cache file holds, before it is checked against the store.
@@ -88,5 +98,6 @@ struct PostgresCheckpointCache {
   /// Removes the cache of a store (after it was replaced, the old state is useless).
   func remove(identity: String) {
     try? FilePaths.remove(path(for: identity))
+    try? FilePaths.remove(travelPath(for: identity))
   }
 }

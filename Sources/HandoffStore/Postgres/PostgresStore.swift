@@ -77,6 +77,13 @@ package final class PostgresStore: EventStore {
 
   package var isWritable: Bool { writable }
 
+  /// Beside the local cache's file (`….travel`), private like it.
+  package var travelShelf: TravelShelf? {
+    guard usesCheckpoint, let cache, let identity else { return nil }
+    return TravelShelf(
+      path: cache.travelPath(for: identity), mode: 0o600, privateFolder: cache.folder)
+  }
+
   package func open() throws(StoreError) {
     let connection = try connectNow()
     try load(on: connection)

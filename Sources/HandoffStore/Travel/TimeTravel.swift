@@ -8,9 +8,12 @@ import HandoffModel
 /// folds only the events in between; else the latest saved stop not later than it.
 /// While folding it saves a stop (the checkpoint codec's bytes of the state) every
 /// `interval` events, so a later jump back replays at most that many events after
-/// decoding one stop. Memory: the stops' bytes (`savedBytes`) plus the one state it
-/// returns. A stop stays valid as the log grows (later events come after it); a store
-/// that was replaced (compaction, repair: another `identity`) starts afresh.
+/// decoding one stop. The stops go to the store's `travelShelf`, a file, so that the
+/// next process (every CLI `--at`) finds them too; where there is none, or it cannot be
+/// written, they stay in memory. A stop stays valid as the log grows (later events come
+/// after it); a store that was replaced (compaction, repair: another `identity`) starts
+/// afresh, and a stop whose last event is no longer the store's is thrown away with
+/// the rest of the shelf.
 ///
 /// The state returned is the travel's own and may be folded further by the next call:
 /// read it until then, like `EventStore.pipeline` until a refresh.
@@ -20,24 +23,41 @@ package final class TimeTravel {
 
   /// One saved state: what the log held at its last event.
   struct Stop {
+    /// Where its bytes are.
+    enum Place {
+      case memory([UInt8])
+      case shelf(TravelShelf.Record)
+    }
+
     var eventCount: Int
+    var lastSeq: Int64
     /// The latest time stamped on any event it holds: it is the state at every moment
     /// from this one until the next event's.
     var latest: Timestamp
-    var bytes: [UInt8]
+    /// The encoded line of its last event, compared with the store's before use.
+    var witness: [UInt8]
+    var place: Place
   }
 
   /// A state folded so far, and the latest time stamped on its events.
   private struct Position {
     var fold: PipelineFold
     var latest: Timestamp
+    /// The stop it was decoded from, until its last event was found in the store as it
+    /// was saved.
+    var unconfirmed: Stop?
   }
+
+  /// Why a fold is given up when a stop's last event is not the store's (thrown as
+  /// `refused` from inside it, and caught by `state(at:)`).
+  private static let staleReason = "a saved travel state no longer matches the store"
 
   private let store: any EventStore
   private let zones: any ZoneDatabase
   /// Events between saved stops.
   package let interval: Int
   private var identity: String?
+  private var shelf: TravelShelf?
   private var stops: [Stop] = []
   private var cursor: Position?
 
@@ -48,58 +68,129 @@ package final class TimeTravel {
     self.interval = max(1, interval)
   }
 
-  /// How many stops are saved.
+  /// How many events the last call folded (what a jump cost beyond a stop's decode).
+  package private(set) var foldedEvents = 0
+
+  /// How many stops are saved (in memory or on the shelf).
   package var savedStops: Int { stops.count }
 
-  /// The bytes the saved stops hold.
-  package var savedBytes: Int { stops.reduce(0) { $0 + $1.bytes.count } }
+  /// The bytes the stops kept in memory hold.
+  package var savedBytes: Int {
+    stops.reduce(0) {
+      if case .memory(let bytes) = $1.place { return $0 + bytes.count }
+      return $0
+    }
+  }
 
   /// The state as it stood at `moment`: every event the log held then, up to the
   /// state the store has read.
   package func state(at moment: Timestamp) throws(StoreError) -> Pipeline {
-    if store.identity != identity {
-      identity = store.identity
-      stops = []
-      cursor = nil
+    if store.identity != identity { restart() }
+    do {
+      return try fold(to: moment)
+    } catch .refused(let why) where why == Self.staleReason {
+      shelf?.clear()
+      restart()
+      return try fold(to: moment)
     }
+  }
+
+  /// Forgets every stop and reads the shelf of the store as it is now.
+  private func restart() {
+    identity = store.identity
+    shelf = store.travelShelf
+    cursor = nil
+    stops = []
+    if let shelf, let identity {
+      stops = shelf.records(for: identity).map {
+        Stop(
+          eventCount: $0.eventCount, lastSeq: $0.lastSeq, latest: $0.latest,
+          witness: $0.witness, place: .shelf($0))
+      }
+    }
+  }
+
+  /// Folds from the nearest earlier state to `moment`, saving stops on the way.
+  private func fold(to moment: Timestamp) throws(StoreError) -> Pipeline {
     var position = try start(for: moment)
     let firstStop = stops.last.map { $0.eventCount + interval } ?? interval
     var nextStop = max(firstStop, position.fold.pipeline.eventCount + 1)
     let fold = position.fold
     var latest = position.latest
-    try store.forEachEvent(after: fold.pipeline.lastSeq, through: moment) {
-      (event) throws(StoreError) in
+    var unconfirmed = position.unconfirmed
+    foldedEvents = 0
+    // From the stop's own last event, to compare it; else from the one after the state.
+    let after = unconfirmed.map { $0.lastSeq - 1 } ?? fold.pipeline.lastSeq
+    try store.forEachEvent(after: after, through: moment) { (event) throws(StoreError) in
+      if let stop = unconfirmed {
+        guard event.seq == stop.lastSeq, EventEncoder.line(event) == stop.witness else {
+          throw .refused(Self.staleReason)
+        }
+        unconfirmed = nil
+        return
+      }
       guard fold.apply(event) == nil else { return }
+      foldedEvents += 1
       if event.at > latest { latest = event.at }
       let count = fold.pipeline.eventCount
       if count >= nextStop {
-        stops.append(
-          Stop(eventCount: count, latest: latest, bytes: PipelineCodec.encode(fold.pipeline)))
+        save(fold.pipeline, latest: latest, last: event)
         nextStop = count + interval
       }
     }
+    // A state whose stop's last event was not read (the store has not read so far).
+    if unconfirmed != nil { throw .refused(Self.staleReason) }
     position.latest = latest
+    position.unconfirmed = nil
     cursor = position
     return fold.pipeline
   }
 
+  /// Saves a stop for `pipeline`, whose last event is `last`: on the shelf when it takes
+  /// it, else in memory.
+  private func save(_ pipeline: Pipeline, latest: Timestamp, last: Event) {
+    let witness = EventEncoder.line(last)
+    let place: Stop.Place
+    if let shelf, let identity,
+      let record = shelf.append(pipeline, latest: latest, witness: witness, identity: identity)
+    {
+      place = .shelf(record)
+    } else {
+      place = .memory(PipelineCodec.encode(pipeline))
+    }
+    stops.append(
+      Stop(
+        eventCount: pipeline.eventCount, lastSeq: pipeline.lastSeq, latest: latest,
+        witness: witness, place: place))
+  }
+
   /// The nearest earlier state to fold `moment`'s onto: the cursor, the latest stop not
-  /// later than the moment, or an empty state.
+  /// later than the moment (and within what the store has read), or an empty state.
   private func start(for moment: Timestamp) throws(StoreError) -> Position {
-    let stop = stops.last { $0.latest <= moment }
+    let readTo = store.pipeline.lastSeq
+    let stop = stops.last { $0.latest <= moment && $0.lastSeq <= readTo }
     if let cursor, cursor.latest <= moment,
       cursor.fold.pipeline.eventCount >= (stop?.eventCount ?? 0)
     {
       return cursor
     }
     cursor = nil
-    if let stop,
-      let fold = stop.bytes.withUnsafeBytes({ PipelineCodec.decode($0, zones: zones) })
-    {
-      return Position(fold: fold, latest: stop.latest)
+    if let stop, let fold = decode(stop) {
+      return Position(fold: fold, latest: stop.latest, unconfirmed: stop)
     }
     let fold = PipelineFold(zones: zones)
     fold.markIndexesForRebuild()
-    return Position(fold: fold, latest: Timestamp(milliseconds: Int64.min))
+    return Position(fold: fold, latest: Timestamp(milliseconds: Int64.min), unconfirmed: nil)
+  }
+
+  /// The state a stop holds, or nil when it cannot be read back.
+  private func decode(_ stop: Stop) -> PipelineFold? {
+    switch stop.place {
+    case .memory(let bytes):
+      return bytes.withUnsafeBytes { PipelineCodec.decode($0, zones: zones) }
+    case .shelf(let record):
+      guard let identity else { return nil }
+      return shelf?.state(of: record, identity: identity, zones: zones)
+    }
   }
 }
