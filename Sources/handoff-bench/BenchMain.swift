@@ -11,6 +11,9 @@ enum BenchMain {
     if arguments.first == "measure-load", arguments.count >= 2 {
       return LoadProbe.run(path: arguments[1], replay: arguments.dropFirst(2).contains("--replay"))
     }
+    if arguments.first == "measure-travel", arguments.count == 3, let ms = Int64(arguments[2]) {
+      return TravelProbe.run(path: arguments[1], moment: Timestamp(milliseconds: ms))
+    }
     if arguments.first == "measure-import", arguments.count == 4 {
       return ImportProbe.run(store: arguments[1], file: arguments[2], report: arguments[3])
     }

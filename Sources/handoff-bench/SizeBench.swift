@@ -59,6 +59,7 @@ struct SizeBench {
     report.add("load from checkpoint", Measure.percentile(starts.map(\.ms), 0.5), "ms")
     let checkpointPeak = Double(starts.map(\.rss).max() ?? 0) / 1_048_576
     report.add("peak RSS, from checkpoint", checkpointPeak, "MB", budget: memoryBudget)
+    try TravelBench(path: path, now: SizeBench.now).run(into: &report)
     let store = try SizeBench.store(path)
     try store.open()
     KeyBench(pipeline: store.pipeline, now: SizeBench.now, repetitions: 1000)
