@@ -5,7 +5,8 @@ import HandoffModel
 ///
 /// A state at a moment is folded onto the nearest earlier state it has: the one it last
 /// returned (the cursor) when that is not later than the moment, so a step forward
-/// folds only the events in between; else the latest saved stop not later than it.
+/// folds only the events in between (unless a stop is more than `interval` events
+/// ahead of it); else the latest saved stop not later than it.
 /// While folding it saves a stop (the checkpoint codec's bytes of the state) every
 /// `interval` events, so a later jump back replays at most that many events after
 /// decoding one stop. The stops go to the store's `travelShelf`, a file, so that the
@@ -169,8 +170,11 @@ package final class TimeTravel {
   private func start(for moment: Timestamp) throws(StoreError) -> Position {
     let readTo = store.pipeline.lastSeq
     let stop = stops.last { $0.latest <= moment && $0.lastSeq <= readTo }
+    // Decoding a stop costs about what folding `interval` events does: the cursor is
+    // folded on unless a stop lies further ahead of it than that (a step forward by a
+    // day never decodes).
     if let cursor, cursor.latest <= moment,
-      cursor.fold.pipeline.eventCount >= (stop?.eventCount ?? 0)
+      cursor.fold.pipeline.eventCount + interval > (stop?.eventCount ?? 0)
     {
       return cursor
     }
