@@ -16,6 +16,8 @@ struct KeyBench {
     var state: AppState
     var renderer = Renderer(depth: .truecolor)
     var bytes: [UInt8] = []
+    /// The panes of the last frame, as the loop keeps them.
+    var panes = PaneCache()
     /// The panes' numbers, computed once per event or second, as the loop keeps them.
     let figures: DashboardFigures
     let pipeline: Pipeline
@@ -39,7 +41,8 @@ struct KeyBench {
 
     @discardableResult
     mutating func frame() -> Int {
-      let frame = AppView.render(state, pipeline: pipeline, now: now, figures: figures)
+      let frame = AppView.render(
+        state, pipeline: pipeline, now: now, figures: figures, panes: &panes)
       bytes.removeAll(keepingCapacity: true)
       renderer.render(frame, into: &bytes)
       return bytes.count

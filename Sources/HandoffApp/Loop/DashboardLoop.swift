@@ -11,6 +11,8 @@ struct DashboardLoop {
   private var running = true
   private var shownSecond: Int64 = -1
   private var figures: DashboardFigures?
+  /// The panes of the last frame, for the next to copy those that did not change.
+  private var panes = PaneCache()
   /// The store's past, once the dashboard has shown it; and the state shown while it
   /// shows the past (`state.travel`).
   private var travel: TimeTravel?
@@ -178,7 +180,8 @@ struct DashboardLoop {
       figures = DashboardFigures(pipeline: pipeline, now: moment)
     }
     let frame = AppView.render(
-      state, pipeline: pipeline, now: moment, theme: options.theme, figures: figures)
+      state, pipeline: pipeline, now: moment, theme: options.theme, figures: figures,
+      panes: &panes)
     let written = (try? session.draw(frame)) ?? 0
     options.observer?.frameDrawn(bytes: written, lastSeq: pipeline.lastSeq)
     shownSecond = moment.milliseconds / 1000

@@ -11,14 +11,36 @@ package enum AppView {
     _ state: AppState, pipeline: Pipeline, now: Timestamp, theme: Theme = .standard,
     figures: DashboardFigures? = nil
   ) -> CellBuffer {
+    var panes: PaneCache?
+    return render(state, pipeline: pipeline, now: now, theme: theme, figures: figures, &panes)
+  }
+
+  /// Draws the screen like `render(_:pipeline:now:theme:figures:)`, copying from
+  /// `panes` the dashboard panes whose inputs did not change since the frame it keeps
+  /// (and keeping this one's): what the dashboard's loop draws with.
+  package static func render(
+    _ state: AppState, pipeline: Pipeline, now: Timestamp, theme: Theme = .standard,
+    figures: DashboardFigures? = nil, panes: inout PaneCache
+  ) -> CellBuffer {
+    var cache: PaneCache? = panes
+    defer { panes = cache ?? PaneCache() }
+    return render(state, pipeline: pipeline, now: now, theme: theme, figures: figures, &cache)
+  }
+
+  private static func render(
+    _ state: AppState, pipeline: Pipeline, now: Timestamp, theme: Theme,
+    figures: DashboardFigures?, _ panes: inout PaneCache?
+  ) -> CellBuffer {
     let width = max(0, state.width)
     let height = max(0, state.height)
     var buffer = CellBuffer(width: width, height: height, style: theme[.background])
     guard width >= DashboardLayout.minimumWidth, height >= DashboardLayout.minimumHeight else {
+      panes?.reset()
       TooSmallView(width: width, height: height).draw(in: &buffer, theme: theme)
       return buffer
     }
     if let store = state.firstRunStore, pipeline.eventCount == 0 {
+      panes?.reset()
       FirstRunView(
         store: store, width: width, height: height,
         quitKey: state.keymap.keys(for: .quit).first?.name
@@ -32,10 +54,7 @@ package enum AppView {
     switch state.screen {
     case .dashboard:
       if let layout = DashboardLayout(width: width, height: height) {
-        MarketingPaneView(c, layout: layout).draw(in: &buffer, theme: theme)
-        QueuePaneView(c, layout: layout).draw(in: &buffer, theme: theme)
-        SalesPaneView(c, layout: layout).draw(in: &buffer, theme: theme)
-        TargetsPaneView(c, layout: layout).draw(in: &buffer, theme: theme)
+        drawPanes(c, layout: layout, theme: theme, into: &buffer, &panes)
       }
     case .list(let id):
       ListScreenView(c, list: id, width: width, height: height).draw(in: &buffer, theme: theme)
@@ -44,6 +63,7 @@ package enum AppView {
     case .wall:
       WallView(c, width: width, height: height).draw(in: &buffer, theme: theme)
     }
+    if case .dashboard = state.screen {} else { panes?.reset() }
     StatusBarView(c, width: width, height: height).draw(in: &buffer, theme: theme)
     let screen = buffer.bounds
     switch state.overlay {
@@ -60,6 +80,32 @@ package enum AppView {
     case nil: break
     }
     return buffer
+  }
+
+  /// The four panes, each drawn, or copied from `panes` when its inputs did not change.
+  private static func drawPanes(
+    _ c: ViewContext, layout: DashboardLayout, theme: Theme, into buffer: inout CellBuffer,
+    _ panes: inout PaneCache?
+  ) {
+    for pane in DashboardPane.allCases {
+      let draw = { (buffer: inout CellBuffer) in
+        switch pane {
+        case .marketing: MarketingPaneView(c, layout: layout).draw(in: &buffer, theme: theme)
+        case .queue: QueuePaneView(c, layout: layout).draw(in: &buffer, theme: theme)
+        case .sales: SalesPaneView(c, layout: layout).draw(in: &buffer, theme: theme)
+        case .targets: TargetsPaneView(c, layout: layout).draw(in: &buffer, theme: theme)
+        }
+      }
+      guard panes != nil, let area = layout.panes[pane] else {
+        draw(&buffer)
+        continue
+      }
+      let inputs = PaneCache.Inputs(
+        state: PaneCache.inputs(of: pane, c.state), generation: c.pipeline.generation,
+        now: c.now, theme: theme)
+      panes?.pane(pane, area: area, into: &buffer, inputs, pipeline: c.pipeline, draw: draw)
+    }
+    panes?.keep(buffer, pipeline: c.pipeline)
   }
 
   /// Where a dashboard pane's list rows are for a terminal size; nil when the pane

@@ -101,6 +101,19 @@ public struct CellBuffer: Hashable, Sendable {
     }
   }
 
+  /// Copies the cells of a rectangle from a buffer of the same size: a part of the
+  /// screen drawn for an earlier frame and unchanged since. Nothing when the sizes differ.
+  public mutating func copy(_ rect: Rect, from other: CellBuffer) {
+    guard other.width == width, other.height == height else { return }
+    let area = rect.intersection(bounds)
+    guard area.width > 0 else { return }
+    for y in area.y..<area.maxY {
+      let start = y * width + area.x
+      let row = start..<(start + area.width)
+      cells.replaceSubrange(row, with: other.cells[row])
+    }
+  }
+
   /// Changes the style of every cell in the rectangle, keeping the text.
   public mutating func restyle(_ rect: Rect, _ change: (Style) -> Style) {
     let area = rect.intersection(bounds)
