@@ -140,6 +140,8 @@ public struct Renderer: Sendable {
       previous.cells.withUnsafeBufferPointer { old in
         for y in 0..<frame.height {
           let row = y * width
+          // Most rows of a frame are the last frame's: one comparison of their bytes.
+          if CellRun.identical(next, row, old, row, count: width) { continue }
           var x = 0
           while x < width {
             let cell = next[row + x]

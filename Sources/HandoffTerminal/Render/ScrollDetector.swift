@@ -35,6 +35,10 @@ enum ScrollDetector {
         var changedRows = 0
         for y in 0..<height {
           let row = y * width
+          if CellRun.identical(next, row, last, row, count: width) {
+            spans.append(nil)
+            continue
+          }
           var first = 0
           while first < width && next[row + first] == last[row + first] { first += 1 }
           if first == width {
@@ -53,6 +57,10 @@ enum ScrollDetector {
           guard source >= 0, source < height else { return false }
           let to = y * width
           let from = source * width
+          let count = span.last - span.first + 1
+          if CellRun.identical(next, to + span.first, last, from + span.first, count: count) {
+            return true
+          }
           for x in span.first...span.last where next[to + x] != last[from + x] { return false }
           return true
         }
