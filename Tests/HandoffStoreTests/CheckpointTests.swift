@@ -19,6 +19,22 @@ import Testing
       + "\(SalesFigures(pipeline, at: now))|\(TargetProgress.all(pipeline, at: now))"
   }
 
+  @Test func aSmallStateIsCheckpointedAfterAShorterTail() throws {
+    let fixture = StoreFixture()
+    let writer = try bigStore(fixture)
+    let checkpoint = fixture.path + ".checkpoint"
+    let events = writer.pipeline.eventCount
+    #expect(events > 2_000 && events < 20_000)
+    // A floor above the tail: no checkpoint, however low the lead count.
+    let cautious = FileStore(path: fixture.path, clock: fixture.clock, zones: FixedZones())
+    cautious.checkpointTailFloor = events + 1
+    try cautious.open()
+    #expect(!FileManager.default.fileExists(atPath: checkpoint))
+    // The usual rule: 400 leads are cheap to write, so a tail of 2,000 events is enough.
+    _ = try fixture.store()
+    #expect(FileManager.default.fileExists(atPath: checkpoint))
+  }
+
   @Test func aStoreOpenedFromItsCheckpointEqualsAFullReplay() throws {
     let fixture = StoreFixture()
     let writer = try bigStore(fixture)
