@@ -66,4 +66,39 @@ import Testing
     try perform(.addLead(NewLead(name: "Zed Anson", company: "Qx Ltd", source: "seo")), by: "maria")
     compareAll()
   }
+
+  @Test func aRepeatedSearchSeesEveryChangeSinceTheLast() throws {
+    let fold = pipeline()
+    let p = fold.pipeline
+    let now = Timestamp(iso8601: "2026-11-20T16:00:00Z")!
+    var seq = p.lastSeq
+    func perform(_ command: Command) throws {
+      let body = try Planner(p).plan(command, by: "maria", at: now)
+      seq += 1
+      #expect(fold.apply(Event(seq: seq, at: now, actor: "maria", body: body)) == nil)
+    }
+    let list = LeadList.stage(.nurturing)
+    // The same needle asked after each change, as a filtered dashboard does per event:
+    // what it remembers of unchanged leads, and what it looks at anew, both hold.
+    #expect(search(p, list, "son", owner: nil) == reference(p, list, "son", owner: nil))
+    let leads = p.allLeads.filter { $0.stage == .nurturing }
+    let gaining = try #require(leads.first { !$0.name.lowercased().contains("son") })
+    try perform(.updateLead(id: gaining.id, LeadEdit(name: "Jackson Pollock")))
+    #expect(search(p, list, "son", owner: nil).contains(gaining.id))
+    let losing = try #require(
+      search(p, list, "son", owner: nil).compactMap { p.lead($0) }.first {
+        !String($0.id).contains("son") && !$0.company.lowercased().contains("son")
+          && !$0.email.lowercased().contains("son") && !$0.source.contains("son")
+          && !($0.owner ?? "unassigned").contains("son")
+      })
+    try perform(.updateLead(id: losing.id, LeadEdit(name: "Plain Name")))
+    #expect(!search(p, list, "son", owner: nil).contains(losing.id))
+    try perform(.addLead(NewLead(name: "Ann Robson", company: "Qx Ltd", source: "seo")))
+    try perform(.note(id: leads[3].id, text: "a note changes no text"))
+    for owner in [nil, "sam"] as [String?] {
+      #expect(search(p, list, "son", owner: owner) == reference(p, list, "son", owner: owner))
+    }
+    #expect(
+      search(p, .stage(.new), "son", owner: nil) == reference(p, .stage(.new), "son", owner: nil))
+  }
 }

@@ -33,17 +33,9 @@ extension Pipeline {
     var kept: [Int32] = []
     if !query.isEmpty, let needle = query.asciiNeedle {
       prepareSearch()
-      let text = search
-      needle.withUnsafeBufferPointer { needle in
-        storage.leads.withUnsafeBufferPointer { leads in
-          for entry in entries {
-            let slot = Int(entry.slot)
-            if let owner, leads[slot].owner != owner { continue }
-            if text.contains(slot: slot, needle) { kept.append(entry.slot) }
-          }
-        }
+      return storage.leads.withUnsafeBufferPointer { leads in
+        search.slots(entries, holding: needle) { owner == nil || leads[$0].owner == owner }
       }
-      return kept
     }
     storage.leads.withUnsafeBufferPointer { leads in
       for entry in entries {

@@ -13,6 +13,10 @@ import HandoffText
 /// Built on the first search; afterwards a lead whose searchable fields change gets its
 /// text appended anew (the old bytes become garbage), and the buffer is rebuilt when
 /// garbage passes half of it.
+///
+/// It remembers what the last needle found in each lead, until that lead's text
+/// changes: a dashboard with a filter set asks again after every event it folds (a
+/// note, a move) and then looks only at the leads whose text changed, not at all of them.
 struct SearchText {
   private var bytes: [UInt8] = []
   /// Per slot: where its text starts in `bytes`, and how long it is.
@@ -20,6 +24,11 @@ struct SearchText {
   private var length: [Int32] = []
   private var garbage = 0
   private(set) var isBuilt = false
+  /// The needle `found` is about.
+  private var remembered: [UInt8] = []
+  /// Per slot, what `remembered` found: 0 not looked at (or the text changed since),
+  /// 1 absent, 2 present.
+  private var found: [UInt8] = []
 
   /// Builds the text of every lead.
   mutating func build(_ leads: [Lead]) {
@@ -36,11 +45,14 @@ struct SearchText {
     }
     garbage = 0
     isBuilt = true
+    remembered = []
+    found = []
   }
 
   /// Records a lead's new or changed text (a no-op until the first search builds it).
   mutating func update(slot: Int, _ lead: Lead) {
     guard isBuilt else { return }
+    if slot < found.count { found[slot] = 0 }
     if slot < start.count {
       garbage += Int(length[slot])
       let (s, n) = write(lead)
@@ -50,6 +62,33 @@ struct SearchText {
     } else {
       append(lead)
     }
+  }
+
+  /// The entries' slots, in order, that `keep` lets through and whose text holds
+  /// `needle` (lowercase ASCII), remembering what it found for the next call with the
+  /// same needle.
+  mutating func slots(
+    _ entries: [SortedLeadIndex.Entry], holding needle: [UInt8], keep: (Int) -> Bool
+  ) -> [Int32] {
+    if needle != remembered {
+      remembered = needle
+      found = []
+    }
+    if found.count < start.count { found += repeatElement(0, count: start.count - found.count) }
+    var kept: [Int32] = []
+    needle.withUnsafeBufferPointer { needle in
+      for entry in entries {
+        let slot = Int(entry.slot)
+        guard keep(slot) else { continue }
+        var known = found[slot]
+        if known == 0 {
+          known = contains(slot: slot, needle) ? 2 : 1
+          found[slot] = known
+        }
+        if known == 2 { kept.append(entry.slot) }
+      }
+    }
+    return kept
   }
 
   /// Whether the slot's text holds `needle` (lowercase ASCII).
