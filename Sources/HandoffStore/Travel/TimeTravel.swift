@@ -19,7 +19,7 @@ import HandoffModel
 /// The state returned is the travel's own and may be folded further by the next call:
 /// read it until then, like `EventStore.pipeline` until a refresh.
 package final class TimeTravel {
-  /// Events between saved stops by default: a jump replays at most this many.
+  /// The fewest events between saved stops by default: a jump replays about this many.
   package static let defaultInterval = 50_000
 
   /// One saved state: what the log held at its last event.
@@ -62,11 +62,15 @@ package final class TimeTravel {
   private var stops: [Stop] = []
   private var cursor: Position?
 
-  /// A traveller over `store` (open), saving a stop every `interval` events.
-  package init(store: any EventStore, interval: Int = TimeTravel.defaultInterval) {
+  /// A traveller over `store` (open), saving a stop every `interval` events; by default
+  /// every 50,000, or every half as many events as the store has leads when that is
+  /// more. A stop is about a checkpoint's size, so the stops together stay near the
+  /// log's own size whatever the store's: 118 MB beside a 92 MB log at 100,000 leads,
+  /// where a stop every 50,000 events at 1,000,000 leads took 11 GB.
+  package init(store: any EventStore, interval: Int? = nil) {
     self.store = store
     self.zones = store.pipeline.zones
-    self.interval = max(1, interval)
+    self.interval = max(1, interval ?? max(Self.defaultInterval, store.pipeline.leadCount / 2))
   }
 
   /// How many events the last call folded (what a jump cost beyond a stop's decode).
