@@ -51,10 +51,9 @@ package struct PaneCache {
 
   /// Keeps the panes' cells of this frame (all four drawn or copied) for the next.
   mutating func keep(_ buffer: CellBuffer, pipeline: Pipeline) {
-    if self.pipeline !== pipeline {
-      // Panes drawn from another pipeline: the inputs recorded this frame are for this one.
-      self.pipeline = pipeline
-    }
+    // A pane copied this frame was drawn from this pipeline already, so the inputs
+    // recorded are all this pipeline's.
+    self.pipeline = pipeline
     cells = buffer
   }
 

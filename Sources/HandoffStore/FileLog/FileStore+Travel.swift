@@ -20,10 +20,10 @@ extension FileStore {
         { (line, _, number) throws(TravelScan) in
           if LineScanner.isBlank(line) { return }
           let event: Event
-          do throws(LineError) {
-            event = try EventDecoder.event(line)
+          do throws(StoreError) {
+            event = try self.event(inLine: line, number: number)
           } catch {
-            throw .store(.corrupt(path: path, line: number, why: error.describe()))
+            throw .store(error)
           }
           guard event.seq > seq else { return }
           guard cut.admits(event) else { throw .cut }

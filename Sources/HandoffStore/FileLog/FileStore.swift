@@ -204,12 +204,7 @@ package final class FileStore: EventStore {
     throws(StoreError)
   {
     if LineScanner.isBlank(line) { return }
-    let event: Event
-    do {
-      event = try EventDecoder.event(line)
-    } catch {
-      throw .corrupt(path: path, line: number, why: error.describe())
-    }
+    let event = try self.event(inLine: line, number: number)
     guard event.seq > pipeline.lastSeq else {
       throw .corrupt(
         path: path, line: number,
@@ -219,6 +214,16 @@ package final class FileStore: EventStore {
       throw .corrupt(path: path, line: number, why: problem.description)
     }
     record(event, start: start)
+  }
+
+  /// The event a line of the log holds; a line that is not one is the log's damage,
+  /// told with its number.
+  func event(inLine line: UnsafeBufferPointer<UInt8>, number: Int) throws(StoreError) -> Event {
+    do throws(LineError) {
+      return try EventDecoder.event(line)
+    } catch {
+      throw .corrupt(path: path, line: number, why: error.describe())
+    }
   }
 
   /// Remembers where a lead event's line is, for history and undo.
@@ -240,13 +245,7 @@ package final class FileStore: EventStore {
       try scanner.scan(
         { (line, _, number) throws(StoreError) in
           if LineScanner.isBlank(line) { return }
-          let event: Event
-          do throws(LineError) {
-            event = try EventDecoder.event(line)
-          } catch {
-            throw .corrupt(path: path, line: number, why: error.describe())
-          }
-          try body(event)
+          try body(try event(inLine: line, number: number))
         },
         tooLong: { (_, length, number) throws(StoreError) in
           throw .corrupt(path: path, line: number, why: "a line of \(length) bytes")
