@@ -10,6 +10,12 @@ package struct PipelineFold {
     pipeline = Pipeline(zones: zones)
   }
 
+  /// A fold that goes on from `pipeline`, which nobody else folds into (a copy kept
+  /// for it: `Pipeline.copy`).
+  package init(continuing pipeline: Pipeline) {
+    self.pipeline = pipeline
+  }
+
   /// An empty state on a fixed local zone that knows only UTC and offsets (tests).
   package init(localZone: Zone) {
     self.init(zones: FixedZones(local: localZone))
