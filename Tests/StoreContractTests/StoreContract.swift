@@ -309,10 +309,15 @@ extension StoreContract {
       (0...7).map { start + .days(Int64($0)) + .hours(1) + .minutes(30) }
       + [start + .days(6) + .hours(2) + .minutes(30), start - day]
     // Forward one day at a time, then back, then jumps in a scrambled order.
+    // One that keeps the state of the stop it decoded last folds from a copy of it
+    // when it steps back again, to the same states.
+    let keeping = TimeTravel(store: try fixture.open(), interval: 5, keepingDecodedStop: true)
     for moment in moments + moments.reversed() + [moments[3], moments[6], moments[1], moments[8]] {
-      let state = FoldedState(try travel.state(at: moment))
       let want = expected(moment)
-      #expect(state == want, "at \(moment.iso8601): \(state.difference(from: want) ?? "")")
+      for traveller in [travel, keeping] {
+        let state = FoldedState(try traveller.state(at: moment))
+        #expect(state == want, "at \(moment.iso8601): \(state.difference(from: want) ?? "")")
+      }
     }
     #expect(travel.savedStops > 0)
     #expect(FoldedState(try reader.pipeline(at: moments[2])) == expected(moments[2]))
