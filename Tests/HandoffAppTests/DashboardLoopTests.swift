@@ -33,7 +33,8 @@ import Testing
     /// Runs the dashboard on `device` until it quits or the device hangs up; the app's
     /// clock moves with the device's.
     func run(
-      _ device: FakeTerminalDevice, notify: NotifyMode = .none, environment: [String: String] = [:]
+      _ device: FakeTerminalDevice, notify: NotifyMode = .none, environment: [String: String] = [:],
+      travelAhead: Bool = false
     ) throws {
       let clock = self.clock
       device.onTimeout = { waited in
@@ -44,6 +45,10 @@ import Testing
       var options = DashboardOptions(
         store: store, user: "sam", environment: environment, clock: clock)
       options.notify = notify
+      if travelAhead {
+        let path = self.path
+        options.makeTravelStore = { FileStore(path: path, clock: clock, zones: FixedZones()) }
+      }
       let session = TerminalSession(device: device, colorDepth: .truecolor)
       try Dashboard.run(openedStore: store, session: session, options: options)
     }
@@ -79,6 +84,30 @@ import Testing
     #expect(device.waits[2].timeout.map { $0 <= .milliseconds(50) } == true)
     #expect(screens.atWait[3].contains("Handoff queue"))
     #expect(device.script.count == 1, "q ended the loop before the last key")
+  }
+
+  @Test("[ and ] show the same past days whether made ready on a thread ahead or on the key")
+  func travelStepsAheadOrOnTheKey() throws {
+    let setup = try Setup()
+    let keys = "[[[]][[]."
+    func screens(ahead: Bool) throws -> [String] {
+      let device = FakeTerminalDevice(
+        size: TerminalSize(width: 120, height: 36),
+        script: keys.map { .keys(String($0)) } + [.keys("q")])
+      let screens = recording(device)
+      try setup.run(device, travelAhead: ahead)
+      return screens.atWait
+    }
+    let onTheKey = try screens(ahead: false)
+    let ahead = try screens(ahead: true)
+    #expect(onTheKey.count == keys.count + 1)
+    #expect(ahead == onTheKey)
+    // Live, three days back one at a time, two forward, two back, one forward, now.
+    for (index, days) in [0, 1, 2, 3, 2, 1, 2, 3, 2, 0].enumerated() {
+      let shown = days == 0 ? "● live" : "as at 2026-11-\(18 - days) 10:30"
+      #expect(onTheKey[index].contains(shown), "screen \(index)")
+    }
+    #expect(onTheKey[3] != onTheKey[2] && onTheKey[7] == onTheKey[3])
   }
 
   @Test("a resize draws the whole screen again at the new size; too small says so")

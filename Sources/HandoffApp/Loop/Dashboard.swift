@@ -27,6 +27,10 @@ package struct DashboardOptions {
   /// The moment to open on, showing the store as it stood then, read-only (`--at`);
   /// nil: now, live.
   package var at: Timestamp?
+  /// Makes another store object on the same store, not yet opened, for the thread that
+  /// prepares the days either side of a past one shown (`TravelAhead`); nil: steps are
+  /// folded on the key.
+  package var makeTravelStore: (() -> (any EventStore)?)?
 
   /// Creates the options.
   package init(

@@ -17,6 +17,10 @@ struct DashboardLoop {
   /// shows the past (`state.travel`).
   private var travel: TimeTravel?
   private var pastPipeline: Pipeline?
+  /// The days either side of the past one shown, made ready on a thread of their own;
+  /// and the store identity it reads (a replaced store needs a new one).
+  private var ahead: TravelAhead?
+  private var aheadIdentity: String?
   private var watch: NoticeWatch
 
   init(
@@ -41,6 +45,7 @@ struct DashboardLoop {
 
   mutating func run() throws {
     let runner = EffectRunner(store: store, user: options.user)
+    defer { ahead?.stop() }
     handle(options.at.map { [travel(to: $0), .tick] } ?? [.tick], runner)
     // What is so as the dashboard opens is the baseline, not news.
     _ = watch.look(at: store.pipeline, now: now)
@@ -52,8 +57,10 @@ struct DashboardLoop {
         dirty = false
       }
       // With the frame on screen, before waiting for a key: the first filter keystroke
-      // then finds the search text built (a no-op once it is).
+      // then finds the search text built, and `.` from the past the lists of now
+      // sorted (which a dashboard opened with `--at` never drew); no-ops once done.
       store.pipeline.prepareSearch()
+      store.pipeline.settleLists()
       // Read afresh each time: a store may change its descriptor (a reconnect).
       let descriptor = store.changeDescriptor
       var wait = Wakeup.delay(state, now: moment).milliseconds
@@ -139,20 +146,79 @@ struct DashboardLoop {
       || queue.contains { if case .storeChanged = $0 { true } else { false } }
   }
 
-  /// Makes the state at `moment` (nil: now) the one shown, and says so to `update`.
+  /// Makes the state at `moment` (nil: now) the one shown, and says so to `update`: the
+  /// day made ready ahead when there is one, else folded now; then asks for the days
+  /// either side of it.
   private mutating func travel(to moment: Timestamp?) -> Msg {
     guard let moment else {
-      pastPipeline = nil
+      // Back to now: the days ahead, their store's state and the day shown are freed on
+      // the thread that made them.
+      letGoOfPast(keep: false)
+      ahead?.stop()
+      ahead = nil
       return .traveled(nil)
     }
-    let traveller = travel ?? TimeTravel(store: store)
-    travel = traveller
-    do {
-      pastPipeline = try traveller.state(at: moment)
-      return .traveled(moment)
-    } catch {
-      return .travelFailed(error.description)
+    // Days made from a store since replaced (a compaction rewrites the past) are not
+    // shown.
+    if ahead != nil, aheadIdentity != store.identity {
+      ahead?.stop()
+      ahead = nil
     }
+    if let day = ahead?.take(moment) {
+      // The thread ahead travels from here on: this thread's traveller and the state it
+      // folded are let go (its last reference handed to the thread, which frees it).
+      travel = nil
+      letGoOfPast(keep: true)
+      pastPipeline = day.pipeline
+      figures = day.figures
+    } else {
+      let traveller = travel ?? TimeTravel(store: store)
+      let past: Pipeline
+      do {
+        past = try traveller.state(at: moment)
+      } catch {
+        return .travelFailed(error.description)
+      }
+      // Before `travel` is set: a day of the thread's shown until now may be kept.
+      letGoOfPast(keep: true)
+      travel = traveller
+      pastPipeline = past
+    }
+    // The way the user went is the way they will likely go on: that day first.
+    prepareAround(moment, backFirst: moment < (state.travel ?? now))
+    return .traveled(moment)
+  }
+
+  /// Stops showing the past state shown, handing it to the thread ahead when there is
+  /// one (the key's frame does not wait for it to be freed): to be kept, when `keep`
+  /// and it is a day of its own (not this thread's traveller's, which folds on) with
+  /// its figures, for the step back the way the user came; else to be freed.
+  private mutating func letGoOfPast(keep: Bool) {
+    guard let past = pastPipeline else { return }
+    pastPipeline = nil
+    guard let ahead else { return }
+    if keep, travel == nil, let shown = state.travel, let figures,
+      figures.isCurrent(pipeline: past, now: shown)
+    {
+      ahead.keep(TravelAhead.Day(moment: shown, pipeline: past, figures: figures))
+    } else {
+      ahead.letGo(past)
+    }
+  }
+
+  /// Asks for the days a step either side of `moment`, starting the thread that makes
+  /// them when the store is small enough.
+  private mutating func prepareAround(_ moment: Timestamp, backFirst: Bool) {
+    if ahead == nil, store.pipeline.leadCount <= TravelAhead.leadLimit,
+      let second = options.makeTravelStore?()
+    {
+      ahead = TravelAhead(store: second)
+      aheadIdentity = store.identity
+    }
+    let back = moment - Update.travelStep
+    let forward = moment + Update.travelStep
+    let days = forward < now ? (backFirst ? [back, forward] : [forward, back]) : [back]
+    ahead?.prepare(days)
   }
 
   /// Tells of a notice beyond the status bar as the notify mode says. A terminal that

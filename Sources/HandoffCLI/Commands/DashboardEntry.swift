@@ -35,6 +35,7 @@ enum DashboardEntry {
       } else {
         options.at = try context.atMoment()
       }
+      options.makeTravelStore = { try? context.makeStore(at: address) }
       return try Dashboard.run(options: options)
     }
     let address =
@@ -61,6 +62,7 @@ enum DashboardEntry {
     options.keymap = context.settings.keymap
     options.at = at
     options.notify = context.settings.notify.value
+    options.makeTravelStore = { try? context.makeStore(at: address) }
     return try Dashboard.run(options: options)
   }
 

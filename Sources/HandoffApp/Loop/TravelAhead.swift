@@ -1,0 +1,198 @@
+import Foundation
+import HandoffModel
+import HandoffStore
+
+/// The days either side of the one the dashboard shows in the past, made ready while
+/// the user looks at it, so that `[` and `]` only swap the state shown: a step folded
+/// on the spot costs a saved state's decode and up to an interval's events (about
+/// 220 ms at 100,000 leads), a prepared one a frame.
+///
+/// A thread of its own opens a store object of its own on the same store (as a
+/// colleague's process would) and folds with its own `TimeTravel`. What it hands over
+/// is a copy of the traveller's state (`Pipeline.copy`) with its lists sorted and the
+/// dashboard's figures of then computed; once handed over the thread never touches it
+/// again, so the dashboard's thread may read it (that is what makes the unchecked
+/// `Sendable` sound: everything else is guarded by `condition`).
+///
+/// It costs memory while the past is shown: the second store's state and the days kept
+/// ready (each a copy whose changed parts are its own, about a third of a state), so the
+/// dashboard runs it only up to `leadLimit` leads and stops it on the way back to now.
+package final class TravelAhead: @unchecked Sendable {
+  /// A day made ready: the state at its moment and the dashboard's figures of then.
+  package struct Day {
+    package let moment: Timestamp
+    package let pipeline: Pipeline
+    package let figures: DashboardFigures
+
+    /// A day: the state at `moment`, read by nobody else, and its figures then.
+    package init(moment: Timestamp, pipeline: Pipeline, figures: DashboardFigures) {
+      self.moment = moment
+      self.pipeline = pipeline
+      self.figures = figures
+    }
+  }
+
+  /// The largest store a dashboard prepares days ahead for: beyond it the memory of a
+  /// second state and its copies is more than the steps' speed is worth (a step is then
+  /// folded on the key, as `--at` folds).
+  package static let leadLimit = 250_000
+
+  /// The store object the thread opens and reads; only the thread touches it.
+  private let store: any EventStore
+  private let condition = NSCondition()
+  // Guarded by `condition`.
+  private var wanted: [Timestamp] = []
+  private var ready: [Timestamp: Day] = [:]
+  private var failed: Set<Timestamp> = []
+  private var working: Timestamp?
+  private var running = true
+  /// Whether the thread's store is open: until it is, nobody waits for a day.
+  private var opened = false
+  /// States the dashboard no longer shows, for the thread to free.
+  private var discarded: [Pipeline] = []
+
+  /// Starts the thread on `store`, a store object of its own, not yet opened.
+  package init(store: any EventStore) {
+    self.store = store
+    let thread = Thread { [self] in work() }
+    thread.start()
+  }
+
+  /// Asks for the days at `moments`, the first first; a day ready for any other moment
+  /// is let go.
+  package func prepare(_ moments: [Timestamp]) {
+    condition.withLock {
+      wanted = moments
+      // Freed on the thread, as any state let go.
+      for (moment, day) in ready where !moments.contains(moment) {
+        discarded.append(day.pipeline)
+        ready[moment] = nil
+      }
+      failed = failed.filter { moments.contains($0) }
+      condition.broadcast()
+    }
+  }
+
+  /// The day at `moment`: at once when it is ready; after the thread has made it when
+  /// it is asked for and the thread's store is open (it is then never further off than
+  /// a fold on the spot: the thread is on it or on the one before it); nil when it was
+  /// not asked for or cannot be made (the caller folds it itself). A day is taken once.
+  package func take(_ moment: Timestamp) -> Day? {
+    condition.withLock {
+      while ready[moment] == nil, working == moment || (opened && isPending(moment)) {
+        condition.wait()
+      }
+      wanted.removeAll { $0 == moment }
+      return ready.removeValue(forKey: moment)
+    }
+  }
+
+  /// Takes back a day the dashboard showed, to hand out again when asked for (the step
+  /// back the way the user came costs nothing then); the caller keeps no reference to
+  /// its state. Let go like any other day once not asked for.
+  package func keep(_ day: Day) {
+    condition.withLock {
+      if let replaced = ready.updateValue(day, forKey: day.moment) {
+        discarded.append(replaced.pipeline)
+      }
+      condition.broadcast()
+    }
+  }
+
+  /// Hands over a state the dashboard no longer shows, for the thread to free: freeing
+  /// a day's copy (its own lead array, and the strings of a decoded one) takes about
+  /// 20 ms at 100,000 leads, more than the frame the step is drawn in. The caller keeps
+  /// no other reference to it.
+  package func letGo(_ pipeline: Pipeline) {
+    condition.withLock {
+      discarded.append(pipeline)
+      condition.broadcast()
+    }
+  }
+
+  /// Waits until every day asked for is ready or cannot be made (the store could not
+  /// be opened or read): the user's looking, for tests and the benchmark.
+  package func waitUntilPrepared() {
+    condition.withLock {
+      while working != nil || nextWanted() != nil { condition.wait() }
+    }
+  }
+
+  /// Stops the thread once it is done with the day it is on (its memory goes with it).
+  package func stop() {
+    condition.withLock {
+      running = false
+      condition.broadcast()
+    }
+  }
+
+  /// The first day asked for that is neither ready nor failed; under the lock.
+  private func nextWanted() -> Timestamp? { wanted.first(where: isPending) }
+
+  /// Whether the day at `moment` is asked for, still to be made, and can be; under the
+  /// lock.
+  private func isPending(_ moment: Timestamp) -> Bool {
+    running && wanted.contains(moment) && ready[moment] == nil && !failed.contains(moment)
+  }
+
+  /// The thread: opens the store, then prepares each day asked for until stopped.
+  private func work() {
+    guard (try? store.open()) != nil else {
+      stop()
+      return
+    }
+    let travel = TimeTravel(store: store, keepingDecodedStop: true)
+    condition.withLock {
+      opened = true
+      condition.broadcast()
+    }
+    while let moment = nextJob() {
+      // A day no longer asked for (the user went the other way) is given up midway.
+      let outcome = Result { () throws(StoreError) in
+        try Self.day(at: moment, travel) { [self] in
+          condition.withLock { !running || !wanted.contains(moment) }
+        }
+      }
+      condition.withLock {
+        working = nil
+        switch outcome {
+        case .success(let day?) where wanted.contains(moment): ready[moment] = day
+        case .success(let day?): discarded.append(day.pipeline)
+        case .success(nil): break
+        case .failure: failed.insert(moment)
+        }
+        condition.broadcast()
+      }
+    }
+  }
+
+  /// Waits for the next day to make and marks it the one worked on, freeing the states
+  /// let go meanwhile; nil once stopped.
+  private func nextJob() -> Timestamp? {
+    while true {
+      let (moment, freed): (Timestamp?, [Pipeline]) = condition.withLock {
+        while running, nextWanted() == nil, discarded.isEmpty { condition.wait() }
+        let freed = discarded
+        discarded = []
+        guard running, freed.isEmpty, let moment = nextWanted() else { return (nil, freed) }
+        working = moment
+        return (moment, [])
+      }
+      // The states let go are freed as `freed` ends, outside the lock, before the next
+      // day is made.
+      if freed.isEmpty { return moment }
+    }
+  }
+
+  /// The day at `moment`: the traveller's state, its lists sorted before the copy
+  /// (which then shares them), the copy's figures; nil when abandoned.
+  private static func day(
+    at moment: Timestamp, _ travel: TimeTravel, unless abandoned: () -> Bool
+  ) throws(StoreError) -> Day? {
+    guard let state = try travel.state(at: moment, unless: abandoned) else { return nil }
+    state.settleLists()
+    let copy = state.copy()
+    return Day(
+      moment: moment, pipeline: copy, figures: DashboardFigures(pipeline: copy, now: moment))
+  }
+}
