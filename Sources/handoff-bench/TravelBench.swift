@@ -2,6 +2,7 @@ import Foundation
 import HandoffApp
 import HandoffModel
 import HandoffStore
+import HandoffTerminal
 
 /// Time travel (`--at`, the dashboard's `[` `]`): a jump into the past as a new process
 /// pays it (the store opened from its checkpoint, the state folded from the nearest
@@ -35,35 +36,132 @@ struct TravelBench {
     try steps(into: &report)
   }
 
-  /// `[` and `]` in one process, as the dashboard does them: each the state a day
-  /// further and its figures.
+  /// `[` and `]` in one process, as the dashboard does them, each key timed to its
+  /// frame (the state a day further, its figures, the view drawn and diffed at
+  /// 160×45): made ready ahead while the user looks (`TravelAhead`, the dashboard's
+  /// way up to its lead limit), and folded on the key (a key held down, or a store
+  /// above the limit).
   private func steps(into report: inout SizeReport) throws {
     let store = try SizeBench.store(path)
     try store.open()
-    let travel = TimeTravel(store: store)
-    var moment = now - .days(3)
-    _ = try travel.state(at: moment)
-    var back: [Double] = []
-    var forward: [Double] = []
-    for _ in 0..<5 {
-      moment = moment - .days(1)
-      back.append(try step(travel, to: moment))
+    let start = now - .days(3)
+    var screen = StepScreen(now: now)
+    if store.pipeline.leadCount <= TravelAhead.leadLimit {
+      let ahead = TravelAhead(store: try SizeBench.store(path))
+      defer { ahead.stop() }
+      var making: [Double] = []
+      let (back, forward) = try walk(from: start) { moment, previous in
+        // The user looks at the day shown: the days either side are made meanwhile.
+        ahead.prepare([previous - .days(1), previous + .days(1)])
+        making.append(Measure.milliseconds { ahead.waitUntilPrepared() })
+        return try Measure.milliseconds {
+          guard let day = ahead.take(moment) else {
+            throw BenchError.setup("no day was made ready")
+          }
+          // As the loop does: the day shown before goes back to the thread, kept for
+          // the step back the way the user came.
+          if let shown = screen.shown.take() { ahead.keep(shown) }
+          screen.show(day)
+        }
+      }
+      report.add(
+        "travel: [ a day back, made ready", Measure.percentile(back, 0.5), "ms",
+        budget: Self.stepBudget, note: "max \(Self.rounded(back.max()))")
+      report.add(
+        "travel: ] a day forward, made ready", Measure.percentile(forward, 0.5), "ms",
+        budget: Self.stepBudget, note: "max \(Self.rounded(forward.max()))")
+      report.add(
+        "travel: both days either side made (thread)", Measure.percentile(making, 0.5), "ms",
+        note: "the time a step must be looked at for the next to be ready")
     }
-    for _ in 0..<5 {
-      moment = moment + .days(1)
-      forward.append(try step(travel, to: moment))
+    let travel = TimeTravel(store: store)
+    _ = try travel.state(at: start)
+    let (back, forward) = try walk(from: start) { moment, _ in
+      try Measure.milliseconds {
+        let pipeline = try travel.state(at: moment)
+        screen.show(
+          TravelAhead.Day(
+            moment: moment, pipeline: pipeline,
+            figures: DashboardFigures(pipeline: pipeline, now: moment)))
+        // The traveller's own state: it folds on, nothing to hand back.
+        screen.shown = nil
+      }
     }
     report.add(
-      "travel: [ a day back", Measure.percentile(back, 0.5), "ms", budget: Self.stepBudget,
+      "travel: [ a day back, on the key", Measure.percentile(back, 0.5), "ms",
       note: "a stop decoded, then folded")
     report.add(
-      "travel: ] a day forward", Measure.percentile(forward, 0.5), "ms", budget: Self.stepBudget,
+      "travel: ] a day forward, on the key", Measure.percentile(forward, 0.5), "ms",
       note: "a day's events folded")
   }
 
-  private func step(_ travel: TimeTravel, to moment: Timestamp) throws -> Double {
-    try Measure.milliseconds {
-      _ = DashboardFigures(pipeline: try travel.state(at: moment), now: moment)
+  /// Five steps back from `start`, then five forward, each timed by `step` (given the
+  /// moment to show and the one shown before); the times back and forward.
+  /// Five steps back from `start`, then five forward, each timed by `step` (given the
+  /// moment to show and the one shown before); the times back and forward.
+  func tmpSteps(into report: inout SizeReport) throws {
+    let store = try SizeBench.store(path)
+    try store.open()
+    for _ in 0..<5 {
+      print(
+        "figures live",
+        Measure.milliseconds { _ = DashboardFigures(pipeline: store.pipeline, now: now) })
     }
+    var screen = StepScreen(now: now)
+    for _ in 0..<3 {
+      print(
+        "frame live",
+        Measure.milliseconds {
+          screen.show(
+            TravelAhead.Day(
+              moment: now, pipeline: store.pipeline,
+              figures: DashboardFigures(pipeline: store.pipeline, now: now)))
+          screen.panes = PaneCache()
+        })
+    }
+    try steps(into: &report)
+  }
+
+  private func walk(
+    from start: Timestamp, _ step: (Timestamp, Timestamp) throws -> Double
+  ) throws -> (back: [Double], forward: [Double]) {
+    var moment = start
+    var back: [Double] = []
+    var forward: [Double] = []
+    for _ in 0..<5 {
+      back.append(try step(moment - .days(1), moment))
+      moment = moment - .days(1)
+    }
+    for _ in 0..<5 {
+      forward.append(try step(moment + .days(1), moment))
+      moment = moment + .days(1)
+    }
+    return (back, forward)
+  }
+
+  private static func rounded(_ ms: Double?) -> String {
+    String(format: "%.1f ms", ms ?? 0)
+  }
+}
+
+/// The dashboard's screen in the past, drawn as the loop draws it after a step.
+private struct StepScreen {
+  let now: Timestamp
+  var state = AppState(user: "bench", storeName: "bench", width: 160, height: 45)
+  var renderer = Renderer(depth: .truecolor)
+  var panes = PaneCache()
+  var bytes: [UInt8] = []
+  /// The day shown, kept until the next replaces it, as the loop keeps it.
+  var shown: TravelAhead.Day?
+
+  init(now: Timestamp) { self.now = now }
+
+  mutating func show(_ day: TravelAhead.Day) {
+    _ = Update.update(&state, .traveled(day.moment), pipeline: day.pipeline, now: now)
+    let frame = AppView.render(
+      state, pipeline: day.pipeline, now: day.moment, figures: day.figures, panes: &panes)
+    bytes.removeAll(keepingCapacity: true)
+    renderer.render(frame, into: &bytes)
+    shown = day
   }
 }
