@@ -167,22 +167,45 @@ package final class TravelAhead: @unchecked Sendable {
   }
 
   /// Waits for the next day to make and marks it the one worked on, freeing the states
-  /// let go meanwhile; nil once stopped.
+  /// let go meanwhile, and reading the store's news when idle for `idleRefresh` (a
+  /// database's notifications to this session are drained, and the days made later
+  /// see what the dashboard sees); nil once stopped.
   private func nextJob() -> Timestamp? {
     while true {
-      let (moment, freed): (Timestamp?, [Pipeline]) = condition.withLock {
-        while running, nextWanted() == nil, discarded.isEmpty { condition.wait() }
+      // The states let go are handed out of the lock and freed as they are dropped here.
+      let (next, _): (Next, [Pipeline]) = condition.withLock {
+        var quiet = false
+        while running, nextWanted() == nil, discarded.isEmpty, !quiet {
+          quiet = !condition.wait(until: Date(timeIntervalSinceNow: Self.idleRefresh))
+        }
         let freed = discarded
         discarded = []
-        guard running, freed.isEmpty, let moment = nextWanted() else { return (nil, freed) }
+        guard running else { return (.stop, freed) }
+        guard freed.isEmpty, let moment = nextWanted() else {
+          return (freed.isEmpty ? .refresh : .free, freed)
+        }
         working = moment
-        return (moment, [])
+        return (.day(moment), [])
       }
-      // The states let go are freed as `freed` ends, outside the lock, before the next
-      // day is made.
-      if freed.isEmpty { return moment }
+      switch next {
+      case .day(let moment): return moment
+      case .stop: return nil
+      case .refresh: _ = try? store.refresh()
+      case .free: continue
+      }
     }
   }
+
+  /// What the thread does next.
+  private enum Next {
+    case day(Timestamp)
+    case refresh
+    case free
+    case stop
+  }
+
+  /// How long the thread waits, idle, before reading the store's news.
+  private static let idleRefresh: TimeInterval = 10
 
   /// The day at `moment`: the traveller's state, its lists sorted before the copy
   /// (which then shares them), the copy's figures; nil when abandoned.
