@@ -375,5 +375,19 @@ extension StoreContract {
     for moment in [moments[7], moments[2], moments[7]] {
       #expect(FoldedState(try travel.state(at: moment)) == expected(moment))
     }
+
+    // The stops a history calls for, saved before anyone travels (as `handoff demo`
+    // does): every stop of the log, then nothing more to save; a first jump decodes one.
+    shelf.clear()
+    let filler = TimeTravel(store: reader, interval: 5)
+    let eventCount = reader.pipeline.eventCount
+    #expect(try filler.saveMissingStops() == eventCount / 5)
+    #expect(try filler.saveMissingStops() == 0)
+    #expect(shelf.records(for: try #require(reader.identity)).count == eventCount / 5)
+    let fresh = TimeTravel(store: try fixture.open(), interval: 5)
+    for moment in [moments[1], moments[7], moments[4]] {
+      #expect(FoldedState(try fresh.state(at: moment)) == expected(moment))
+      #expect(fresh.foldedEvents < 2 * 5, "at \(moment.iso8601)")
+    }
   }
 }

@@ -73,6 +73,10 @@ enum StoreCommands {
     let result = try store.batch { (pipeline) throws(StoreError) in
       pipeline.lastSeq == seen ? planned : try plan(pipeline)
     }
+    // A history of months written at once: its travel stops saved now, so that the
+    // first `--at` decodes one instead of folding it all. A cache: not saving it is no
+    // failure of the command.
+    _ = try? TimeTravel(store: store).saveMissingStops()
     if ctx.json {
       ctx.printJSON { w in
         w.open()

@@ -55,6 +55,8 @@ enum StoreSetupCommands {
     let report = try StoreMigration.copy(from: source, to: target) { () throws(StoreError) in
       try ctx.makeStore(at: StoreAddress(to))
     }
+    // The copied history's travel stops, saved for the new store as `demo` saves them.
+    _ = try? TimeTravel(store: target).saveMissingStops()
     if ctx.json {
       ctx.printJSON { w in
         w.open()

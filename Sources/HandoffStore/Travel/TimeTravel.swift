@@ -19,6 +19,10 @@ import HandoffModel
 /// The state returned is the travel's own and may be folded further by the next call:
 /// read it until then, like `EventStore.pipeline` until a refresh.
 package final class TimeTravel {
+  /// A moment after every event's, that every store can take as a cut (the last
+  /// second of the year 9999).
+  static let endOfTime = Timestamp(milliseconds: 253_402_300_799_000)
+
   /// The fewest events between saved stops by default: a jump replays about this many.
   package static let defaultInterval = 50_000
 
@@ -124,6 +128,27 @@ package final class TimeTravel {
     } catch .refused(let why) where why == Self.abandonedReason {
       return nil
     }
+  }
+
+  /// Saves every stop the events read so far call for that is not saved yet, folding
+  /// from the last one saved (or the log's start), so that a first jump into the past,
+  /// in this process or any other, decodes a stop instead of folding the log: what a
+  /// history written at once (`handoff demo`, an import, a migration) or grown by many
+  /// small writes leaves missing. Costs a look at the shelf when nothing is missing;
+  /// returns how many it saved (none when `abandoned` says stop). The state it folded
+  /// is not kept.
+  @discardableResult
+  package func saveMissingStops(unless abandoned: () -> Bool = { false }) throws(StoreError)
+    -> Int
+  {
+    if store.identity != identity { restart() }
+    guard (stops.last?.eventCount ?? 0) + interval <= store.pipeline.eventCount else { return 0 }
+    let before = stops.count
+    defer { cursor = nil }
+    guard try state(at: Self.endOfTime, unless: abandoned) != nil else {
+      return 0
+    }
+    return stops.count - before
   }
 
   /// Forgets every stop and reads the shelf of the store as it is now.
