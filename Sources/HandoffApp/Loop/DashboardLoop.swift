@@ -21,6 +21,10 @@ struct DashboardLoop {
   /// and the store identity it reads (a replaced store needs a new one).
   private var ahead: TravelAhead?
   private var aheadIdentity: String?
+  /// The thread saving the travel stops the store's shelf lacks, while it runs; and the
+  /// event count the shelf was last looked at.
+  private var filler: ShelfFiller?
+  private var shelfLookedAt: Int?
   private var watch: NoticeWatch
 
   init(
@@ -45,7 +49,10 @@ struct DashboardLoop {
 
   mutating func run() throws {
     let runner = EffectRunner(store: store, user: options.user)
-    defer { ahead?.stop() }
+    defer {
+      ahead?.stop()
+      filler?.stop()
+    }
     handle(options.at.map { [travel(to: $0), .tick] } ?? [.tick], runner)
     // What is so as the dashboard opens is the baseline, not news.
     _ = watch.look(at: store.pipeline, now: now)
@@ -61,6 +68,7 @@ struct DashboardLoop {
       // sorted (which a dashboard opened with `--at` never drew); no-ops once done.
       store.pipeline.prepareSearch()
       store.pipeline.settleLists()
+      lookAtShelf()
       // Read afresh each time: a store may change its descriptor (a reconnect).
       let descriptor = store.changeDescriptor
       var wait = Wakeup.delay(state, now: moment).milliseconds
@@ -204,6 +212,21 @@ struct DashboardLoop {
     } else {
       ahead.letGo(past)
     }
+  }
+
+  /// Starts the thread that saves the travel stops the shelf lacks, when it lags the log
+  /// by a stop's interval (looked at once per interval of new events, while live, up to
+  /// the lead limit of the days ahead: it costs a second state's memory while it runs).
+  private mutating func lookAtShelf() {
+    if filler?.isFinished == true { filler = nil }
+    let count = store.pipeline.eventCount
+    let leads = store.pipeline.leadCount
+    guard filler == nil, pastPipeline == nil, leads <= TravelAhead.leadLimit,
+      let make = options.makeTravelStore,
+      shelfLookedAt.map({ count - $0 >= TimeTravel.interval(forLeads: leads) }) ?? true
+    else { return }
+    shelfLookedAt = count
+    filler = ShelfFiller.startIfNeeded(for: store, second: make)
   }
 
   /// Asks for the days a step either side of `moment`, starting the thread that makes

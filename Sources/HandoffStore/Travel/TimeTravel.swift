@@ -87,8 +87,13 @@ package final class TimeTravel {
   package init(store: any EventStore, interval: Int? = nil, keepingDecodedStop: Bool = false) {
     self.store = store
     self.zones = store.pipeline.zones
-    self.interval = max(1, interval ?? max(Self.defaultInterval, store.pipeline.leadCount / 2))
+    self.interval = max(1, interval ?? Self.interval(forLeads: store.pipeline.leadCount))
     self.keepsDecodedStop = keepingDecodedStop
+  }
+
+  /// The events between stops by default for a store of `leads` leads.
+  package static func interval(forLeads leads: Int) -> Int {
+    max(defaultInterval, leads / 2)
   }
 
   /// How many events the last call folded (what a jump cost beyond a stop's decode).

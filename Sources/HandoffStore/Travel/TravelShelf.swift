@@ -124,6 +124,23 @@ package struct TravelShelf {
       offset: offset)
   }
 
+  /// The claim to fill this shelf, one process on the host at a time: the descriptor
+  /// of `PATH.lock` (created as the shelf is) holding its exclusive lock until it is
+  /// closed; nil while another process holds it, or when it cannot be made.
+  package func claimFilling() -> FileDescriptor? {
+    if let privateFolder, (try? FilePaths.makeDirectories(privateFolder)) != nil {
+      chmod(privateFolder, 0o700)
+    }
+    guard let fd = try? FileDescriptor.open(path + ".lock", O_RDWR | O_CREAT, mode: mode) else {
+      return nil
+    }
+    guard (try? fd.tryLockExclusively()) == true else {
+      fd.close()
+      return nil
+    }
+    return fd
+  }
+
   /// Empties the file, when what it saved no longer matches the store it names (a log
   /// rewritten in place).
   package func clear() {

@@ -1,0 +1,85 @@
+import HandoffApp
+import HandoffDemo
+import HandoffHost
+import HandoffModel
+import HandoffStore
+import TestSupport
+import Testing
+
+/// The travel stops a log calls for and its shelf lacks, saved on a thread with its own
+/// store object: once, by one process at a time, and never when nothing lacks.
+@Suite struct ShelfFillerTests {
+  static let now = Timestamp(iso8601: "2026-11-18T10:30:00Z")!
+
+  /// A file log with a demo team's history, no stops saved yet.
+  struct Setup {
+    let folder = TemporaryDirectory("handoff-filler")
+    let clock = ManualClock(ShelfFillerTests.now)
+    let path: String
+    let store: FileStore
+
+    init() throws {
+      path = folder.file("store.jsonl")
+      store = FileStore(path: path, clock: clock, zones: FixedZones())
+      try store.open()
+      try store.append(DemoTeam.events(leads: 60, seed: 5, now: ShelfFillerTests.now, zone: .utc))
+    }
+
+    func secondStore() -> FileStore { FileStore(path: path, clock: clock, zones: FixedZones()) }
+
+    var saved: [TravelShelf.Record] {
+      store.travelShelf.map { $0.records(for: store.identity ?? "") } ?? []
+    }
+  }
+
+  @Test("a shelf lagging the log is filled to it, after which there is nothing to do")
+  func fillsWhatIsMissing() throws {
+    let setup = try Setup()
+    let interval = 50
+    let events = setup.store.pipeline.eventCount
+    #expect(events >= 4 * interval && setup.saved.isEmpty)
+    let filler = try #require(
+      ShelfFiller.startIfNeeded(for: setup.store, interval: interval) { setup.secondStore() })
+    #expect(filler.waitUntilFinished() == events / interval)
+    #expect(filler.isFinished)
+    #expect(setup.saved.map(\.eventCount) == (1...(events / interval)).map { $0 * interval })
+    // Nothing lacks now: no second store is even made.
+    var made = false
+    let again = ShelfFiller.startIfNeeded(for: setup.store, interval: interval) {
+      made = true
+      return setup.secondStore()
+    }
+    #expect(again == nil && !made)
+    // A traveller in another process starts from the stops: a jump folds fewer events
+    // than two intervals, to the state the log holds then.
+    let reader = setup.secondStore()
+    try reader.open()
+    var all: [Event] = []
+    try reader.forEachEvent { all.append($0) }
+    let travel = TimeTravel(store: reader, interval: interval)
+    for days in [20, 3, 9] {
+      let moment = Self.now - .days(Int64(days))
+      let state = try travel.state(at: moment)
+      let fresh = PipelineFold.folding(all, at: moment, zones: FixedZones()).pipeline
+      #expect(FoldedState(state) == FoldedState(fresh))
+      #expect(travel.foldedEvents < 2 * interval, "\(days) days back")
+    }
+  }
+
+  @Test("while another process fills the shelf, nobody else starts")
+  func oneFillerAtATime() throws {
+    let setup = try Setup()
+    let shelf = try #require(setup.store.travelShelf)
+    let claim = try #require(shelf.claimFilling())
+    var made = false
+    let filler = ShelfFiller.startIfNeeded(for: setup.store, interval: 50) {
+      made = true
+      return setup.secondStore()
+    }
+    #expect(filler == nil && !made)
+    claim.close()
+    let next = try #require(
+      ShelfFiller.startIfNeeded(for: setup.store, interval: 50) { setup.secondStore() })
+    #expect(next.waitUntilFinished() > 0)
+  }
+}
