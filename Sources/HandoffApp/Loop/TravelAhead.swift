@@ -1,6 +1,7 @@
 import Foundation
 import HandoffModel
 import HandoffStore
+import HandoffSystem
 
 /// The days either side of the one the dashboard shows in the past, made ready while
 /// the user looks at it, so that `[` and `]` only swap the state shown: a step folded
@@ -37,8 +38,9 @@ package final class TravelAhead: @unchecked Sendable {
   /// folded on the key, as `--at` folds).
   package static let leadLimit = 250_000
 
-  /// The store object the thread opens and reads; only the thread touches it.
-  private let store: any EventStore
+  /// The store object the thread opens and reads, let go when it stops; only the
+  /// thread touches it.
+  private var store: (any EventStore)?
   private let condition = NSCondition()
   // Guarded by `condition`.
   private var wanted: [Timestamp] = []
@@ -137,7 +139,8 @@ package final class TravelAhead: @unchecked Sendable {
 
   /// The thread: opens the store, then prepares each day asked for until stopped.
   private func work() {
-    guard (try? store.open()) != nil else {
+    defer { letGoOfEverything() }
+    guard let store, (try? store.open()) != nil else {
       stop()
       return
     }
@@ -166,6 +169,21 @@ package final class TravelAhead: @unchecked Sendable {
     }
   }
 
+  /// Once stopped: the days, the states let go and the store's state freed on this
+  /// thread, and the memory given back (the dashboard, back to now, shrinks again).
+  private func letGoOfEverything() {
+    let (days, states) = condition.withLock {
+      defer {
+        ready = [:]
+        discarded = []
+      }
+      return (ready, discarded)
+    }
+    _ = (days, states)
+    store = nil
+    FreedMemory.returnToSystem()
+  }
+
   /// Waits for the next day to make and marks it the one worked on, freeing the states
   /// let go meanwhile, and reading the store's news when idle for `idleRefresh` (a
   /// database's notifications to this session are drained, and the days made later
@@ -190,7 +208,7 @@ package final class TravelAhead: @unchecked Sendable {
       switch next {
       case .day(let moment): return moment
       case .stop: return nil
-      case .refresh: _ = try? store.refresh()
+      case .refresh: _ = try? store?.refresh()
       case .free: continue
       }
     }
