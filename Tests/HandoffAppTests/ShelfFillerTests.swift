@@ -1,31 +1,21 @@
 import HandoffApp
-import HandoffDemo
-import HandoffHost
 import HandoffModel
 import HandoffStore
-import TestSupport
 import Testing
 
 /// The travel stops a log calls for and its shelf lacks, saved on a thread with its own
 /// store object: once, by one process at a time, and never when nothing lacks.
 @Suite struct ShelfFillerTests {
-  static let now = Timestamp(iso8601: "2026-11-18T10:30:00Z")!
+  static let now = DemoLog.now
 
-  /// A file log with a demo team's history, no stops saved yet.
+  /// The demo log, no stops saved yet.
   struct Setup {
-    let folder = TemporaryDirectory("handoff-filler")
-    let clock = ManualClock(ShelfFillerTests.now)
-    let path: String
-    let store: FileStore
+    let log: DemoLog
+    var store: FileStore { log.store }
 
-    init() throws {
-      path = folder.file("store.jsonl")
-      store = FileStore(path: path, clock: clock, zones: FixedZones())
-      try store.open()
-      try store.append(DemoTeam.events(leads: 60, seed: 5, now: ShelfFillerTests.now, zone: .utc))
-    }
+    init() throws { log = try DemoLog("handoff-filler") }
 
-    func secondStore() -> FileStore { FileStore(path: path, clock: clock, zones: FixedZones()) }
+    func secondStore() -> FileStore { log.secondStore() }
 
     var saved: [TravelShelf.Record] {
       store.travelShelf.map { $0.records(for: store.identity ?? "") } ?? []
@@ -54,14 +44,11 @@ import Testing
     // than two intervals, to the state the log holds then.
     let reader = setup.secondStore()
     try reader.open()
-    var all: [Event] = []
-    try reader.forEachEvent { all.append($0) }
     let travel = TimeTravel(store: reader, interval: interval)
     for days in [20, 3, 9] {
       let moment = Self.now - .days(Int64(days))
       let state = try travel.state(at: moment)
-      let fresh = PipelineFold.folding(all, at: moment, zones: FixedZones()).pipeline
-      #expect(FoldedState(state) == FoldedState(fresh))
+      #expect(FoldedState(state) == FoldedState(setup.log.folded(moment)))
       #expect(travel.foldedEvents < 2 * interval, "\(days) days back")
     }
   }

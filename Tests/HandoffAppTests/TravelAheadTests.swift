@@ -1,6 +1,5 @@
 import Foundation
 import HandoffApp
-import HandoffDemo
 import HandoffHost
 import HandoffModel
 import HandoffStore
@@ -11,32 +10,17 @@ import Testing
 /// object: each is the state as it stood then with the figures of then, whatever the
 /// thread folds afterwards; what was not asked for, or cannot be made, is nil at once.
 @Suite struct TravelAheadTests {
-  static let now = Timestamp(iso8601: "2026-11-18T10:30:00Z")!
+  static let now = DemoLog.now
 
-  /// A file log with a demo team's history of several weeks.
+  /// The demo log, and the screens drawn from its states.
   struct Setup {
-    let folder = TemporaryDirectory("handoff-ahead")
-    let clock = ManualClock(TravelAheadTests.now)
-    let path: String
-    let events: [Event]
+    let log: DemoLog
 
-    init() throws {
-      path = folder.file("store.jsonl")
-      let store = FileStore(path: path, clock: clock, zones: FixedZones())
-      try store.open()
-      try store.append(DemoTeam.events(leads: 60, seed: 5, now: TravelAheadTests.now, zone: .utc))
-      var events: [Event] = []
-      try store.forEachEvent { events.append($0) }
-      self.events = events
-    }
+    init() throws { log = try DemoLog("handoff-ahead") }
 
-    /// Another store object on the log, not opened: the thread's own.
-    func secondStore() -> FileStore { FileStore(path: path, clock: clock, zones: FixedZones()) }
+    func secondStore() -> FileStore { log.secondStore() }
 
-    /// The state at `moment` folded afresh from every event.
-    func folded(_ moment: Timestamp) -> Pipeline {
-      PipelineFold.folding(events, at: moment, zones: FixedZones()).pipeline
-    }
+    func folded(_ moment: Timestamp) -> Pipeline { log.folded(moment) }
 
     /// The dashboard's screen of a past moment, drawn from `pipeline` (and `figures`).
     func screen(_ moment: Timestamp, _ pipeline: Pipeline, _ figures: DashboardFigures?) -> String {
