@@ -15,8 +15,8 @@ import HandoffSystem
 /// again, so the dashboard's thread may read it (that is what makes the unchecked
 /// `Sendable` sound: everything else is guarded by `condition`).
 ///
-/// It costs memory while the past is shown: the second store's state and the days kept
-/// ready (each a copy whose changed parts are its own, about a third of a state), so the
+/// It costs memory while the past is shown: the second store's state, its traveller's,
+/// and the days kept ready (each a copy whose changed parts are its own), so the
 /// dashboard runs it only up to `leadLimit` leads and stops it on the way back to now.
 package final class TravelAhead: @unchecked Sendable {
   /// A day made ready: the state at its moment and the dashboard's figures of then.
@@ -137,9 +137,15 @@ package final class TravelAhead: @unchecked Sendable {
     running && wanted.contains(moment) && ready[moment] == nil && !failed.contains(moment)
   }
 
-  /// The thread: opens the store, then prepares each day asked for until stopped.
+  /// The thread: prepares the days until stopped, then frees what it held.
   private func work() {
-    defer { letGoOfEverything() }
+    prepareDays()
+    // After `prepareDays` returned, so its traveller's states are freed too.
+    letGoOfEverything()
+  }
+
+  /// Opens the store, then prepares each day asked for until stopped.
+  private func prepareDays() {
     guard let store, (try? store.open()) != nil else {
       stop()
       return
