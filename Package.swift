@@ -95,8 +95,8 @@ let package = Package(
       name: "StoreContractTests",
       dependencies: [
         "HandoffModel", "HandoffStore", "HandoffHost", "HandoffPostgres", "HandoffSystem",
-        "HandoffTerminal", "HandoffTerminalTesting", "HandoffPostgresCluster", "TestSupport",
-        "handoff",
+        "HandoffTerminal", "HandoffTerminalTesting", "HandoffPostgresCluster", "HandoffApp",
+        "TestSupport", "handoff",
       ]),
     .testTarget(
       name: "HandoffImportTests",

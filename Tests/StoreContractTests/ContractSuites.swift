@@ -32,6 +32,8 @@ import Testing
   func chaos() throws { try StoreChaos(kind: .file, seed: 0xC4A05).run() }
   @Test("time travel: the state at a moment, stepped to or jumped to, matches a fresh fold")
   func timeTravel() throws { try contract.timeTravel() }
+  @Test("the dashboard's travel threads: days made ahead, missing stops saved")
+  func travelHelpers() throws { try contract.travelHelpers() }
 }
 
 /// The store contract against PostgreSQL (a database per test on the shared test
@@ -68,4 +70,6 @@ struct PostgresStoreContractTests {
   func chaos() throws { try StoreChaos(kind: .postgres, seed: 0xC4A05).run() }
   @Test("time travel: the state at a moment, stepped to or jumped to, matches a fresh fold")
   func timeTravel() throws { try contract.timeTravel() }
+  @Test("the dashboard's travel threads: days made ahead, missing stops saved")
+  func travelHelpers() throws { try contract.travelHelpers() }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import HandoffApp
 import HandoffModel
 import HandoffStore
 import TestSupport
@@ -389,5 +390,50 @@ extension StoreContract {
       #expect(FoldedState(try fresh.state(at: moment)) == expected(moment))
       #expect(fresh.foldedEvents < 2 * 5, "at \(moment.iso8601)")
     }
+  }
+}
+
+extension StoreContract {
+  /// The dashboard's helper threads on this kind of store, each with a store object of
+  /// its own: the days either side of a past one are the states a fresh fold gives, and
+  /// the missing travel stops are saved, all of them, once.
+  func travelHelpers() throws {
+    let fixture = try ContractStore(kind)
+    let start = Timestamp(iso8601: "2026-11-01T09:00:00Z")!
+    fixture.clock.set(start)
+    let store = try fixture.open()
+    try fixture.team(store)
+    var ids: [Int] = []
+    for n in 0..<8 {
+      fixture.clock.set(start + .days(Int64(n)) + .hours(1))
+      let id = try fixture.lead(store, "Day \(n)")
+      ids.append(id)
+      try store.perform(.moveForward(id: id, reason: nil), by: "maria")
+      if n > 0 { try store.perform(.note(id: ids[n - 1], text: "day \(n)"), by: "tom") }
+    }
+    var all: [Event] = []
+    try store.forEachEvent { all.append($0) }
+    func expected(_ moment: Timestamp) -> FoldedState {
+      FoldedState(PipelineFold.folding(all, at: moment, zones: FixedZones()).pipeline)
+    }
+
+    let ahead = TravelAhead(store: try fixture.make())
+    defer { ahead.stop() }
+    let moments = [2, 5, 1].map { start + .days(Int64($0)) + .hours(1) + .minutes(30) }
+    ahead.prepare(moments)
+    ahead.waitUntilPrepared()
+    for moment in moments {
+      let day = try #require(ahead.take(moment), "at \(moment.iso8601)")
+      #expect(FoldedState(day.pipeline) == expected(moment), "at \(moment.iso8601)")
+    }
+
+    let shelf = try #require(store.travelShelf)
+    shelf.clear()
+    let filler = try #require(
+      ShelfFiller.startIfNeeded(for: store, interval: 5) { try? fixture.make() })
+    #expect(filler.waitUntilFinished() == store.pipeline.eventCount / 5)
+    #expect(
+      shelf.records(for: try #require(store.identity)).count == store.pipeline.eventCount / 5)
+    #expect(ShelfFiller.startIfNeeded(for: store, interval: 5) { try? fixture.make() } == nil)
   }
 }
