@@ -22,6 +22,26 @@ struct CLIStoreTests {
       1, "the demo team needs sam in sales, but they are in marketing here", "demo", "--force")
   }
 
+  @Test("demo saves its history's travel states: --at starts from one, to the same figures")
+  func demoSavesTravelStates() throws {
+    let f = CLIFixture()
+    // 51,729 events: a state is saved every 50,000.
+    f.ok("demo", "--leads", "9000", "--seed", "2")
+    let shelf = f.store + ".travel"
+    let size = try FileManager.default.attributesOfItem(atPath: shelf)[.size] as? Int ?? 0
+    #expect(size > 1_000_000)
+    // One moment for both runs, to the minute (a span like 3d would move between them).
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    let moment = formatter.string(from: Date().addingTimeInterval(-3 * 86_400)) + "Z"
+    let fromShelf = f.ok("stats", "--at", moment)
+    try FileManager.default.removeItem(atPath: shelf)
+    #expect(f.ok("stats", "--at", moment) == fromShelf)
+    #expect(fromShelf.contains("Handoff queue"))
+  }
+
   @Test("demo is deterministic for a seed")
   func demoDeterministic() {
     let a = CLIFixture()
