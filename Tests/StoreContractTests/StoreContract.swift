@@ -275,15 +275,7 @@ extension StoreContract {
     let start = Timestamp(iso8601: "2026-11-01T09:00:00Z")!
     fixture.clock.set(start)
     let store = try fixture.open()
-    try fixture.team(store)
-    var ids: [Int] = []
-    for n in 0..<6 {
-      fixture.clock.set(start + .days(Int64(n)) + .hours(1))
-      let id = try fixture.lead(store, "Day \(n)")
-      ids.append(id)
-      try store.perform(.moveForward(id: id, reason: nil), by: "maria")
-      if n > 0 { try store.perform(.note(id: ids[n - 1], text: "day \(n)"), by: "tom") }
-    }
+    let ids = try days(6, from: start, fixture, store)
     // On day 6 a note, then an import brings in a lead created on day 2.
     fixture.clock.set(start + .days(6) + .hours(1))
     try store.perform(.note(id: ids[5], text: "day 6"), by: "tom")
@@ -394,6 +386,23 @@ extension StoreContract {
 }
 
 extension StoreContract {
+  /// The team, then `count` days of history from `start`: each day at an hour past it a
+  /// new lead, moved on, and a note on the day before's; the leads' ids.
+  fileprivate func days(
+    _ count: Int, from start: Timestamp, _ fixture: ContractStore, _ store: any EventStore
+  ) throws -> [Int] {
+    try fixture.team(store)
+    var ids: [Int] = []
+    for n in 0..<count {
+      fixture.clock.set(start + .days(Int64(n)) + .hours(1))
+      let id = try fixture.lead(store, "Day \(n)")
+      ids.append(id)
+      try store.perform(.moveForward(id: id, reason: nil), by: "maria")
+      if n > 0 { try store.perform(.note(id: ids[n - 1], text: "day \(n)"), by: "tom") }
+    }
+    return ids
+  }
+
   /// The dashboard's helper threads on this kind of store, each with a store object of
   /// its own: the days either side of a past one are the states a fresh fold gives, and
   /// the missing travel stops are saved, all of them, once.
@@ -402,15 +411,7 @@ extension StoreContract {
     let start = Timestamp(iso8601: "2026-11-01T09:00:00Z")!
     fixture.clock.set(start)
     let store = try fixture.open()
-    try fixture.team(store)
-    var ids: [Int] = []
-    for n in 0..<8 {
-      fixture.clock.set(start + .days(Int64(n)) + .hours(1))
-      let id = try fixture.lead(store, "Day \(n)")
-      ids.append(id)
-      try store.perform(.moveForward(id: id, reason: nil), by: "maria")
-      if n > 0 { try store.perform(.note(id: ids[n - 1], text: "day \(n)"), by: "tom") }
-    }
+    _ = try days(8, from: start, fixture, store)
     var all: [Event] = []
     try store.forEachEvent { all.append($0) }
     func expected(_ moment: Timestamp) -> FoldedState {
