@@ -127,8 +127,13 @@ package final class TimeTravel {
     do {
       return try fold(to: moment, unless: abandoned)
     } catch .refused(let why) where why == Self.staleReason {
+      // A stop no longer the store's: every stop thrown away, and folded again below.
       shelf?.clear()
       restart()
+    } catch .refused(let why) where why == Self.abandonedReason {
+      return nil
+    }
+    do {
       return try fold(to: moment, unless: abandoned)
     } catch .refused(let why) where why == Self.abandonedReason {
       return nil
@@ -140,8 +145,8 @@ package final class TimeTravel {
   /// in this process or any other, decodes a stop instead of folding the log: what a
   /// history written at once (`handoff demo`, an import, a migration) or grown by many
   /// small writes leaves missing. Costs a look at the shelf when nothing is missing;
-  /// returns how many it saved (none when `abandoned` says stop). The state it folded
-  /// is not kept.
+  /// returns how many it saved (when `abandoned` says stop, those saved until then).
+  /// The state it folded is not kept.
   @discardableResult
   package func saveMissingStops(unless abandoned: () -> Bool = { false }) throws(StoreError)
     -> Int
@@ -150,9 +155,7 @@ package final class TimeTravel {
     guard (stops.last?.eventCount ?? 0) + interval <= store.pipeline.eventCount else { return 0 }
     let before = stops.count
     defer { cursor = nil }
-    guard try state(at: Self.endOfTime, unless: abandoned) != nil else {
-      return 0
-    }
+    _ = try state(at: Self.endOfTime, unless: abandoned)
     return stops.count - before
   }
 
