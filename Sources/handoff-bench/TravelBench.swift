@@ -97,31 +97,6 @@ struct TravelBench {
 
   /// Five steps back from `start`, then five forward, each timed by `step` (given the
   /// moment to show and the one shown before); the times back and forward.
-  /// Five steps back from `start`, then five forward, each timed by `step` (given the
-  /// moment to show and the one shown before); the times back and forward.
-  func tmpSteps(into report: inout SizeReport) throws {
-    let store = try SizeBench.store(path)
-    try store.open()
-    for _ in 0..<5 {
-      print(
-        "figures live",
-        Measure.milliseconds { _ = DashboardFigures(pipeline: store.pipeline, now: now) })
-    }
-    var screen = StepScreen(now: now)
-    for _ in 0..<3 {
-      print(
-        "frame live",
-        Measure.milliseconds {
-          screen.show(
-            TravelAhead.Day(
-              moment: now, pipeline: store.pipeline,
-              figures: DashboardFigures(pipeline: store.pipeline, now: now)))
-          screen.panes = PaneCache()
-        })
-    }
-    try steps(into: &report)
-  }
-
   private func walk(
     from start: Timestamp, _ step: (Timestamp, Timestamp) throws -> Double
   ) throws -> (back: [Double], forward: [Double]) {
