@@ -34,11 +34,13 @@ package final class ShelfFiller: @unchecked Sendable {
     for store: any EventStore, interval: Int? = nil, second: () -> (any EventStore)?
   ) -> ShelfFiller? {
     guard let shelf = store.travelShelf, let identity = store.identity else { return nil }
-    let every = interval ?? TimeTravel.interval(forLeads: store.pipeline.leadCount)
-    let saved = shelf.records(for: identity).last?.eventCount ?? 0
-    guard store.pipeline.eventCount - saved >= every, let claim = shelf.claimFilling() else {
-      return nil
-    }
+    guard
+      TimeTravel.lacksStops(
+        lastSaved: shelf.records(for: identity).last?.eventCount,
+        eventCount: store.pipeline.eventCount,
+        interval: interval ?? TimeTravel.interval(forLeads: store.pipeline.leadCount)),
+      let claim = shelf.claimFilling()
+    else { return nil }
     guard let reader = second() else {
       claim.close()
       return nil

@@ -96,6 +96,12 @@ package final class TimeTravel {
     max(defaultInterval, leads / 2)
   }
 
+  /// Whether a log of `eventCount` events calls for a stop after the last one saved (at
+  /// `lastSaved` events; nil: none), `interval` events apart.
+  package static func lacksStops(lastSaved: Int?, eventCount: Int, interval: Int) -> Bool {
+    (lastSaved ?? 0) + interval <= eventCount
+  }
+
   /// How many events the last call folded (what a jump cost beyond a stop's decode).
   package private(set) var foldedEvents = 0
 
@@ -152,7 +158,11 @@ package final class TimeTravel {
     -> Int
   {
     if store.identity != identity { restart() }
-    guard (stops.last?.eventCount ?? 0) + interval <= store.pipeline.eventCount else { return 0 }
+    guard
+      Self.lacksStops(
+        lastSaved: stops.last?.eventCount, eventCount: store.pipeline.eventCount,
+        interval: interval)
+    else { return 0 }
     let before = stops.count
     defer { cursor = nil }
     _ = try state(at: Self.endOfTime, unless: abandoned)
