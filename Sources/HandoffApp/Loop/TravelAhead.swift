@@ -178,14 +178,13 @@ package final class TravelAhead: @unchecked Sendable {
   /// Once stopped: the days, the states let go and the store's state freed on this
   /// thread, and the memory given back (the dashboard, back to now, shrinks again).
   private func letGoOfEverything() {
-    let (days, states) = condition.withLock {
-      defer {
-        ready = [:]
-        discarded = []
-      }
-      return (ready, discarded)
+    // Taken out under the lock and dropped at once, outside it, as in `nextJob`.
+    _ = condition.withLock {
+      let held = (ready, discarded)
+      ready = [:]
+      discarded = []
+      return held
     }
-    _ = (days, states)
     store = nil
     FreedMemory.returnToSystem()
   }
